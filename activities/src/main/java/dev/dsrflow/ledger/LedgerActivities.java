@@ -1,0 +1,15 @@
+package dev.dsrflow.ledger;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * How workflows write the request ledger (as local activities: one marker event each).
+ * Idempotent: a retried call never duplicates an event nor moves a snapshot backwards.
+ */
+@ActivityInterface(namePrefix = "Ledger")
+public interface LedgerActivities {
+  /** Upserts the request snapshot and appends the events not yet stored. */
+  @ActivityMethod
+  void record(LedgerEntry entry);
+}

@@ -1,0 +1,270 @@
+package dev.dsrflow.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Writes the request ledger in PostgreSQL. Every write is one transaction and idempotent:
+ * filing honours the idempotency key, snapshots only move forward by revision, and events are
+ * keyed by their writer-chosen id and chained by hash in arrival order.
+ */
+public final class LedgerStore {
+  private static final String T = LedgerSchema.SCHEMA + ".";
+
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+
+  public LedgerStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** Files a new request (status RECEIVED, event FILED), or finds the one its key names. */
+  public FilingOutcome file(NewRequest request) {
+    RequestSpec spec = request.spec();
+    return inTransaction(c -> {
+      if (request.idempotencyKey() != null) {
+        Optional<FilingOutcome> earlier = byIdempotencyKey(c, request);
+        if (earlier.isPresent()) {
+          return earlier.get();
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("insert into " + T + "requests (id, type, status, jurisdiction,"
+          + " subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash)"
+          + " values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing")) {
+        ps.setString(1, spec.id());
+        ps.setString(2, spec.type().name());
+        ps.setString(3, RequestStatus.RECEIVED.name());
+        ps.setString(4, spec.jurisdiction().name());
+        ps.setString(5, spec.subjectKey());
+        ps.setTimestamp(6, Timestamp.from(spec.receivedAt()));
+        ps.setString(7, spec.requestedBy());
+        ps.setBytes(8, request.specCiphertext());
+        ps.setString(9, request.idempotencyKey());
+        ps.setString(10, request.requestHash());
+        if (ps.executeUpdate() == 0) {
+          // lost a race on the idempotency key (or the id): answer as the winner did
+          c.rollback();
+          return byIdempotencyKey(c, request).orElseThrow(() -> new IllegalStateException("request id collision"));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("insert into " + T + "request_subject_keys values (?,?) on conflict do nothing")) {
+        for (String key : request.subjectKeys()) {
+          ps.setString(1, spec.id());
+          ps.setString(2, key);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      appendEvent(c, spec.id(), new LedgerEvent(spec.id() + ":filed", spec.receivedAt(), spec.requestedBy(),
+          "FILED", null, spec.type() + " request filed under " + spec.jurisdiction()));
+      return new FilingOutcome(FilingOutcome.Kind.CREATED, spec.id());
+    });
+  }
+
+  /** Stores a snapshot (if newer than the stored one) and appends events not yet stored. */
+  public void record(LedgerEntry entry) {
+    RequestSnapshot s = entry.snapshot();
+    inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("update " + T + "requests set status=?, due_at=?, extended=?,"
+          + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
+          + " certificate=?, revision=?, updated_at=now() where id=? and revision < ?")) {
+        ps.setString(1, s.status().name());
+        setInstant(ps, 2, s.dueAt());
+        ps.setBoolean(3, s.extended());
+        ps.setString(4, s.approvedBy());
+        setInstant(ps, 5, s.graceEndsAt());
+        setInstant(ps, 6, s.holdExpiresAt());
+        setInstant(ps, 7, s.completedAt());
+        ps.setString(8, s.download() == null ? null : write(s.download()));
+        ps.setString(9, s.reportBlob());
+        ps.setString(10, s.certificate());
+        ps.setLong(11, s.revision());
+        ps.setString(12, s.id());
+        ps.setLong(13, s.revision());
+        if (ps.executeUpdate() == 1 && s.products() != null) {
+          upsertProducts(c, s);
+        }
+      }
+      for (LedgerEvent e : entry.events()) {
+        appendEvent(c, s.id(), e);
+      }
+      return null;
+    });
+  }
+
+  /** A request's events in order. */
+  public List<StoredEvent> events(String requestId) {
+    return inTransaction(c -> {
+      List<StoredEvent> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select seq, at, actor, kind, product, detail, prev_hash, hash from "
+          + T + "request_events where request_id=? order by seq")) {
+        ps.setString(1, requestId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StoredEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The encrypted spec of a request, for re-driving it. */
+  public Optional<byte[]> specCiphertext(String requestId) {
+    return inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select spec_ciphertext from " + T + "requests where id=?")) {
+        ps.setString(1, requestId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Ids of requests not yet in a final status, oldest first. */
+  public List<String> unfinished() {
+    return inTransaction(c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select id from " + T + "requests where status not in"
+          + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  private Optional<FilingOutcome> byIdempotencyKey(Connection c, NewRequest request) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select id, request_hash from " + T + "requests where idempotency_key=?")) {
+      ps.setString(1, request.idempotencyKey());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        boolean same = rs.getString(2) != null && rs.getString(2).equals(request.requestHash());
+        return Optional.of(new FilingOutcome(same ? FilingOutcome.Kind.REPLAYED : FilingOutcome.Kind.CONFLICT, rs.getString(1)));
+      }
+    }
+  }
+
+  private void upsertProducts(Connection c, RequestSnapshot s) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into " + T + "product_tasks (request_id, product, status, attempts,"
+        + " updated_at, detail, result) values (?,?,?,?,?,?,?::jsonb) on conflict (request_id, product) do update set"
+        + " status=excluded.status, attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
+        + " result=excluded.result")) {
+      for (ProductSnapshot p : s.products()) {
+        ps.setString(1, s.id());
+        ps.setString(2, p.product());
+        ps.setString(3, p.status().name());
+        ps.setInt(4, p.attempts());
+        ps.setTimestamp(5, Timestamp.from(p.updatedAt() == null ? Instant.now() : p.updatedAt()));
+        ps.setString(6, p.detail());
+        ps.setString(7, p.result() == null ? null : write(p.result()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void appendEvent(Connection c, String requestId, LedgerEvent e) throws SQLException {
+    // serialize appends per request so the chain has one order
+    try (PreparedStatement lock = c.prepareStatement("select 1 from " + T + "requests where id=? for update")) {
+      lock.setString(1, requestId);
+      lock.executeQuery().close();
+    }
+    try (PreparedStatement exists = c.prepareStatement("select 1 from " + T + "request_events where event_id=?")) {
+      exists.setString(1, e.id());
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
+    long seq = 1;
+    String prev = EventChain.GENESIS;
+    try (PreparedStatement last = c.prepareStatement("select seq, hash from " + T + "request_events where request_id=?"
+        + " order by seq desc limit 1")) {
+      last.setString(1, requestId);
+      try (ResultSet rs = last.executeQuery()) {
+        if (rs.next()) {
+          seq = rs.getLong(1) + 1;
+          prev = rs.getString(2);
+        }
+      }
+    }
+    Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
+    String hash = EventChain.hash(prev, requestId, seq, at, e.actor(), e.kind(), e.product(), e.detail());
+    try (PreparedStatement ps = c.prepareStatement("insert into " + T + "request_events (request_id, seq, event_id, at,"
+        + " actor, kind, product, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)")) {
+      ps.setString(1, requestId);
+      ps.setLong(2, seq);
+      ps.setString(3, e.id());
+      ps.setTimestamp(4, Timestamp.from(at));
+      ps.setString(5, e.actor());
+      ps.setString(6, e.kind());
+      ps.setString(7, e.product());
+      ps.setString(8, e.detail());
+      ps.setString(9, prev);
+      ps.setString(10, hash);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      ps.setTimestamp(index, Timestamp.from(value));
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private <R> R inTransaction(SqlWork<R> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        R result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new LedgerUnavailableException("ledger write failed: " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<R> {
+    R run(Connection c) throws SQLException;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.dsrflow.ledger;
+
+import dev.dsrflow.model.Jurisdiction;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.model.RequestType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The request's current state, written by its workflow after every transition; the API's
+ * views and lists read it. Contains no subject identifier, only the subject key. {@code revision}
+ * grows with every write, so a late retry never moves the stored snapshot backwards.
+ */
+public record RequestSnapshot(
+    String id,
+    long revision,
+    RequestType type,
+    RequestStatus status,
+    Jurisdiction jurisdiction,
+    String subjectKey,
+    Instant receivedAt,
+    Instant dueAt,
+    boolean extended,
+    String requestedBy,
+    String approvedBy,
+    Instant graceEndsAt,
+    Instant holdExpiresAt,
+    Instant completedAt,
+    DownloadInfo download,
+    String reportBlob,
+    String certificate,
+    List<ProductSnapshot> products) {}

@@ -1,0 +1,48 @@
+package dev.dsrflow.model;
+
+import dev.dsrflow.catalogue.InformationCategory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a request workflow needs, fixed when the API accepts the request. Every deadline
+ * derives from {@code receivedAt}, never from the workflow's own start, so a re-driven
+ * workflow keeps its dates.
+ *
+ * @param id request id (also the workflow id suffix)
+ * @param type request type
+ * @param subject the subject's identifiers (encrypted in Temporal payloads, never logged)
+ * @param subjectKey pseudonymous key of the subject
+ * @param jurisdiction deadline regime
+ * @param products products in scope (resolved: never empty)
+ * @param categories categories in scope (empty: all)
+ * @param dateRange date range in scope
+ * @param format export format (download only)
+ * @param legalProcess legal process (preservation only)
+ * @param requestedBy the acting user who filed it
+ * @param receivedAt when the API accepted it
+ * @param note free text from the filer
+ * @param policy durations configured when it was filed
+ */
+public record RequestSpec(
+    String id,
+    RequestType type,
+    SubjectIdentifiers subject,
+    String subjectKey,
+    Jurisdiction jurisdiction,
+    List<String> products,
+    Set<InformationCategory> categories,
+    DateRange dateRange,
+    ExportFormat format,
+    LegalProcess legalProcess,
+    String requestedBy,
+    Instant receivedAt,
+    String note,
+    RequestPolicy policy) {
+
+  @Override
+  public String toString() {
+    return "RequestSpec[" + id + " " + type + " " + subjectKey + "]";
+  }
+}

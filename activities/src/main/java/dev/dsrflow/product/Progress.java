@@ -1,0 +1,28 @@
+package dev.dsrflow.product;
+
+import java.util.Optional;
+
+/**
+ * Progress reporting for long handler work. The platform turns each checkpoint into a
+ * heartbeat, so a retried call can resume from the last checkpoint instead of starting over.
+ */
+public interface Progress {
+  /** Records that everything up to {@code cursor} is done. */
+  void checkpoint(String cursor);
+
+  /** The last checkpoint of an earlier attempt of this same call, if any. */
+  Optional<String> resumeFrom();
+
+  /** Progress that remembers nothing: for tests and short calls. */
+  static Progress none() {
+    return new Progress() {
+      @Override
+      public void checkpoint(String cursor) {}
+
+      @Override
+      public Optional<String> resumeFrom() {
+        return Optional.empty();
+      }
+    };
+  }
+}

@@ -1,0 +1,16 @@
+package dev.dsrflow.workflow;
+
+/** The one place that builds workflow ids. Ids carry request ids and subject keys only. */
+public final class WorkflowIds {
+  private WorkflowIds() {}
+
+  /** The workflow id of a request. */
+  public static String request(String requestId) {
+    return "dsr-" + requestId;
+  }
+
+  /** The workflow id of a subject's hold registry. */
+  public static String holds(String subjectKey) {
+    return "holds-" + subjectKey;
+  }
+}
