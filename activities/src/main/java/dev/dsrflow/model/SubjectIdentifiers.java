@@ -1,5 +1,6 @@
 package dev.dsrflow.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +12,13 @@ import java.util.Locale;
 public record SubjectIdentifiers(String userId, String email, String phone) {
 
   /** Whether at least one identifier is present. */
+  @JsonIgnore
   public boolean isEmpty() {
     return blank(userId) && blank(email) && blank(phone);
   }
 
   /** The identifiers in normalized form, each prefixed with its kind, strongest first. */
+  @JsonIgnore
   public List<String> normalized() {
     List<String> out = new ArrayList<>(3);
     if (!blank(userId)) {

@@ -1,5 +1,6 @@
 package dev.dsrflow.product;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** What {@code locate} found: counts per category. Empty means the product has no data. */
@@ -12,6 +13,7 @@ public record Inventory(List<CategoryCount> categories) {
     return categories.stream().mapToLong(CategoryCount::items).sum();
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return totalItems() == 0;
   }

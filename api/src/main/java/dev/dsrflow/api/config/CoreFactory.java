@@ -1,0 +1,65 @@
+package dev.dsrflow.api.config;
+
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.blob.FileSystemBlobStore;
+import dev.dsrflow.codec.CodecKeys;
+import dev.dsrflow.codec.SealedSpecs;
+import dev.dsrflow.ledger.LedgerSchema;
+import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.RequestPolicy;
+import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.product.ProductCatalog;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The beans every dsrflow process shares: secrets, ledger, product catalog, blob store. */
+@Factory
+class CoreFactory {
+
+  @Singleton
+  CodecKeys codecKeys(SecretSettings secrets) {
+    return CodecKeys.parse(secrets.codecKeys());
+  }
+
+  @Singleton
+  SubjectKey subjectKey(SecretSettings secrets) {
+    return new SubjectKey(Base64.getDecoder().decode(secrets.subjectKeySecret()));
+  }
+
+  @Singleton
+  SealedSpecs sealedSpecs(CodecKeys keys) {
+    return new SealedSpecs(keys);
+  }
+
+  @Singleton
+  LedgerStore ledgerStore(DataSource dataSource) {
+    LedgerSchema.migrate(dataSource);
+    return new LedgerStore(dataSource);
+  }
+
+  @Singleton
+  ProductCatalog productCatalog(List<ProductEntry> entries) {
+    return new ProductCatalog(entries.stream()
+        .sorted(Comparator.comparing(ProductEntry::name))
+        .map(ProductEntry::toSettings)
+        .toList());
+  }
+
+  @Singleton
+  RequestPolicy requestPolicy(PolicySettings settings) {
+    return settings.toPolicy();
+  }
+
+  @Singleton
+  @Requires(property = "dsrflow.blob.dir")
+  BlobStore fileSystemBlobStore(@Value("${dsrflow.blob.dir}") String dir) {
+    return new FileSystemBlobStore(Path.of(dir));
+  }
+}

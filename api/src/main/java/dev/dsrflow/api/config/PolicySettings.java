@@ -1,0 +1,29 @@
+package dev.dsrflow.api.config;
+
+import dev.dsrflow.model.RequestPolicy;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/**
+ * Durations new requests are filed under; each request keeps the values it was filed with.
+ *
+ * @param gracePeriod deletion grace period ({@code dsrflow.deletion.grace-period} is the public name)
+ * @param linkTtl download link lifetime
+ * @param otherDeadline due period for jurisdiction OTHER
+ * @param warningLead warning before the due date
+ * @param autoApproveAll skip four-eyes approval (benchmarks only)
+ */
+@ConfigurationProperties("dsrflow.policy")
+public record PolicySettings(
+    @NotNull @Bindable(defaultValue = "30d") Duration gracePeriod,
+    @NotNull @Bindable(defaultValue = "4d") Duration linkTtl,
+    @NotNull @Bindable(defaultValue = "30d") Duration otherDeadline,
+    @NotNull @Bindable(defaultValue = "7d") Duration warningLead,
+    @Bindable(defaultValue = "false") boolean autoApproveAll) {
+
+  public RequestPolicy toPolicy() {
+    return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll);
+  }
+}
