@@ -2,6 +2,7 @@ package dev.dsrflow.api.config;
 
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.blob.FileSystemBlobStore;
+import dev.dsrflow.blob.S3BlobStore;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.LedgerSchema;
@@ -58,8 +59,14 @@ class CoreFactory {
   }
 
   @Singleton
-  @Requires(property = "dsrflow.blob.dir")
-  BlobStore fileSystemBlobStore(@Value("${dsrflow.blob.dir}") String dir) {
+  @Requires(property = "dsrflow.blob.s3.bucket")
+  BlobStore s3BlobStore(S3Settings s3) {
+    return new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey(), s3.pathStyle());
+  }
+
+  @Singleton
+  @Requires(missingProperty = "dsrflow.blob.s3.bucket")
+  BlobStore fileSystemBlobStore(@Value("${dsrflow.blob.dir:${dsrflow.data-dir}/blobs}") String dir) {
     return new FileSystemBlobStore(Path.of(dir));
   }
 }
