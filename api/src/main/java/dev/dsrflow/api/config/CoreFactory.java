@@ -11,13 +11,13 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.product.ProductCatalog;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The beans every dsrflow process shares: secrets, ledger, product catalog, blob store. */
@@ -58,15 +58,10 @@ class CoreFactory {
     return settings.toPolicy();
   }
 
+  /** S3 when a bucket is configured, otherwise the local blob directory. */
   @Singleton
-  @Requires(property = "dsrflow.blob.s3.bucket")
-  BlobStore s3BlobStore(S3Settings s3) {
-    return new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey(), s3.pathStyle());
-  }
-
-  @Singleton
-  @Requires(missingProperty = "dsrflow.blob.s3.bucket")
-  BlobStore fileSystemBlobStore(@Value("${dsrflow.blob.dir:${dsrflow.data-dir}/blobs}") String dir) {
-    return new FileSystemBlobStore(Path.of(dir));
+  BlobStore blobStore(@Value("${dsrflow.blob.dir}") String dir, Optional<S3Settings> s3) {
+    return s3.<BlobStore>map(c -> new S3BlobStore(c.endpoint(), c.region(), c.bucket(), c.accessKey(), c.secretKey(), c.pathStyle()))
+        .orElseGet(() -> new FileSystemBlobStore(Path.of(dir)));
   }
 }

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotBlank;
  * When a bucket is configured it replaces the local blob directory.
  */
 @ConfigurationProperties("dsrflow.blob.s3")
-@Requires(property = "dsrflow.blob.s3.bucket")
+@Requires(property = "dsrflow.blob.s3.bucket", pattern = ".+")
 public record S3Settings(
     @Nullable String endpoint,
     @NotBlank @Bindable(defaultValue = "us-east-1") String region,
