@@ -47,7 +47,6 @@ public final class Dsrflow implements AutoCloseable {
     Path dataDir = Path.of(String.valueOf(props.getOrDefault("dsrflow.data-dir", env.getOrDefault("DSRFLOW_DATA_DIR", "data"))))
         .toAbsolutePath();
     props.put("dsrflow.data-dir", dataDir.toString());
-    props.putIfAbsent("dsrflow.blob.dir", env.getOrDefault("DSRFLOW_BLOB_DIR", dataDir.resolve("blobs").toString()));
 
     EmbeddedInfrastructure infra = null;
     if (role == ProcessRole.ALL) {
