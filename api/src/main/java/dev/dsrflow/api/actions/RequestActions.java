@@ -1,0 +1,103 @@
+package dev.dsrflow.api.actions;
+
+import dev.dsrflow.api.problem.ProblemException;
+import dev.dsrflow.api.requests.LedgerQueries;
+import dev.dsrflow.api.requests.RequestView;
+import dev.dsrflow.api.requests.RequestViews;
+import dev.dsrflow.api.security.Roles;
+import dev.dsrflow.ledger.RequestSnapshot;
+import dev.dsrflow.model.RequestType;
+import dev.dsrflow.workflow.WorkflowIds;
+import io.micronaut.security.authentication.Authentication;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import jakarta.inject.Singleton;
+
+/**
+ * Carries an operator's action to the request's workflow as a Temporal Update, with the
+ * authenticated user as actor. The workflow's validator decides what the state allows; a
+ * refusal is a 409. The API itself checks only what it can know without the workflow: that the
+ * request exists (404), the caller's role for the request's type (403) and four eyes (409).
+ */
+@Singleton
+public class RequestActions {
+  static final int MAX_REASON = 2000;
+
+  private final WorkflowClient client;
+  private final LedgerQueries queries;
+  private final RequestViews views;
+
+  RequestActions(WorkflowClient client, LedgerQueries queries, RequestViews views) {
+    this.client = client;
+    this.queries = queries;
+    this.views = views;
+  }
+
+  /** Who may take an action, by request type. */
+  public interface Permission {
+    /** The role needed to act on a request of this type. */
+    String roleFor(RequestType type);
+  }
+
+  /**
+   * Runs the update and answers the request's new view.
+   *
+   * @param fourEyes whether the requester is refused (approve, reject)
+   */
+  public RequestView act(String requestId, String update, Object argument, Authentication actor, Permission permission,
+      boolean fourEyes) {
+    RequestView current = queries.find(requestId).orElseThrow(() -> ProblemException.unknownRequest(requestId));
+    String role = permission.roleFor(current.type());
+    if (!actor.getRoles().contains(role)) {
+      throw ProblemException.forbidden(update + " on a " + current.type() + " request needs " + role);
+    }
+    if (fourEyes && actor.getName().equals(current.requestedBy())) {
+      throw ProblemException.conflict("The requester cannot " + update + " their own request (four eyes)");
+    }
+    RequestSnapshot snapshot;
+    try {
+      snapshot = client.newUntypedWorkflowStub(WorkflowIds.request(requestId))
+          .update(update, RequestSnapshot.class, argument);
+    } catch (WorkflowUpdateException e) {
+      throw ProblemException.conflict("The request's state does not allow " + update + ": " + reason(e));
+    } catch (WorkflowNotFoundException e) {
+      throw ProblemException.conflict("The request's workflow is not running (status " + current.status() + ")");
+    }
+    return views.of(snapshot);
+  }
+
+  static String requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ProblemException.invalid("reason", "is required");
+    }
+    return checkReason(reason);
+  }
+
+  static String checkReason(String reason) {
+    if (reason != null && reason.length() > MAX_REASON) {
+      throw ProblemException.invalid("reason", "at most " + MAX_REASON + " characters");
+    }
+    return reason;
+  }
+
+  private static String reason(WorkflowUpdateException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ApplicationFailure af) {
+      return af.getOriginalMessage();
+    }
+    if (cause instanceof TemporalFailure tf) {
+      return tf.getOriginalMessage();
+    }
+    return "refused";
+  }
+
+  /** The roles of the action table in API.md. */
+  static final Permission OPS = type -> Roles.PRIVACY_OPS;
+  static final Permission LEGAL = type -> Roles.LEGAL;
+  static final Permission APPROVER = type -> type == RequestType.PRESERVATION
+      ? Roles.LEGAL : Roles.PRIVACY_OPS;
+
+}

@@ -1,0 +1,59 @@
+package dev.dsrflow.api.requests;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dsrflow.model.Jurisdiction;
+import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.model.RequestType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request as the API shows it: never the subject's identifiers, only the subject key.
+ * {@code products} is left out of list items.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Request")
+public record RequestView(
+    String id,
+    RequestType type,
+    RequestStatus status,
+    Jurisdiction jurisdiction,
+    String subjectKey,
+    Instant receivedAt,
+    @Nullable Instant dueAt,
+    @Schema(description = "dueAt has passed and the request is not final") boolean overdue,
+    boolean extended,
+    String requestedBy,
+    @Nullable String approvedBy,
+    @Nullable Instant graceEndsAt,
+    @Nullable Instant holdExpiresAt,
+    @Nullable Instant completedAt,
+    @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) List<ProductView> products,
+    @Nullable Download download,
+    @Nullable @Schema(description = "the deletion certificate, once issued") Object certificate) {
+
+  /** The same view without its products (for lists). */
+  public RequestView withoutProducts() {
+    return new RequestView(id, type, status, jurisdiction, subjectKey, receivedAt, dueAt, overdue, extended,
+        requestedBy, approvedBy, graceEndsAt, holdExpiresAt, completedAt, null, download, certificate);
+  }
+
+  /** One product's part of the request. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @Schema(name = "ProductTask")
+  public record ProductView(String product, ProductTaskStatus status, int attempts, @Nullable Instant updatedAt,
+      @Nullable String detail, @Nullable Map<String, Object> result) {}
+
+  /** The download package's link, once issued. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @Schema(name = "Download")
+  public record Download(@Nullable String url, Instant expiresAt, String sha256, long bytes, boolean purged) {}
+}

@@ -1,0 +1,109 @@
+package dev.dsrflow.api.requests;
+
+import dev.dsrflow.api.problem.Problem;
+import dev.dsrflow.api.problem.ProblemException;
+import dev.dsrflow.api.problem.StrictJson;
+import dev.dsrflow.api.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+
+/** Files requests, shows one, lists and exports them (all reads come from the ledger). */
+@Controller("/v1/requests")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "requests")
+class RequestsController {
+  private final RequestFiling filing;
+  private final LedgerQueries queries;
+  private final ListParameters listParameters;
+
+  RequestsController(RequestFiling filing, LedgerQueries queries, ListParameters listParameters) {
+    this.filing = filing;
+    this.queries = queries;
+    this.listParameters = listParameters;
+  }
+
+  @Post(consumes = MediaType.APPLICATION_JSON)
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
+  @Operation(summary = "File a request",
+      description = "PRIVACY_OPS files ACCESS, DOWNLOAD and DELETION; LEGAL files PRESERVATION. The same"
+          + " Idempotency-Key with the same body answers 200 with the existing request; with another body, 409.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      schema = @Schema(implementation = FilingBody.class)))
+  @ApiResponse(responseCode = "201", description = "filed", content = @Content(schema = @Schema(implementation = RequestView.class)))
+  @ApiResponse(responseCode = "200", description = "replay of an earlier filing with the same Idempotency-Key",
+      content = @Content(schema = @Schema(implementation = RequestView.class)))
+  @ApiResponse(responseCode = "400", description = "invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE,
+      schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "409", description = "Idempotency-Key reused with another body",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  HttpResponse<RequestView> file(@Body @Nullable byte[] body,
+      @Header("Idempotency-Key") @Nullable String idempotencyKey, Authentication filer) {
+    FilingBody request = StrictJson.read(body, FilingBody.class, true);
+    RequestFiling.Filed filed = filing.file(request, idempotencyKey, filer);
+    RequestView view = queries.find(filed.requestId()).orElseThrow(() -> ProblemException.unknownRequest(filed.requestId()));
+    if (!filed.created()) {
+      return HttpResponse.ok(view);
+    }
+    return HttpResponse.created(view, URI.create("/v1/requests/" + filed.requestId()));
+  }
+
+  @Get("/{id}")
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR})
+  @Operation(summary = "The request view (from the ledger); never the subject's identifiers")
+  @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+  @ApiResponse(responseCode = "404", description = "unknown request",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  RequestView show(@PathVariable String id) {
+    return queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id));
+  }
+
+  @Get
+  @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR})
+  @Operation(summary = "List and filter requests (from the ledger); Accept: text/csv exports the same rows")
+  @ApiResponse(responseCode = "200", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestPage.class)),
+      @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = "string"))})
+  HttpResponse<?> list(
+      @QueryValue @Nullable @Parameter(description = "ACCESS, DOWNLOAD, DELETION, PRESERVATION; comma-separated") String type,
+      @QueryValue @Nullable @Parameter(description = "request status; comma-separated") String status,
+      @QueryValue @Nullable @Parameter(description = "GDPR, CCPA, OTHER; comma-separated") String jurisdiction,
+      @QueryValue @Nullable @Parameter(description = "a product id") String product,
+      @QueryValue @Nullable @Parameter(description = "a subject identifier (user id, email or phone); matched by subject key")
+      String subject,
+      @QueryValue @Nullable @Parameter(description = "ISO-8601 instant") String dueBefore,
+      @QueryValue @Nullable @Parameter(description = "true: due date passed and not final") String overdue,
+      @QueryValue @Nullable @Parameter(description = "0-based page") String page,
+      @QueryValue @Nullable @Parameter(description = "page size, at most 200 (default 50)") String size,
+      @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    RequestFilter filter = listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size);
+    RequestPage result = queries.list(filter);
+    if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
+      return HttpResponse.ok(CsvExport.of(result.items())).contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
+    }
+    return HttpResponse.ok(result);
+  }
+}
