@@ -47,6 +47,9 @@ public final class Dsrflow implements AutoCloseable {
     Path dataDir = Path.of(String.valueOf(props.getOrDefault("dsrflow.data-dir", env.getOrDefault("DSRFLOW_DATA_DIR", "data"))))
         .toAbsolutePath();
     props.put("dsrflow.data-dir", dataDir.toString());
+    if (!env.containsKey("DSRFLOW_BLOB_DIR")) {
+      props.putIfAbsent("dsrflow.blob.dir", dataDir.resolve("blobs").toString());
+    }
 
     EmbeddedInfrastructure infra = null;
     if (role == ProcessRole.ALL) {

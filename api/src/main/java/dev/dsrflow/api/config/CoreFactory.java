@@ -3,7 +3,10 @@ package dev.dsrflow.api.config;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.blob.S3BlobStore;
+import dev.dsrflow.certificate.CertificateSigner;
+import dev.dsrflow.certificate.CertificateVerifier;
 import dev.dsrflow.codec.CodecKeys;
+import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
@@ -32,6 +35,21 @@ class CoreFactory {
   @Singleton
   SubjectKey subjectKey(SecretSettings secrets) {
     return new SubjectKey(Base64.getDecoder().decode(secrets.subjectKeySecret()));
+  }
+
+  @Singleton
+  DownloadLinks downloadLinks(SecretSettings secrets) {
+    return new DownloadLinks(Base64.getDecoder().decode(secrets.linkSecret()));
+  }
+
+  @Singleton
+  CertificateSigner certificateSigner(SecretSettings secrets) {
+    return new CertificateSigner(Base64.getDecoder().decode(secrets.linkSecret()), "link-1");
+  }
+
+  @Singleton
+  CertificateVerifier certificateVerifier(SecretSettings secrets) {
+    return new CertificateVerifier(Base64.getDecoder().decode(secrets.linkSecret()));
   }
 
   @Singleton
