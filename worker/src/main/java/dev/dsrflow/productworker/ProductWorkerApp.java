@@ -102,11 +102,12 @@ public final class ProductWorkerApp {
     WorkflowServiceStubs ownStubs = null;
     WorkflowClient connected = client;
     if (connected == null) {
+      CodecKeys keys = keys();
       String address = or(temporalAddress, "TEMPORAL_ADDRESS", "127.0.0.1:7233");
       ownStubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
       connected = WorkflowClient.newInstance(ownStubs, WorkflowClientOptions.newBuilder()
           .setNamespace(or(namespace, "DSRFLOW_TEMPORAL_NAMESPACE", "default"))
-          .setDataConverter(EncryptedDataConverter.create(keys()))
+          .setDataConverter(EncryptedDataConverter.create(keys))
           .build());
     }
     WorkerFactory factory = WorkerFactory.newInstance(connected);
