@@ -3,7 +3,7 @@
 -- AD_INTERACTIONS: 20 per subject
 insert into ad_events (account_id, created_at, advertiser, event, ad_id)
 select format('u-%s', lpad(s::text, 4, '0')),
-       timestamptz '2022-01-01 00:00:00+00' + ((s * 7919 + n * 104729) % 35040) * interval '1 hour',
+       timestamptz '2022-01-01 00:00:00+00' + ((s * 7919 + n * 2927) % 35040) * interval '1 hour',
        format('Advertiser %s', (s + n) % 50),
        (array['impression','impression','click','hide'])[n % 4 + 1],
        format('ad-%s', (s * 11 + n) % 5000)

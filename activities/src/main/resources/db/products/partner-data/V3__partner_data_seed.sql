@@ -3,7 +3,7 @@
 -- PARTNER_ACTIVITY: 8 per subject
 insert into partner_events (account_id, created_at, partner, event, source_url)
 select format('u-%s', lpad(s::text, 4, '0')),
-       timestamptz '2022-01-01 00:00:00+00' + ((s * 7919 + n * 104729) % 35040) * interval '1 hour',
+       timestamptz '2022-01-01 00:00:00+00' + ((s * 7919 + n * 2927) % 35040) * interval '1 hour',
        format('Partner %s', (s + n) % 30),
        (array['page_view','purchase','add_to_cart','app_install'])[n % 4 + 1],
        format('https://partner%s.example/p/%s', (s + n) % 30, n)
