@@ -36,7 +36,8 @@ import javax.sql.DataSource;
  * A demo product on PostgreSQL: items live in the product's own schema, one table per
  * category; restrict flips a flag the product's normal reads honour; preserve copies rows into
  * {@code held_items}, which erase never touches; erase deletes in chunks and checkpoints after
- * each, so a retried erase resumes where the failed one stopped.
+ * each, so a retried erase resumes where the failed one stopped and reports what all its
+ * attempts erased.
  */
 public final class DemoProductHandler implements ProductHandler {
   private static final int DEFAULT_ERASE_CHUNK = 500;
@@ -97,18 +98,21 @@ public final class DemoProductHandler implements ProductHandler {
 
   @Override
   public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-    ErasureCursor start = progress.resumeFrom().map(ErasureCursor::parse).orElse(ErasureCursor.start());
+    ErasureCursor start = progress.resumeFrom().map(ErasureCursor::parse).orElseGet(() -> {
+      // Heartbeat the run id before deleting anything, so every retry counts under the same run.
+      ErasureCursor fresh = ErasureCursor.start();
+      progress.checkpoint(fresh.text());
+      return fresh;
+    });
     return withConnection(c -> {
       SubjectScope rows = scopeOf(c, subject, scope);
-      if (rows.isEmpty()) {
-        return new ErasureReport(start.erased());
+      if (!rows.isEmpty()) {
+        new ChunkedErasure(c, schema, tablesIn(scope), rows, subject.subjectKey(), eraseChunk).run(start, progress);
+        if (coversEverything(scope)) {
+          forgetAccounts(c, rows);
+        }
       }
-      ErasureCursor done = new ChunkedErasure(c, schema, tablesIn(scope), rows, subject.subjectKey(), eraseChunk)
-          .run(start, progress);
-      if (coversEverything(scope)) {
-        forgetAccounts(c, rows);
-      }
-      return new ErasureReport(done.erased());
+      return new ErasureReport(ChunkedErasure.erasedBy(c, schema, start.run()));
     });
   }
 
