@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
+import dev.dsrflow.conformance.ForwardingHandler;
 import dev.dsrflow.demo.DemoProduct;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
@@ -101,7 +102,7 @@ class ProductActivityRetryTest {
   }
 
   /** Messaging whose first erase attempt fails right after its first erased chunk. */
-  private final class LostAfterFirstCheckpoint extends DelegatingHandler {
+  private final class LostAfterFirstCheckpoint extends ForwardingHandler {
     LostAfterFirstCheckpoint() {
       super(() -> messaging);
     }
