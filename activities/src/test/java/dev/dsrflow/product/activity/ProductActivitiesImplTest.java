@@ -179,6 +179,16 @@ class ProductActivitiesImplTest {
   }
 
   @Test
+  void anExportWithoutAStagingAreaIsRefusedPermanently() {
+    ProductTask noStaging = new ProductTask("r-1", "messaging", SUBJECT, ProductScope.EVERYTHING, ExportFormat.JSON, null, null);
+
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.export(noStaging));
+
+    assertThat(((ApplicationFailure) failure.getCause()).getType()).isEqualTo("dsrflow.product.BAD_TASK");
+    assertThat(handler.calls).isZero();
+  }
+
+  @Test
   void aTaskForAnotherProductIsRefusedPermanently() {
     ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.locate(task("profile")));
 
