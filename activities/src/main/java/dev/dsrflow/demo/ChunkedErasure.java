@@ -1,15 +1,18 @@
 package dev.dsrflow.demo;
 
+import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.product.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deletes a subject's items table by table in chunks of ascending id, one transaction per
- * chunk, logging each chunk in {@code erasure_log} and checkpointing after it. Rows are
+ * chunk that also logs the chunk in {@code erasure_log} under the run, then checkpoints. Rows are
  * locked in id order, so two erasures of the same subject neither deadlock nor count a row
  * twice.
  */
@@ -30,8 +33,8 @@ final class ChunkedErasure {
     this.chunk = chunk;
   }
 
-  /** Erases from {@code cursor} to the end; returns the final cursor (with every count). */
-  ErasureCursor run(ErasureCursor cursor, Progress progress) throws SQLException {
+  /** Erases from {@code cursor} to the end, checkpointing after every chunk. */
+  void run(ErasureCursor cursor, Progress progress) throws SQLException {
     ErasureCursor at = cursor;
     for (; at.table() < tables.size(); at = at.nextTable()) {
       ItemTable table = tables.get(at.table());
@@ -44,7 +47,21 @@ final class ChunkedErasure {
         progress.checkpoint(at.text());
       }
     }
-    return at;
+  }
+
+  /** What every attempt of the run erased, per category (from the erasure log). */
+  static Map<InformationCategory, Long> erasedBy(Connection c, String schema, String run) throws SQLException {
+    String sql = "select category, sum(items) from " + schema + ".erasure_log where run_id = ? group by category";
+    Map<InformationCategory, Long> erased = new EnumMap<>(InformationCategory.class);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, run);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          erased.put(InformationCategory.valueOf(rs.getString(1)), rs.getLong(2));
+        }
+      }
+    }
+    return erased;
   }
 
   /** Deletes the next chunk; null when the table has nothing left after the cursor. */
@@ -72,10 +89,10 @@ final class ChunkedErasure {
         deleted = rs.getLong(2);
       }
       if (deleted > 0) {
-        log(table, deleted);
+        log(at.run(), table, deleted);
       }
       c.commit();
-      return at.advance(lastId, table.category(), deleted);
+      return at.after(lastId);
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;
@@ -84,12 +101,13 @@ final class ChunkedErasure {
     }
   }
 
-  private void log(ItemTable table, long deleted) throws SQLException {
-    String sql = "insert into " + schema + ".erasure_log (subject_key, category, items) values (?, ?, ?)";
+  private void log(String run, ItemTable table, long deleted) throws SQLException {
+    String sql = "insert into " + schema + ".erasure_log (run_id, subject_key, category, items) values (?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, subjectKey);
-      ps.setString(2, table.category().name());
-      ps.setLong(3, deleted);
+      ps.setString(1, run);
+      ps.setString(2, subjectKey);
+      ps.setString(3, table.category().name());
+      ps.setLong(4, deleted);
       ps.executeUpdate();
     }
   }

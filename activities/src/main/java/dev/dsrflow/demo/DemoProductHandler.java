@@ -7,7 +7,6 @@ import dev.dsrflow.product.CategoryCount;
 import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportSink;
-import dev.dsrflow.product.ExportedFile;
 import dev.dsrflow.product.Inventory;
 import dev.dsrflow.product.PreservationReceipt;
 import dev.dsrflow.product.ProductDescriptor;
@@ -16,27 +15,21 @@ import dev.dsrflow.product.ProductScope;
 import dev.dsrflow.product.Progress;
 import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.VerificationReport;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * A demo product on PostgreSQL: items live in the product's own schema, one table per
  * category; restrict flips a flag the product's normal reads honour; preserve copies rows into
  * {@code held_items}, which erase never touches; erase deletes in chunks and checkpoints after
- * each, so a retried erase resumes where the failed one stopped.
+ * each, so a retried erase resumes where the failed one stopped and reports what all its
+ * attempts erased.
  */
 public final class DemoProductHandler implements ProductHandler {
   private static final int DEFAULT_ERASE_CHUNK = 500;
@@ -46,6 +39,7 @@ public final class DemoProductHandler implements ProductHandler {
   private final String schema;
   private final Accounts accounts;
   private final int eraseChunk;
+  private final ItemReads reads;
 
   public DemoProductHandler(DataSource db, DemoProduct product) {
     this(db, product, DEFAULT_ERASE_CHUNK);
@@ -58,6 +52,7 @@ public final class DemoProductHandler implements ProductHandler {
     this.schema = product.schema();
     this.accounts = new Accounts(schema);
     this.eraseChunk = eraseChunk;
+    this.reads = new ItemReads(product);
   }
 
   @Override
@@ -67,7 +62,7 @@ public final class DemoProductHandler implements ProductHandler {
 
   @Override
   public Inventory locate(SubjectRef subject, ProductScope scope) {
-    return withConnection(c -> count(c, scopeOf(c, subject, scope), scope));
+    return withConnection(c -> reads.count(c, scopeOf(c, subject, scope), tablesIn(scope)));
   }
 
   @Override
@@ -75,9 +70,9 @@ public final class DemoProductHandler implements ProductHandler {
     return withConnection(c -> {
       SubjectScope rows = scopeOf(c, subject, scope);
       ExportCursor cursor = progress.resumeFrom().map(ExportCursor::parse).orElse(new ExportCursor(List.of()));
-      for (CategoryCount found : count(c, rows, scope).categories()) {
+      for (CategoryCount found : reads.count(c, rows, tablesIn(scope)).categories()) {
         if (!cursor.has(CategoryFile.pathOf(found.category(), format))) {
-          cursor = cursor.with(exportCategory(c, rows, found.category(), format, sink));
+          cursor = cursor.with(reads.export(c, rows, found.category(), format, sink));
           progress.checkpoint(cursor.text());
         }
       }
@@ -97,24 +92,27 @@ public final class DemoProductHandler implements ProductHandler {
 
   @Override
   public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-    ErasureCursor start = progress.resumeFrom().map(ErasureCursor::parse).orElse(ErasureCursor.start());
+    ErasureCursor start = progress.resumeFrom().map(ErasureCursor::parse).orElseGet(() -> {
+      // Heartbeat the run id before deleting anything, so every retry counts under the same run.
+      ErasureCursor fresh = ErasureCursor.start();
+      progress.checkpoint(fresh.text());
+      return fresh;
+    });
     return withConnection(c -> {
       SubjectScope rows = scopeOf(c, subject, scope);
-      if (rows.isEmpty()) {
-        return new ErasureReport(start.erased());
+      if (!rows.isEmpty()) {
+        new ChunkedErasure(c, schema, tablesIn(scope), rows, subject.subjectKey(), eraseChunk).run(start, progress);
+        if (coversEverything(scope)) {
+          forgetAccounts(c, rows);
+        }
       }
-      ErasureCursor done = new ChunkedErasure(c, schema, tablesIn(scope), rows, subject.subjectKey(), eraseChunk)
-          .run(start, progress);
-      if (coversEverything(scope)) {
-        forgetAccounts(c, rows);
-      }
-      return new ErasureReport(done.erased());
+      return new ErasureReport(ChunkedErasure.erasedBy(c, schema, start.run()));
     });
   }
 
   @Override
   public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
-    return withConnection(c -> new VerificationReport(count(c, scopeOf(c, subject, scope), scope).totalItems()));
+    return withConnection(c -> new VerificationReport(reads.count(c, scopeOf(c, subject, scope), tablesIn(scope)).totalItems()));
   }
 
   @Override
@@ -163,53 +161,6 @@ public final class DemoProductHandler implements ProductHandler {
     });
   }
 
-  private ExportedFile exportCategory(Connection c, SubjectScope rows, InformationCategory category, ExportFormat format,
-      ExportSink sink) throws SQLException {
-    try (OutputStream target = sink.open(CategoryFile.pathOf(category, format));
-        CategoryFile file = new CategoryFile(target, product.id(), category, format)) {
-      for (ItemTable t : product.tables()) {
-        if (t.category() != category) {
-          continue;
-        }
-        String sql = "select * from " + schema + "." + t.name() + " where " + SubjectScope.CONDITION + " order by created_at, id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          rows.bind(c, ps, 1);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              file.item(rs);
-            }
-          }
-        }
-      }
-      return file.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write export file of " + product.id(), e);
-    }
-  }
-
-  private Inventory count(Connection c, SubjectScope rows, ProductScope scope) throws SQLException {
-    if (rows.isEmpty()) {
-      return new Inventory(List.of());
-    }
-    Map<InformationCategory, CategoryCount> counts = new EnumMap<>(InformationCategory.class);
-    for (ItemTable t : tablesIn(scope)) {
-      String sql = "select count(*), min(created_at), max(created_at) from " + schema + "." + t.name()
-          + " where " + SubjectScope.CONDITION;
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        rows.bind(c, ps, 1);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            CategoryCount found = new CategoryCount(t.category(), rs.getLong(1),
-                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant());
-            counts.merge(t.category(), found, DemoProductHandler::combine);
-          }
-        }
-      }
-    }
-    return new Inventory(new ArrayList<>(counts.values()));
-  }
-
   private long setRestricted(SubjectRef subject, ProductScope scope, boolean restricted) {
     return withConnection(c -> {
       SubjectScope rows = scopeOf(c, subject, scope);
@@ -248,12 +199,6 @@ public final class DemoProductHandler implements ProductHandler {
   private boolean coversEverything(ProductScope scope) {
     return scope.dateRange().from() == null && scope.dateRange().to() == null
         && product.tables().stream().allMatch(t -> scope.covers(t.category()));
-  }
-
-  private static CategoryCount combine(CategoryCount a, CategoryCount b) {
-    return new CategoryCount(a.category(), a.items() + b.items(),
-        a.earliest().isBefore(b.earliest()) ? a.earliest() : b.earliest(),
-        a.latest().isAfter(b.latest()) ? a.latest() : b.latest());
   }
 
   static long single(PreparedStatement ps) throws SQLException {

@@ -1,48 +1,35 @@
 package dev.dsrflow.demo;
 
-import dev.dsrflow.catalogue.InformationCategory;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.UUID;
 
 /**
- * Where an erase of a demo product stands: the item table it is working on, the last item id
- * it deleted there, and what it has erased so far (so a resumed erase reports the total).
- * Text form: {@code <table>:<afterId>:<CATEGORY>=<n>,...}.
+ * Where an erase of a demo product stands: the run it belongs to (every attempt of one erase
+ * call shares it, and {@code erasure_log} counts per run), the item table it is working on and
+ * the last item id it deleted there. Text form: {@code <run>:<table>:<afterId>}.
  */
-record ErasureCursor(int table, long afterId, Map<InformationCategory, Long> erased) {
+record ErasureCursor(String run, int table, long afterId) {
+  /** A new run, before anything was erased. */
   static ErasureCursor start() {
-    return new ErasureCursor(0, 0, new EnumMap<>(InformationCategory.class));
+    return new ErasureCursor(UUID.randomUUID().toString(), 0, 0);
   }
 
   static ErasureCursor parse(String text) {
-    String[] parts = text.split(":", 3);
+    String[] parts = text.split(":");
     if (parts.length != 3) {
       throw new IllegalArgumentException("not an erasure cursor");
     }
-    Map<InformationCategory, Long> erased = new EnumMap<>(InformationCategory.class);
-    for (String entry : parts[2].split(",")) {
-      if (!entry.isBlank()) {
-        String[] kv = entry.split("=", 2);
-        erased.put(InformationCategory.valueOf(kv[0]), Long.parseLong(kv[1]));
-      }
-    }
-    return new ErasureCursor(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), erased);
+    return new ErasureCursor(parts[0], Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
   }
 
-  ErasureCursor advance(long lastId, InformationCategory category, long deleted) {
-    Map<InformationCategory, Long> next = new EnumMap<>(InformationCategory.class);
-    next.putAll(erased);
-    next.merge(category, deleted, Long::sum);
-    return new ErasureCursor(table, lastId, next);
+  ErasureCursor after(long lastId) {
+    return new ErasureCursor(run, table, lastId);
   }
 
   ErasureCursor nextTable() {
-    return new ErasureCursor(table + 1, 0, erased);
+    return new ErasureCursor(run, table + 1, 0);
   }
 
   String text() {
-    StringBuilder b = new StringBuilder().append(table).append(':').append(afterId).append(':');
-    erased.forEach((category, n) -> b.append(category.name()).append('=').append(n).append(','));
-    return b.toString();
+    return run + ":" + table + ":" + afterId;
   }
 }

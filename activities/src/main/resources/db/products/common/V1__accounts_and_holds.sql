@@ -1,6 +1,7 @@
 -- Shared by every demo product, each in its own schema: the product's accounts (how a
 -- subject is found by any identifier), the hold area that erase never touches, and the
--- erasure log a later preservation reports from (keyed by the pseudonymous subject key).
+-- erasure log: what each erase run deleted (a resumed run reports its total from it) and
+-- what a later preservation reports as already erased (by the pseudonymous subject key).
 create table accounts (
   account_id text primary key,
   email      text unique,
@@ -21,9 +22,12 @@ create table held_items (
 );
 
 create table erasure_log (
+  id          bigserial   primary key,
+  run_id      text        not null,
   subject_key text        not null,
   category    text        not null,
   items       bigint      not null,
   erased_at   timestamptz not null default now()
 );
 create index erasure_log_subject on erasure_log (subject_key);
+create index erasure_log_run on erasure_log (run_id);

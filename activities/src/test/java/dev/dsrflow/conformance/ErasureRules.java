@@ -124,10 +124,11 @@ public interface ErasureRules extends ConformanceHooks {
   default void anInterruptedEraseResumes() {
     KitSubject subject = seededSubject();
     KitSubject bystander = seededSubject();
-    RecordingProgress crashing = RecordingProgress.crashingAfterFirstCheckpoint();
+    RecordingProgress crashing = RecordingProgress.crashingAtFirstCheckpointWhere(
+        () -> handler().verifyErased(subject.ref(), ProductScope.EVERYTHING).residual() < seededTotal());
 
     assertThatThrownBy(() -> handler().erase(subject.ref(), ProductScope.EVERYTHING, crashing))
-        .as(ERASE_RESUMES.because("erase checkpoints its progress"))
+        .as(ERASE_RESUMES.because("erase checkpoints after erasing part of the data"))
         .isInstanceOf(RecordingProgress.SimulatedCrash.class);
     long left = handler().verifyErased(subject.ref(), ProductScope.EVERYTHING).residual();
     RecordingProgress resumed = RecordingProgress.resumingFrom(crashing.last().orElseThrow());

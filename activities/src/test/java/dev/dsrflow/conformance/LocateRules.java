@@ -113,6 +113,9 @@ public interface LocateRules extends ConformanceHooks {
     assertThat(handler().locate(subject.ref(), ConformanceHooks.only(first)).categories())
         .extracting(CategoryCount::category)
         .as(CATEGORY_SCOPE_IS_HONOURED.because("locate lists only the category in scope")).containsExactly(first);
+    assertThat(handler().export(subject.ref(), ConformanceHooks.only(first), ExportFormat.JSON, new MemoryExportSink(),
+        RecordingProgress.fresh()).totalItems())
+        .as(CATEGORY_SCOPE_IS_HONOURED.because("export exports only the category in scope")).isEqualTo(ITEM_TIMES.size());
     ErasureReport report = handler().erase(subject.ref(), ConformanceHooks.only(first), RecordingProgress.fresh());
     assertThat(report.total()).as(CATEGORY_SCOPE_IS_HONOURED.because("erase erases only the category in scope"))
         .isEqualTo(ITEM_TIMES.size());

@@ -48,8 +48,8 @@ public final class ProductActivitiesImpl implements ProductActivities {
   @Override
   public ProductStepResult export(ProductTask task) {
     return perform(task, ProductStep.EXPORT, context -> {
-      if (task.format() == null) {
-        throw new PermanentHandlerException("BAD_TASK", "an export task needs a format");
+      if (task.format() == null || task.stagingPrefix() == null || task.stagingPrefix().isBlank()) {
+        throw new PermanentHandlerException("BAD_TASK", "an export task needs a format and a staging prefix");
       }
       BlobExportSink sink = new BlobExportSink(blobs, task.stagingPrefix(), task.product());
       return handler.export(task.subject(), task.scope(), task.format(), sink, new HeartbeatProgress(context));

@@ -3,6 +3,9 @@ package dev.dsrflow.product.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.model.ExportFormat;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ProductActivitiesImplTest {
   private static final String EMAIL = "someone@example.com";
@@ -175,6 +179,16 @@ class ProductActivitiesImplTest {
   }
 
   @Test
+  void anExportWithoutAStagingAreaIsRefusedPermanently() {
+    ProductTask noStaging = new ProductTask("r-1", "messaging", SUBJECT, ProductScope.EVERYTHING, ExportFormat.JSON, null, null);
+
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.export(noStaging));
+
+    assertThat(((ApplicationFailure) failure.getCause()).getType()).isEqualTo("dsrflow.product.BAD_TASK");
+    assertThat(handler.calls).isZero();
+  }
+
+  @Test
   void aTaskForAnotherProductIsRefusedPermanently() {
     ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.locate(task("profile")));
 
@@ -197,6 +211,26 @@ class ProductActivitiesImplTest {
 
     assertThat(((ApplicationFailure) failure.getCause()).getType()).isEqualTo("dsrflow.product.MANUAL_PRODUCT");
     assertThat(handler.calls).isZero();
+  }
+
+  @Test
+  void logsNameTheSubjectKeyAndNeverAnIdentifier() {
+    Logger logger = (Logger) LoggerFactory.getLogger(ProductActivitiesImpl.class);
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    logger.addAppender(captured);
+    try {
+      activities.locate(task("messaging"));
+      handler.onErase = progress -> {
+        throw new PermanentHandlerException("SCHEMA_MISMATCH", "column layout changed");
+      };
+      catchThrowableOfType(ActivityFailure.class, () -> activities.erase(task("messaging")));
+    } finally {
+      logger.detachAppender(captured);
+    }
+
+    assertThat(captured.list).hasSizeGreaterThanOrEqualTo(2).allSatisfy(event -> assertThat(event.getFormattedMessage())
+        .contains("sk-42").doesNotContain(EMAIL, "u-0042"));
   }
 
   @Test

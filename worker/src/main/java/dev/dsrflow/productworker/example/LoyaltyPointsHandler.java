@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The example for product teams: the loyalty-points product's handler. It maps dsrflow's
@@ -98,21 +99,26 @@ public final class LoyaltyPointsHandler implements ProductHandler {
 
   @Override
   public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-    // Cursor "<last erased id>:<erased so far>": a retry resumes and reports the total.
-    String[] cursor = progress.resumeFrom().orElse("0:0").split(":");
-    long afterId = Long.parseLong(cursor[0]);
-    long erased = Long.parseLong(cursor[1]);
+    // Cursor "<run>:<last erased id>". The run is heartbeated before anything is deleted, so
+    // every retry of this call tallies under it and the report counts all attempts.
+    String cursor = progress.resumeFrom().orElseGet(() -> {
+      String fresh = UUID.randomUUID() + ":0";
+      progress.checkpoint(fresh);
+      return fresh;
+    });
+    String run = cursor.substring(0, cursor.indexOf(':'));
+    long afterId = Long.parseLong(cursor.substring(cursor.indexOf(':') + 1));
     Optional<String> member = member(subject, scope);
     while (member.isPresent()) {
       List<Entry> gone = store.deleteAfter(member.get(), scope.dateRange(), afterId, ERASE_CHUNK);
       if (gone.isEmpty()) {
         break;
       }
-      store.tallyErased(subject.subjectKey(), gone.size());
+      store.tallyErased(subject.subjectKey(), run, gone.size());
       afterId = gone.get(gone.size() - 1).id();
-      erased += gone.size();
-      progress.checkpoint(afterId + ":" + erased);
+      progress.checkpoint(run + ":" + afterId);
     }
+    long erased = store.erasedInRun(run);
     return new ErasureReport(erased == 0 ? Map.of() : Map.of(PURCHASES, erased));
   }
 

@@ -26,6 +26,7 @@ public final class LoyaltyStore {
   private final TreeMap<Long, Entry> entries = new TreeMap<>();
   private final Map<String, TreeMap<Long, Entry>> holds = new HashMap<>();
   private final Map<String, Long> erasedBySubjectKey = new HashMap<>();
+  private final Map<String, Long> erasedByRun = new HashMap<>();
   private long nextId = 1;
 
   /** Adds a member (if new) and an entry of points earned. */
@@ -91,9 +92,15 @@ public final class LoyaltyStore {
     return held == null ? 0 : held.size();
   }
 
-  /** Records that entries of a subject were erased. */
-  public synchronized void tallyErased(String subjectKey, long count) {
+  /** Records that an erase run deleted entries of a subject. */
+  public synchronized void tallyErased(String subjectKey, String run, long count) {
     erasedBySubjectKey.merge(subjectKey, count, Long::sum);
+    erasedByRun.merge(run, count, Long::sum);
+  }
+
+  /** How many entries an erase run (all its attempts) deleted. */
+  public synchronized long erasedInRun(String run) {
+    return erasedByRun.getOrDefault(run, 0L);
   }
 
   /** How many entries of a subject were erased so far. */

@@ -1,4 +1,4 @@
-package dev.dsrflow.product.activity;
+package dev.dsrflow.conformance;
 
 import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.product.ErasureReport;
@@ -14,11 +14,14 @@ import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.VerificationReport;
 import java.util.function.Supplier;
 
-/** A handler that forwards every call; tests override the one call they disturb. */
-class DelegatingHandler implements ProductHandler {
+/**
+ * A handler that forwards every call to another; tests override the one call they disturb
+ * (a simulated outage, a deliberately broken rule).
+ */
+public class ForwardingHandler implements ProductHandler {
   private final Supplier<ProductHandler> real;
 
-  DelegatingHandler(Supplier<ProductHandler> real) {
+  public ForwardingHandler(Supplier<ProductHandler> real) {
     this.real = real;
   }
 
