@@ -29,11 +29,12 @@ final class DemoProductWorkers {
 
   DemoProductWorkers(WorkerFactory factory, DataSource db, BlobStore blobs, ProductCatalog catalog,
       @Nullable @Value("${dsrflow.product-workers.products:}") List<String> only) {
+    List<String> selected = only == null ? List.of() : only.stream().filter(s -> !s.isBlank()).toList();
     DemoProducts.install(db);
     int started = 0;
     for (ProductHandler handler : DemoProducts.all(db)) {
       String id = handler.descriptor().id();
-      if (!handler.descriptor().automated() || (only != null && !only.isEmpty() && !only.contains(id))) {
+      if (!handler.descriptor().automated() || (!selected.isEmpty() && !selected.contains(id))) {
         continue;
       }
       ProductSettings settings = catalog.find(id).orElseGet(() -> ProductWorkers.defaultSettings(handler.descriptor()));

@@ -1,7 +1,6 @@
 package dev.dsrflow.runtime;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,12 +59,14 @@ public final class Dsrflow implements AutoCloseable {
       props.putAll(LocalSecrets.resolve(dataDir, env));
     }
     try {
-      ApplicationContext context = Micronaut.build(new String[0])
-          .mainClass(Dsrflow.class)
+      // not Micronaut.run: it adds a shutdown hook of its own that deadlocks with ours
+      ApplicationContext context = ApplicationContext.builder()
+          .deduceEnvironment(false)
           .environments(RoleProperties.environments(role))
           .properties(props)
           .banner(false)
           .start();
+      context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::start);
       Dsrflow dsrflow = new Dsrflow(context, infra, Duration.ofNanos(System.nanoTime() - t0));
       System.out.println(dsrflow.banner(role, dataDir));
       return dsrflow;
@@ -105,6 +106,7 @@ public final class Dsrflow implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(EmbeddedServer::stop);
     if (context.isRunning()) {
       context.close();
     }

@@ -1,6 +1,5 @@
 package dev.dsrflow.runtime;
 
-import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +29,7 @@ final class EmbeddedInfrastructure implements Closeable {
       if (env.containsKey("TEMPORAL_ADDRESS")) {
         infra.summary.append("  Temporal:   ").append(env.get("TEMPORAL_ADDRESS")).append(" (configured)\n");
       } else {
-        infra.temporal = TestServer.createPortBoundServer(temporalPort);
+        infra.temporal = LoopbackTemporalServer.start(temporalPort);
         infra.properties.put("dsrflow.temporal.address", "localhost:" + temporalPort);
         infra.summary.append("  Temporal:   localhost:").append(temporalPort)
             .append(" (embedded test server, in memory: the ledger re-drives requests after a restart)\n");

@@ -12,8 +12,8 @@ import java.util.List;
 @EachProperty("dsrflow.security.users")
 public record ConfiguredUser(@Parameter String name, @NotBlank String password, List<String> roles) {
 
-  public List<String> roles() {
-    return roles == null ? List.of() : roles;
+  public ConfiguredUser {
+    roles = roles == null ? List.of() : List.copyOf(roles);
   }
 
   @Override
