@@ -55,7 +55,7 @@ abstract class FakeRequestWorkflow implements RequestWorkflow {
           : p.equals(MANUAL_PRODUCT) ? ProductTaskStatus.MANUAL : ProductTaskStatus.FAILED);
     }
     record("system", "STARTED", null, "fake workflow started");
-    Workflow.await(() -> status.isFinal());
+    Workflow.await(() -> status.isFinal() && Workflow.isEveryHandlerFinished());
   }
 
   @Override
