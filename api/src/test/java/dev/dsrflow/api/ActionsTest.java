@@ -262,4 +262,17 @@ class ActionsTest extends ApiTestSupport {
     p = post("/v1/requests/" + id + "/cancel", "{\"reason\": \"" + "r".repeat(2001) + "\"}", "ops").problem(400);
     assertThat(FilingTest.fields(p)).containsExactly("reason");
   }
+
+  @Test
+  void theTemporalHistoryOfAFiledRequestIsRawJson() {
+    String id = file("ACCESS", "ops");
+    awaitStatus(id, "IN_PROGRESS");
+    Answer a = get("/v1/requests/" + id + "/history/temporal", "auditor");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    assertThat(a.contentType()).startsWith("application/json");
+    JsonNode events = a.json().path("events");
+    assertThat(events.isArray()).isTrue();
+    assertThat(events.get(0).path("eventType").asText()).containsIgnoringCase("WORKFLOW_EXECUTION_STARTED");
+    assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
+  }
 }
