@@ -8,6 +8,7 @@ import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestType;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -35,6 +36,7 @@ import java.time.Instant;
  * by request id, and to the data subject by signed link without credentials, until the link
  * expires or the package is purged (410 then).
  */
+@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "packages")

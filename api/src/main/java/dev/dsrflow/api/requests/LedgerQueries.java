@@ -3,6 +3,7 @@ package dev.dsrflow.api.requests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dsrflow.ledger.DownloadInfo;
+import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.LedgerUnavailableException;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
@@ -37,7 +38,8 @@ public class LedgerQueries {
   private final PackageLinks links;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
-  LedgerQueries(DataSource dataSource, PackageLinks links) {
+  /** Takes the ledger store only so that its schema migration has run before the first read. */
+  LedgerQueries(DataSource dataSource, PackageLinks links, LedgerStore migratedLedger) {
     this.dataSource = dataSource;
     this.links = links;
   }

@@ -4,6 +4,7 @@ import dev.dsrflow.api.problem.Problem;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.problem.StrictJson;
 import dev.dsrflow.api.security.Roles;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 /** Files requests, shows one, lists and exports them (all reads come from the ledger). */
+@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/v1/requests")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "requests")
