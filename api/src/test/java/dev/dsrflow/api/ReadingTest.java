@@ -205,4 +205,16 @@ class ReadingTest extends ApiTestSupport {
   void aRequestTemporalNoLongerRetainsAnswers404ForItsTemporalHistory() {
     get("/v1/requests/" + overdueAccess + "/history/temporal", "auditor").problem(404);
   }
+
+  @Test
+  void aSearchWithTheSubjectInTheBodyFindsTheSameRequests() {
+    Answer a = post("/v1/requests/search", "{\"subject\": \"grace@example.com\", \"type\": \"ACCESS\", \"size\": 10}", "auditor");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<String> found = new ArrayList<>();
+    a.json().path("items").forEach(i -> found.add(i.path("id").asText()));
+    assertThat(found).containsExactly(overdueAccess);
+    assertThat(FilingTest.fields(post("/v1/requests/search", "{\"size\": 500}", "auditor").problem(400))).containsExactly("size");
+    assertThat(FilingTest.fields(post("/v1/requests/search", "{\"email\": \"x\"}", "auditor").problem(400))).containsExactly("email");
+    post("/v1/requests/search", "{}", "product").problem(403);
+  }
 }

@@ -100,12 +100,37 @@ class RequestsController {
       @QueryValue @Nullable @Parameter(description = "0-based page") String page,
       @QueryValue @Nullable @Parameter(description = "page size, at most 200 (default 50)") String size,
       @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
-    RequestFilter filter = listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size);
+    return answer(listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size), accept);
+  }
+
+  @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR})
+  @Operation(summary = "The same list and filters as GET /v1/requests, with the filters in the body so that a"
+      + " subject identifier stays out of URLs and access logs")
+  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchBody.class)))
+  @ApiResponse(responseCode = "200", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestPage.class)),
+      @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = "string"))})
+  HttpResponse<?> search(@Body @Nullable byte[] body, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+    SearchBody search = StrictJson.read(body, SearchBody.class, false);
+    if (search == null) {
+      search = new SearchBody(null, null, null, null, null, null, null, null, null);
+    }
+    return answer(listParameters.parse(search.type(), search.status(), search.jurisdiction(), search.product(),
+        search.subject(), search.dueBefore(), text(search.overdue()), text(search.page()), text(search.size())), accept);
+  }
+
+  private HttpResponse<?> answer(RequestFilter filter, String accept) {
     RequestPage result = queries.list(filter);
     if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
       return HttpResponse.ok(CsvExport.of(result.items())).contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
     }
     return HttpResponse.ok(result);
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }
