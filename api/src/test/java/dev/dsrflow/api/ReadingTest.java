@@ -92,9 +92,8 @@ class ReadingTest extends ApiTestSupport {
     get("/v1/requests", null).problem(401);
     get("/v1/requests/" + overdueAccess + "/history", null).problem(401);
     get("/v1/requests/" + overdueAccess + "/history/temporal", null).problem(401);
-    get("/v1/requests/" + overdueAccess, "product").problem(403);
-    get("/v1/requests", "product").problem(403);
     get("/v1/requests/" + overdueAccess + "/history", "product").problem(403);
+    get("/v1/requests/" + overdueAccess + "/history/temporal", "product").problem(403);
     assertThat(get("/v1/requests/" + overdueAccess, "legal").status()).isEqualTo(200);
     assertThat(get("/v1/requests/" + overdueAccess + "/history", "legal").status()).isEqualTo(200);
   }
@@ -215,6 +214,18 @@ class ReadingTest extends ApiTestSupport {
     assertThat(found).containsExactly(overdueAccess);
     assertThat(FilingTest.fields(post("/v1/requests/search", "{\"size\": 500}", "auditor").problem(400))).containsExactly("size");
     assertThat(FilingTest.fields(post("/v1/requests/search", "{\"email\": \"x\"}", "auditor").problem(400))).containsExactly("email");
-    post("/v1/requests/search", "{}", "product").problem(403);
+    post("/v1/requests/search", "{\"product\": \"content\"}", "product").problem(403);
+  }
+
+  @Test
+  void aProductTeamReadsOnlyRequestsInvolvingItsProductsWithoutLinks() {
+    assertThat(ids("", "product")).containsExactly(ccpaDownload, overdueAccess);
+    assertThat(ids("?product=messaging", "product")).containsExactly(ccpaDownload, overdueAccess);
+    get("/v1/requests?product=content", "product").problem(403);
+    get("/v1/requests/" + completedDeletion, "product").problem(403);
+    JsonNode view = get("/v1/requests/" + overdueAccess, "product").json();
+    assertThat(view.path("products")).hasSize(1);
+    assertThat(view.path("products").get(0).path("product").asText()).isEqualTo("messaging");
+    assertThat(view.path("download").isNull()).isTrue();
   }
 }

@@ -122,9 +122,14 @@ public class LedgerQueries {
     in(clauses, params, "r.type", f.types());
     in(clauses, params, "r.status", f.statuses());
     in(clauses, params, "r.jurisdiction", f.jurisdictions());
-    if (f.product() != null) {
-      clauses.add("exists (select 1 from ledger.product_tasks p where p.request_id = r.id and p.product = ?)");
-      params.add(f.product());
+    if (f.products() != null) {
+      if (f.products().isEmpty()) {
+        clauses.add("false");
+      } else {
+        clauses.add("exists (select 1 from ledger.product_tasks p where p.request_id = r.id and p.product in ("
+            + placeholders(f.products().size()) + "))");
+        params.addAll(f.products());
+      }
     }
     if (f.subjectKeys() != null && !f.subjectKeys().isEmpty()) {
       clauses.add("exists (select 1 from ledger.request_subject_keys k where k.request_id = r.id and k.subject_key in ("

@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * A user of HTTP Basic authentication, declared under {@code dsrflow.security.users.<name>}
- * with {@code password} and {@code roles} (see {@link Roles}).
+ * with {@code password}, {@code roles} (see {@link Roles}) and, for product teams, {@code products}.
  */
 @EachProperty("dsrflow.security.users")
 public class ConfiguredUser {
   private final String name;
   private String password;
   private List<String> roles = List.of();
+  private List<String> products = List.of();
 
   public ConfiguredUser(@Parameter String name) {
     this.name = name;
@@ -36,6 +37,15 @@ public class ConfiguredUser {
 
   public void setRoles(List<String> roles) {
     this.roles = roles == null ? List.of() : List.copyOf(roles);
+  }
+
+  /** For PRODUCT users: the products whose requests they may read. */
+  public List<String> products() {
+    return products;
+  }
+
+  public void setProducts(List<String> products) {
+    this.products = products == null ? List.of() : List.copyOf(products);
   }
 
   @Override

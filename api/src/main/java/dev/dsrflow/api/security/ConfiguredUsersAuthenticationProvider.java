@@ -42,7 +42,7 @@ class ConfiguredUsersAuthenticationProvider<B> implements HttpRequestAuthenticat
     if (user == null || user.password() == null || !sameSecret(user.password(), authentication.getSecret())) {
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
-    return AuthenticationResponse.success(user.name(), user.roles());
+    return AuthenticationResponse.success(user.name(), user.roles(), Map.of(ProductScope.ATTRIBUTE, user.products()));
   }
 
   private static boolean sameSecret(String expected, String given) {
