@@ -230,6 +230,13 @@ class FilingTest extends ApiTestSupport {
   }
 
   @Test
+  void aBodyOverTheServersLimitIsRefusedAsAProblemNamingTheBody() {
+    String body = "{\"note\": \"" + "x".repeat(300 * 1024) + "\"}";
+    JsonNode problem = post("/v1/requests", body, "ops").problem(413);
+    assertThat(fields(problem)).contains("body");
+  }
+
+  @Test
   void aNonJsonContentTypeIsAProblem() {
     Answer a = call(HttpRequest.POST("/v1/requests", filing("ACCESS")).contentType(MediaType.TEXT_PLAIN_TYPE)
         .basicAuth("ops", "ops"));
