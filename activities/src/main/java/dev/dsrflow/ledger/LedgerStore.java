@@ -142,13 +142,26 @@ public final class LedgerStore {
 
   /** Ids of requests not yet in a final status, oldest first. */
   public List<String> unfinished() {
+    return ids("select id from " + T + "requests where status not in"
+        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id", null);
+  }
+
+  /** Ids of requests still RECEIVED (their workflow never reported) and filed before {@code before}. */
+  public List<String> stillReceived(Instant before) {
+    return ids("select id from " + T + "requests where status = 'RECEIVED' and created_at < ? order by received_at, id", before);
+  }
+
+  private List<String> ids(String sql, Instant parameter) {
     return inTransaction(c -> {
       List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select id from " + T + "requests where status not in"
-          + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (parameter != null) {
+          ps.setTimestamp(1, Timestamp.from(parameter));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
         }
       }
       return out;

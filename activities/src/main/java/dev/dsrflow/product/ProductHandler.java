@@ -14,7 +14,11 @@ import dev.dsrflow.model.ExportFormat;
  *   <li>Scope (categories, date range) is honoured by every method.
  *   <li>Erase never touches other subjects and never touches preserved copies.
  *   <li>Permanent failures throw {@link PermanentHandlerException}; anything else is retried.
- *   <li>Subject identifiers are never logged; use {@link SubjectRef#subjectKey()}.
+ *   <li>Subject identifiers are never logged, nor put in exception messages (failures are logged
+ *       and recorded); use {@link SubjectRef#subjectKey()}.
+ *   <li>Long work checkpoints through {@link Progress}; a call resumed from a checkpoint finishes
+ *       the job and reports the total across attempts (erase: everything erased since the first
+ *       attempt), so certificates count what was really done.
  * </ul>
  */
 public interface ProductHandler {

@@ -5,6 +5,9 @@ import java.util.Optional;
 /**
  * Progress reporting for long handler work. The platform turns each checkpoint into a
  * heartbeat, so a retried call can resume from the last checkpoint instead of starting over.
+ * Heartbeats are throttled, so a retry may resume from an earlier checkpoint than the last one
+ * recorded: a cursor must mean "at least this much is done", and redoing work after it must be
+ * safe (handlers are idempotent).
  */
 public interface Progress {
   /** Records that everything up to {@code cursor} is done. */

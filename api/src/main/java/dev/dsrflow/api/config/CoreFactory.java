@@ -2,7 +2,11 @@ package dev.dsrflow.api.config;
 
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.blob.FileSystemBlobStore;
+import dev.dsrflow.blob.S3BlobStore;
+import dev.dsrflow.certificate.CertificateSigner;
+import dev.dsrflow.certificate.CertificateVerifier;
 import dev.dsrflow.codec.CodecKeys;
+import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
@@ -10,13 +14,13 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.product.ProductCatalog;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The beans every dsrflow process shares: secrets, ledger, product catalog, blob store. */
@@ -31,6 +35,21 @@ class CoreFactory {
   @Singleton
   SubjectKey subjectKey(SecretSettings secrets) {
     return new SubjectKey(Base64.getDecoder().decode(secrets.subjectKeySecret()));
+  }
+
+  @Singleton
+  DownloadLinks downloadLinks(SecretSettings secrets) {
+    return new DownloadLinks(Base64.getDecoder().decode(secrets.linkSecret()));
+  }
+
+  @Singleton
+  CertificateSigner certificateSigner(SecretSettings secrets) {
+    return new CertificateSigner(Base64.getDecoder().decode(secrets.linkSecret()), "link-1");
+  }
+
+  @Singleton
+  CertificateVerifier certificateVerifier(SecretSettings secrets) {
+    return new CertificateVerifier(Base64.getDecoder().decode(secrets.linkSecret()));
   }
 
   @Singleton
@@ -57,9 +76,10 @@ class CoreFactory {
     return settings.toPolicy();
   }
 
+  /** S3 when a bucket is configured, otherwise the local blob directory. */
   @Singleton
-  @Requires(property = "dsrflow.blob.dir")
-  BlobStore fileSystemBlobStore(@Value("${dsrflow.blob.dir}") String dir) {
-    return new FileSystemBlobStore(Path.of(dir));
+  BlobStore blobStore(@Value("${dsrflow.blob.dir}") String dir, Optional<S3Settings> s3) {
+    return s3.<BlobStore>map(c -> new S3BlobStore(c.endpoint(), c.region(), c.bucket(), c.accessKey(), c.secretKey(), c.pathStyle()))
+        .orElseGet(() -> new FileSystemBlobStore(Path.of(dir)));
   }
 }

@@ -6,6 +6,7 @@ import dev.dsrflow.product.ProductDescriptor;
 import dev.dsrflow.product.ProductSettings;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -18,8 +19,8 @@ import java.util.Set;
 public record ProductEntry(
     @Parameter String name,
     @NotBlank String displayName,
-    Set<InformationCategory> categories,
-    Set<Capability> capabilities,
+    @Nullable Set<InformationCategory> categories,
+    @Nullable Set<Capability> capabilities,
     @Bindable(defaultValue = "true") boolean automated,
     @Bindable(defaultValue = "1") String handlerVersion,
     @Bindable(defaultValue = "10m") Duration startToCloseTimeout,

@@ -6,9 +6,15 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The Temporal connection and client, with payload encryption, shared by API and workers. */
 @Factory
@@ -17,8 +23,23 @@ class TemporalFactory {
   @Singleton
   @Bean(preDestroy = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings) {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address()).build());
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address());
+    TemporalSettings.Tls tls = settings.tls();
+    if (tls != null && tls.enabled() && tls.clientCertPath() != null) {
+      try (InputStream cert = Files.newInputStream(Path.of(tls.clientCertPath()));
+          InputStream key = Files.newInputStream(Path.of(tls.clientKeyPath()))) {
+        options.setSslContext(SimpleSslContextBuilder.forPKCS8(cert, key).build());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the Temporal client certificate or key", e);
+      }
+    } else if (settings.usesTls()) {
+      options.setEnableHttps(true);
+    }
+    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+      String apiKey = settings.apiKey();
+      options.addApiKey(() -> apiKey);
+    }
+    return WorkflowServiceStubs.newServiceStubs(options.build());
   }
 
   @Singleton

@@ -1,0 +1,142 @@
+package dev.dsrflow.product.activity;
+
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.PermanentHandlerException;
+import dev.dsrflow.product.ProductDescriptor;
+import dev.dsrflow.product.ProductHandler;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generic product activity: wraps one {@link ProductHandler} and is registered on the
+ * product's task queue. Checkpoints become heartbeats, a retried attempt resumes from the last
+ * one, and a {@link PermanentHandlerException} becomes a non-retryable failure of type
+ * {@code dsrflow.product.<REASON>}; any other exception propagates and is retried.
+ */
+public final class ProductActivitiesImpl implements ProductActivities {
+  /** Prefix of every failure type this adapter raises. */
+  public static final String FAILURE_TYPE_PREFIX = "dsrflow.product.";
+
+  private static final Logger log = LoggerFactory.getLogger(ProductActivitiesImpl.class);
+
+  private final ProductHandler handler;
+  private final BlobStore blobs;
+  private final Clock clock;
+
+  public ProductActivitiesImpl(ProductHandler handler, BlobStore blobs) {
+    this(handler, blobs, Clock.systemUTC());
+  }
+
+  ProductActivitiesImpl(ProductHandler handler, BlobStore blobs, Clock clock) {
+    this.handler = handler;
+    this.blobs = blobs;
+    this.clock = clock;
+  }
+
+  @Override
+  public ProductStepResult locate(ProductTask task) {
+    return perform(task, ProductStep.LOCATE, context -> handler.locate(task.subject(), task.scope()));
+  }
+
+  @Override
+  public ProductStepResult export(ProductTask task) {
+    return perform(task, ProductStep.EXPORT, context -> {
+      if (task.format() == null || task.stagingPrefix() == null || task.stagingPrefix().isBlank()) {
+        throw new PermanentHandlerException("BAD_TASK", "an export task needs a format and a staging prefix");
+      }
+      BlobExportSink sink = new BlobExportSink(blobs, task.stagingPrefix(), task.product());
+      return handler.export(task.subject(), task.scope(), task.format(), sink, new HeartbeatProgress(context));
+    });
+  }
+
+  @Override
+  public ProductStepResult restrict(ProductTask task) {
+    return perform(task, ProductStep.RESTRICT, context -> handler.restrict(task.subject(), task.scope()));
+  }
+
+  @Override
+  public ProductStepResult unrestrict(ProductTask task) {
+    return perform(task, ProductStep.UNRESTRICT, context -> handler.unrestrict(task.subject(), task.scope()));
+  }
+
+  @Override
+  public ProductStepResult erase(ProductTask task) {
+    return perform(task, ProductStep.ERASE,
+        context -> handler.erase(task.subject(), task.scope(), new HeartbeatProgress(context)));
+  }
+
+  @Override
+  public ProductStepResult verifyErased(ProductTask task) {
+    return perform(task, ProductStep.VERIFY, context -> handler.verifyErased(task.subject(), task.scope()));
+  }
+
+  @Override
+  public ProductStepResult preserve(ProductTask task) {
+    return perform(task, ProductStep.PRESERVE, context -> {
+      requireHold(task);
+      return handler.preserve(task.subject(), task.scope(), task.holdId());
+    });
+  }
+
+  @Override
+  public ProductStepResult release(ProductTask task) {
+    return perform(task, ProductStep.RELEASE, context -> {
+      requireHold(task);
+      return handler.release(task.subject(), task.holdId());
+    });
+  }
+
+  private ProductStepResult perform(ProductTask task, ProductStep step, Function<ActivityExecutionContext, Object> work) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    int attempt = context.getInfo().getAttempt();
+    ProductDescriptor descriptor = handler.descriptor();
+    String subjectKey = task.subject() == null ? "-" : task.subject().subjectKey();
+    Instant startedAt = clock.instant();
+    try {
+      checkRunnable(task, step, descriptor);
+      Object outcome = work.apply(context);
+      ProductStepResult result = StepOutcomes.result(descriptor, step, attempt, startedAt, clock.instant(), outcome);
+      log.info("product {} {} for subject {} done on attempt {}: {} items",
+          descriptor.id(), step, subjectKey, attempt, result.items());
+      return result;
+    } catch (PermanentHandlerException e) {
+      log.warn("product {} {} for subject {} failed permanently on attempt {}: {}",
+          descriptor.id(), step, subjectKey, attempt, e.reason());
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FAILURE_TYPE_PREFIX + e.reason());
+    } catch (RuntimeException e) {
+      log.warn("product {} {} for subject {} failed on attempt {} and will be retried: {}",
+          descriptor.id(), step, subjectKey, attempt, e.getClass().getSimpleName());
+      throw e;
+    }
+  }
+
+  private static void checkRunnable(ProductTask task, ProductStep step, ProductDescriptor descriptor) {
+    if (!descriptor.id().equals(task.product())) {
+      throw new PermanentHandlerException("WRONG_PRODUCT",
+          "task for product " + task.product() + " reached the worker of " + descriptor.id());
+    }
+    if (task.subject() == null || task.subject().identifiers() == null || task.subject().identifiers().isEmpty()) {
+      throw new PermanentHandlerException("BAD_TASK", "the task names no subject identifier");
+    }
+    if (!descriptor.automated()) {
+      throw new PermanentHandlerException("MANUAL_PRODUCT", descriptor.id() + " has no automation; an operator completes its tasks");
+    }
+    Capability needed = StepOutcomes.capabilityOf(step);
+    if (!descriptor.capabilities().contains(needed)) {
+      throw new PermanentHandlerException("UNSUPPORTED_STEP", descriptor.id() + " does not automate " + needed);
+    }
+  }
+
+  private static void requireHold(ProductTask task) {
+    if (task.holdId() == null || task.holdId().isBlank()) {
+      throw new PermanentHandlerException("BAD_TASK", "a preservation task needs a hold id");
+    }
+  }
+}

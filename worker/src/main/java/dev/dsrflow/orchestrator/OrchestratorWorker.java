@@ -1,0 +1,45 @@
+package dev.dsrflow.orchestrator;
+
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.certificate.CertificateActivitiesImpl;
+import dev.dsrflow.certificate.CertificateSigner;
+import dev.dsrflow.ledger.LedgerActivitiesImpl;
+import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.packaging.PackagingActivitiesImpl;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.report.AccessReportActivitiesImpl;
+import dev.dsrflow.temporal.TaskQueues;
+import dev.dsrflow.workflow.OrchestratorWorkflows;
+import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * The orchestrator worker: every request workflow and the hold registry, plus the activities
+ * that run beside them (ledger, packaging, access reports, certificates, hold-registry calls),
+ * all on {@link TaskQueues#ORCHESTRATOR}. Product work runs elsewhere, on each product's queue.
+ */
+@Context
+@Requires(property = "dsrflow.orchestrator.enabled", value = "true")
+final class OrchestratorWorker {
+
+  OrchestratorWorker(WorkerFactory factory, WorkflowClient client, ProductCatalog catalog, LedgerStore ledger,
+      BlobStore blobs, DownloadLinks links, CertificateSigner signer) {
+    Worker worker = factory.newWorker(TaskQueues.ORCHESTRATOR, WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskExecutionSize(64)
+        .setMaxConcurrentLocalActivityExecutionSize(64)
+        .build());
+    OrchestratorWorkflows.register(worker, catalog);
+    worker.registerActivitiesImplementations(
+        new LedgerActivitiesImpl(ledger),
+        new PackagingActivitiesImpl(blobs, links),
+        new AccessReportActivitiesImpl(blobs),
+        new CertificateActivitiesImpl(signer),
+        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+  }
+}

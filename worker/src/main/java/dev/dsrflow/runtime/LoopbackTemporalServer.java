@@ -1,0 +1,55 @@
+package dev.dsrflow.runtime;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Temporal Java test server in real time (no time skipping), bound to the loopback
+ * interface only: {@code TestServer.createPortBoundServer} listens on every interface, which
+ * would expose an unauthenticated Temporal frontend to the network.
+ */
+final class LoopbackTemporalServer implements Closeable {
+  private final TestServicesStarter services;
+  private final Server server;
+
+  private LoopbackTemporalServer(TestServicesStarter services, Server server) {
+    this.services = services;
+    this.server = server;
+  }
+
+  static LoopbackTemporalServer start(int port) throws IOException {
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    for (BindableService service : services.getServices()) {
+      builder.addService(service);
+    }
+    try {
+      return new LoopbackTemporalServer(services, builder.build().start());
+    } catch (IOException e) {
+      services.close();
+      throw new IOException("cannot start the embedded Temporal on localhost:" + port
+          + " (is another Temporal running? set DSRFLOW_EMBEDDED_TEMPORAL_PORT or TEMPORAL_ADDRESS)", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    services.close();
+  }
+}

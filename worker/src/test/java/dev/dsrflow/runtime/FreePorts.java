@@ -1,0 +1,19 @@
+package dev.dsrflow.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** Free local ports for processes under test. */
+final class FreePorts {
+  private FreePorts() {}
+
+  static int next() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.dsrflow.workflow.deletion;
+
+import dev.dsrflow.certificate.CertificateActivities;
+import dev.dsrflow.certificate.DeletionEvidence;
+import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.workflow.holds.DeletionRegistration;
+import dev.dsrflow.workflow.holds.HoldRegistryActivities;
+import dev.dsrflow.workflow.holds.HoldsLifted;
+import dev.dsrflow.workflow.lifecycle.ApprovalGate;
+import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.ProductTaskState;
+import dev.dsrflow.workflow.lifecycle.RequestJournal;
+import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Approval, grace period with restriction, hold-aware erasure, verification, certificate. */
+public final class DeletionWorkflowImpl extends RequestWorkflowBase implements DeletionWorkflow {
+  /** Version of this workflow code, written into certificates. Change ids: see {@link DeletionVersions}. */
+  public static final String ORCHESTRATOR_VERSION = "dsrflow-deletion/1";
+
+  private final HoldRegistryActivities holds = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
+  private final CertificateActivities certificates = OrchestratorActivities.stub(CertificateActivities.class);
+  private final GracePeriod grace;
+  private final Erasure erasure;
+  private Instant erasureStartedAt;
+
+  public DeletionWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
+    super(spec, catalog, Capability.ERASE, CancelRule.BEFORE_ERASURE);
+    this.grace = new GracePeriod(state, journal, products);
+    this.erasure = new Erasure(spec, products, holds, journal, this::refreshStatus);
+  }
+
+  @Override
+  public void run(RequestSpec spec) {
+    begin(true, "deletion across " + spec.products().size() + " products");
+    if (!ApprovalGate.await(state, journal)) {
+      finish(state.status(), "ENDED", "ended before approval");
+      return;
+    }
+    try {
+      if (!grace.pass()) {
+        finish(RequestStatus.CANCELLED, "ENDED", "cancelled during the grace period; data visible again");
+        return;
+      }
+    } catch (CanceledFailure workflowCancelled) {
+      // the workflow itself was cancelled (not through the update): compensate, then end
+      Workflow.newDetachedCancellationScope(() -> {
+        grace.compensate();
+        finish(RequestStatus.CANCELLED, "ENDED", "workflow cancelled during the grace period; data visible again");
+      }).run();
+      return;
+    }
+    erase(spec);
+    issueCertificate(spec);
+    finish(RequestStatus.COMPLETED, "COMPLETED", "every product erased, completed by hand or skipped; certificate issued");
+  }
+
+  @Override
+  public void holdsLifted(HoldsLifted lifted) {
+    erasure.lifted(lifted.products());
+  }
+
+  private void erase(RequestSpec spec) {
+    erasureStartedAt = RequestJournal.now();
+    state.moveTo(RequestStatus.IN_PROGRESS);
+    List<String> automated = state.products().stream()
+        .filter(t -> t.status() == ProductTaskStatus.PENDING).map(ProductTaskState::product).toList();
+    List<String> held = holds.registerDeletion(spec.subjectKey(), new DeletionRegistration(spec.id(), automated)).held();
+    for (String product : held) {
+      state.product(product).orElseThrow().moveTo(ProductTaskStatus.DEFERRED, "under a legal hold", RequestJournal.now());
+    }
+    refreshStatus();
+    journal.record(RequestJournal.SYSTEM, "ERASURE_STARTED",
+        held.isEmpty() ? "no product is held" : held.size() + " products deferred by legal holds: " + String.join(", ", held));
+    fanOut.run(state.products(), erasure::run);
+    state.moveTo(RequestStatus.IN_PROGRESS);
+  }
+
+  private void issueCertificate(RequestSpec spec) {
+    DeletionEvidence evidence = new DeletionEvidence(spec.id(), spec.subjectKey(), spec.jurisdiction().name(),
+        spec.receivedAt(), spec.requestedBy(), state.approvedBy(), erasureStartedAt, RequestJournal.now(),
+        ORCHESTRATOR_VERSION, state.products().stream().map(t -> erasure.record(t.product()).evidence(t)).toList());
+    state.setCertificate(certificates.issue(evidence));
+  }
+
+  /** IN_PROGRESS, or WAITING_ON_HOLD while any product is deferred by a hold. */
+  private void refreshStatus() {
+    if (state.status() == RequestStatus.IN_PROGRESS || state.status() == RequestStatus.WAITING_ON_HOLD) {
+      state.moveTo(state.anyProduct(ProductTaskStatus.DEFERRED) ? RequestStatus.WAITING_ON_HOLD : RequestStatus.IN_PROGRESS);
+    }
+  }
+}

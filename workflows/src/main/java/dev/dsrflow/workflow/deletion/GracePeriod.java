@@ -1,0 +1,99 @@
+package dev.dsrflow.workflow.deletion;
+
+import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.activity.ProductStepResult;
+import dev.dsrflow.workflow.lifecycle.ProductStubs;
+import dev.dsrflow.workflow.lifecycle.ProductTaskState;
+import dev.dsrflow.workflow.lifecycle.ProductTasks;
+import dev.dsrflow.workflow.lifecycle.RequestJournal;
+import dev.dsrflow.workflow.lifecycle.RequestSetup;
+import dev.dsrflow.workflow.lifecycle.RequestState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The deletion's grace period, from {@code receivedAt} for {@code policy.gracePeriod}: products
+ * restrict (hide) the data at once; a cancel inside the period unrestricts it again
+ * (compensation registered before restricting, run in a detached scope).
+ */
+final class GracePeriod {
+  private final RequestState state;
+  private final RequestJournal journal;
+  private final ProductStubs products;
+  private final Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+
+  GracePeriod(RequestState state, RequestJournal journal, ProductStubs products) {
+    this.state = state;
+    this.journal = journal;
+    this.products = products;
+  }
+
+  /** Runs the grace period; true when it passed, false when the request was cancelled in it. */
+  boolean pass() {
+    Instant ends = state.spec().receivedAt().plus(state.spec().policy().gracePeriod());
+    state.setGraceEndsAt(ends);
+    state.moveTo(RequestStatus.GRACE_PERIOD);
+    List<String> restrictable = restrictable();
+    saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", t -> products.of(t.product()).unrestrict(t)));
+    journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "erasure starts at " + ends);
+    all(restrictable, "RESTRICTED", t -> products.of(t.product()).restrict(t));
+    Duration left = Duration.between(RequestJournal.now(), ends);
+    if (left.isNegative() || left.isZero()) {
+      return !state.isFinal();
+    }
+    Workflow.await(left, state::isFinal);
+    if (state.isFinal()) {
+      Workflow.newDetachedCancellationScope(this::compensate).run();
+      return false;
+    }
+    return true;
+  }
+
+  /** Makes the restricted data visible again. */
+  void compensate() {
+    saga.compensate();
+  }
+
+  private List<String> restrictable() {
+    List<String> out = new ArrayList<>();
+    for (ProductTaskState t : state.products()) {
+      if (t.status() == ProductTaskStatus.PENDING
+          && RequestSetup.automated(products.catalog().get(t.product()), Capability.RESTRICT)) {
+        out.add(t.product());
+      }
+    }
+    return out;
+  }
+
+  /** Runs one call per product in parallel; failures are recorded, never fatal (best effort). */
+  private void all(List<String> ids, String kind, Function<dev.dsrflow.product.activity.ProductTask, ProductStepResult> call) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<Promise<ProductStepResult>> calls = new ArrayList<>();
+    for (String id : ids) {
+      calls.add(Async.function(call::apply, ProductTasks.plain(state.spec(), id)));
+    }
+    long items = 0;
+    List<String> failed = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      try {
+        items += calls.get(i).get().items();
+      } catch (ActivityFailure f) {
+        failed.add(ids.get(i));
+      }
+    }
+    journal.record(RequestJournal.SYSTEM, kind, items + " items in " + (ids.size() - failed.size()) + " products"
+        + (failed.isEmpty() ? "" : "; failed in " + String.join(", ", failed)));
+  }
+}

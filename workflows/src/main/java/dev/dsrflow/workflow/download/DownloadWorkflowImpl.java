@@ -1,0 +1,77 @@
+package dev.dsrflow.workflow.download;
+
+import dev.dsrflow.ledger.DownloadInfo;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.packaging.PackageInfo;
+import dev.dsrflow.packaging.PackageLayout;
+import dev.dsrflow.packaging.PackageRequest;
+import dev.dsrflow.packaging.PackagingActivities;
+import dev.dsrflow.packaging.ProductExport;
+import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.product.activity.ProductStepResult;
+import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.ProductTaskState;
+import dev.dsrflow.workflow.lifecycle.ProductTasks;
+import dev.dsrflow.workflow.lifecycle.RequestJournal;
+import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
+import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Export fan-out, packaging, signed link, purge at expiry. */
+public final class DownloadWorkflowImpl extends RequestWorkflowBase implements DownloadWorkflow {
+  private final ProductCatalog catalog;
+  private final PackagingActivities packaging = OrchestratorActivities.stub(PackagingActivities.class, Duration.ofMinutes(30));
+
+  public DownloadWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
+    super(spec, catalog, Capability.EXPORT, CancelRule.BEFORE_COMPLETION);
+    this.catalog = catalog;
+  }
+
+  @Override
+  public void run(RequestSpec spec) {
+    state.moveTo(RequestStatus.IN_PROGRESS);
+    begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
+    CancellationScope work = Workflow.newCancellationScope(() -> fanOut.run(state.products(), this::export));
+    controls.onCancel(work::cancel);
+    try {
+      work.run();
+    } catch (CanceledFailure cancelled) {
+      // the cancel update already recorded who cancelled
+    }
+    if (state.isFinal()) {
+      Workflow.newDetachedCancellationScope(() -> packaging.purge(spec.id())).run();
+      finish(state.status(), "ENDED", "staging area purged after cancellation");
+      return;
+    }
+    Instant expiresAt = RequestJournal.now().plus(spec.policy().linkTtl());
+    PackageInfo pkg = packaging.build(new PackageRequest(spec.id(), spec.subjectKey(), spec.format(),
+        state.products().stream().map(this::exported).toList(), expiresAt));
+    state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), false));
+    finish(RequestStatus.COMPLETED, "PACKAGE_READY",
+        pkg.files() + " files, " + pkg.items() + " items, " + pkg.bytes() + " bytes; link valid until " + pkg.expiresAt());
+
+    Workflow.sleep(Duration.between(RequestJournal.now(), pkg.expiresAt()));
+    int purged = packaging.purge(spec.id());
+    state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
+    journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");
+  }
+
+  private StepOutcome export(ProductTaskState task) {
+    String staging = PackageLayout.staging(state.id(), task.product());
+    ProductStepResult result = products.of(task.product()).export(ProductTasks.export(state.spec(), task.product(), staging));
+    return StepOutcome.byCount(result, "exported");
+  }
+
+  private ProductExport exported(ProductTaskState task) {
+    String name = catalog.find(task.product()).map(ProductSettings::descriptor).map(d -> d.displayName()).orElse(task.product());
+    return new ProductExport(task.product(), name, task.status().name(), task.result() == null ? null : task.result().export());
+  }
+}

@@ -1,0 +1,50 @@
+package dev.dsrflow.workflow.holds;
+
+import dev.dsrflow.workflow.WorkflowTypes;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One per subject ({@code holds-<subjectKey>}): the subject's active legal holds and the
+ * deletions waiting on them. Started by update-with-start from whichever request needs it
+ * first; every operation is an Update answered synchronously. Invariant: no erase starts on a
+ * product while a hold covers it. Deletions ask before each product's erase
+ * ({@link #claimErase}); a hold being placed waits until erases already running on its
+ * products have finished, and refuses new ones from the moment it is placed.
+ */
+@WorkflowInterface
+public interface HoldRegistryWorkflow {
+  /** Runs forever, continuing as new before its history grows large. */
+  @WorkflowMethod(name = WorkflowTypes.HOLD_REGISTRY)
+  void run(HoldRegistryState carried);
+
+  /** Places (or re-places) a hold; returns once no erase is running on its products. */
+  @UpdateMethod(name = HoldSignals.PLACE_HOLD)
+  HoldRegistryState placeHold(HoldPlacement placement);
+
+  /** Moves a hold's lapse instant. */
+  @UpdateMethod(name = HoldSignals.RENEW_HOLD)
+  HoldRegistryState renewHold(HoldChange change);
+
+  /** Ends a hold; deletions waiting on products it alone covered are signalled. */
+  @UpdateMethod(name = HoldSignals.END_HOLD)
+  HoldRegistryState endHold(HoldChange change);
+
+  /** Answers which of a deletion's products are held and registers it as waiting on them. */
+  @UpdateMethod(name = HoldSignals.REGISTER_DELETION)
+  HeldProducts registerDeletion(DeletionRegistration registration);
+
+  /** Grants the start of one product's erase, or refuses it (held) and registers a waiter. */
+  @UpdateMethod(name = HoldSignals.CLAIM_ERASE)
+  EraseClaimResult claimErase(EraseClaim claim);
+
+  /** The erase of a claimed product has finished (successfully or not). */
+  @UpdateMethod(name = HoldSignals.FINISH_ERASE)
+  HoldRegistryState finishErase(EraseClaim claim);
+
+  /** The registry's current state. */
+  @QueryMethod(name = HoldSignals.STATE)
+  HoldRegistryState state();
+}

@@ -1,0 +1,6 @@
+package dev.dsrflow.workflow.holds;
+
+import java.util.List;
+
+/** Signal from the registry to a waiting deletion: these products are no longer held. */
+public record HoldsLifted(List<String> products) {}

@@ -1,0 +1,56 @@
+package dev.dsrflow.workflow.lifecycle;
+
+import dev.dsrflow.ledger.LedgerActivities;
+import dev.dsrflow.ledger.LedgerEntry;
+import dev.dsrflow.ledger.LedgerEvent;
+import dev.dsrflow.ledger.RequestSnapshot;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes a request's transitions to the ledger, as local activities (one marker event each,
+ * no task-queue round trip). Every write carries the whole snapshot with a higher revision and
+ * the event that explains it, under a deterministic id {@code <requestId>:<seq>}, so a retried
+ * write never duplicates anything.
+ */
+public final class RequestJournal {
+  /** The actor recorded for what the workflow does on its own. */
+  public static final String SYSTEM = "system";
+
+  private final RequestState state;
+  private final LedgerActivities ledger;
+  private int seq;
+
+  public RequestJournal(RequestState state) {
+    this.state = state;
+    this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(20))
+        .setScheduleToCloseTimeout(Duration.ofHours(1))
+        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1)).build())
+        .build());
+  }
+
+  /** The workflow's current time as an instant. */
+  public static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  /** Records a transition of the whole request. */
+  public RequestSnapshot record(String actor, String kind, String detail) {
+    return record(actor, kind, null, detail);
+  }
+
+  /** Records a transition, optionally about one product; returns the snapshot written. */
+  public RequestSnapshot record(String actor, String kind, String product, String detail) {
+    seq++;
+    RequestSnapshot snapshot = state.nextSnapshot();
+    LedgerEvent event = new LedgerEvent(state.id() + ":" + seq, now(), actor, kind, product, detail);
+    ledger.record(new LedgerEntry(snapshot, List.of(event)));
+    return snapshot;
+  }
+}

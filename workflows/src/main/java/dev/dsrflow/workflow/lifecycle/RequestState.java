@@ -1,0 +1,180 @@
+package dev.dsrflow.workflow.lifecycle;
+
+import dev.dsrflow.ledger.DownloadInfo;
+import dev.dsrflow.ledger.RequestSnapshot;
+import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request's state inside its workflow: status, dates, actors, per-product tasks and the
+ * type-specific results. {@link #snapshot} turns it into what the ledger and the API see.
+ */
+public final class RequestState {
+  private final RequestSpec spec;
+  private final Map<String, ProductTaskState> products = new LinkedHashMap<>();
+  private RequestStatus status = RequestStatus.RECEIVED;
+  private long revision;
+  private Instant originalDueAt;
+  private Instant dueAt;
+  private boolean extended;
+  private String approvedBy;
+  private Instant graceEndsAt;
+  private Instant holdExpiresAt;
+  private Instant completedAt;
+  private DownloadInfo download;
+  private String reportBlob;
+  private String certificate;
+  private String endedBy;
+
+  public RequestState(RequestSpec spec) {
+    this.spec = spec;
+  }
+
+  public RequestSpec spec() {
+    return spec;
+  }
+
+  public String id() {
+    return spec.id();
+  }
+
+  public RequestStatus status() {
+    return status;
+  }
+
+  public void moveTo(RequestStatus next) {
+    this.status = next;
+  }
+
+  public boolean isFinal() {
+    return status.isFinal();
+  }
+
+  /** Adds a product task (in the spec's product order). */
+  public ProductTaskState addProduct(String product, ProductTaskStatus initial, Instant at, String detail) {
+    ProductTaskState task = new ProductTaskState(product, initial, at, detail);
+    products.put(product, task);
+    return task;
+  }
+
+  public Collection<ProductTaskState> products() {
+    return products.values();
+  }
+
+  public Optional<ProductTaskState> product(String id) {
+    return Optional.ofNullable(products.get(id));
+  }
+
+  public boolean anyProduct(ProductTaskStatus s) {
+    return products.values().stream().anyMatch(t -> t.status() == s);
+  }
+
+  public boolean allProductsSettled() {
+    return products.values().stream().allMatch(t -> t.status().isSettled());
+  }
+
+  /** Sets the initial due date (and remembers it as the original one). */
+  public void setDeadline(Instant due) {
+    this.originalDueAt = due;
+    this.dueAt = due;
+  }
+
+  public Instant originalDueAt() {
+    return originalDueAt;
+  }
+
+  public Instant dueAt() {
+    return dueAt;
+  }
+
+  public boolean extended() {
+    return extended;
+  }
+
+  public void extendTo(Instant newDue) {
+    this.dueAt = newDue;
+    this.extended = true;
+  }
+
+  public String approvedBy() {
+    return approvedBy;
+  }
+
+  public void approve(String actor) {
+    this.approvedBy = actor;
+  }
+
+  public Instant graceEndsAt() {
+    return graceEndsAt;
+  }
+
+  public void setGraceEndsAt(Instant at) {
+    this.graceEndsAt = at;
+  }
+
+  public Instant holdExpiresAt() {
+    return holdExpiresAt;
+  }
+
+  public void setHoldExpiresAt(Instant at) {
+    this.holdExpiresAt = at;
+  }
+
+  public Instant completedAt() {
+    return completedAt;
+  }
+
+  public void setCompletedAt(Instant at) {
+    this.completedAt = at;
+  }
+
+  public DownloadInfo download() {
+    return download;
+  }
+
+  public void setDownload(DownloadInfo info) {
+    this.download = info;
+  }
+
+  public void setReportBlob(String key) {
+    this.reportBlob = key;
+  }
+
+  public String certificate() {
+    return certificate;
+  }
+
+  public void setCertificate(String doc) {
+    this.certificate = doc;
+  }
+
+  /** Who cancelled, rejected or released the request, if someone did. */
+  public String endedBy() {
+    return endedBy;
+  }
+
+  public void setEndedBy(String actor) {
+    this.endedBy = actor;
+  }
+
+  /** A new snapshot with the next revision. */
+  public RequestSnapshot nextSnapshot() {
+    revision++;
+    return snapshot();
+  }
+
+  /** The current snapshot (same revision as the last ledger write). */
+  public RequestSnapshot snapshot() {
+    List<dev.dsrflow.ledger.ProductSnapshot> ps = products.values().stream().map(ProductTaskState::snapshot).toList();
+    return new RequestSnapshot(spec.id(), revision, spec.type(), status, spec.jurisdiction(), spec.subjectKey(),
+        spec.receivedAt(), dueAt, extended, spec.requestedBy(), approvedBy, graceEndsAt, holdExpiresAt, completedAt,
+        download, reportBlob, certificate, ps);
+  }
+}

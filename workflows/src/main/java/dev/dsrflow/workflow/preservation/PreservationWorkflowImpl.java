@@ -1,0 +1,162 @@
+package dev.dsrflow.workflow.preservation;
+
+import dev.dsrflow.ledger.RequestSnapshot;
+import dev.dsrflow.model.LegalProcess;
+import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.PreservationReceipt;
+import dev.dsrflow.product.activity.ProductStepResult;
+import dev.dsrflow.workflow.OperatorAction;
+import dev.dsrflow.workflow.Renewal;
+import dev.dsrflow.workflow.holds.HoldChange;
+import dev.dsrflow.workflow.holds.HoldPlacement;
+import dev.dsrflow.workflow.holds.HoldRegistryActivities;
+import dev.dsrflow.workflow.lifecycle.ApprovalGate;
+import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.ProductTaskState;
+import dev.dsrflow.workflow.lifecycle.ProductTasks;
+import dev.dsrflow.workflow.lifecycle.Rejections;
+import dev.dsrflow.workflow.lifecycle.RequestJournal;
+import dev.dsrflow.workflow.lifecycle.RequestSetup;
+import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
+import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Approval, hold registration, preserve fan-out, ACTIVE until expiry or release, release fan-out. */
+public final class PreservationWorkflowImpl extends RequestWorkflowBase implements PreservationWorkflow {
+  private final HoldRegistryActivities holds = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
+  private final ProductCatalog catalog;
+  private int renewals;
+  private String releasedBy;
+
+  public PreservationWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
+    super(spec, catalog, Capability.PRESERVE, CancelRule.BEFORE_APPROVAL);
+    this.catalog = catalog;
+  }
+
+  @Override
+  public void run(RequestSpec spec) {
+    LegalProcess process = spec.legalProcess();
+    begin(false, process.kind() + " " + process.reference() + " over " + spec.products().size() + " products");
+    if (!ApprovalGate.await(state, journal)) {
+      finish(state.status(), "ENDED", "ended before approval");
+      return;
+    }
+    state.setHoldExpiresAt(HoldTerm.initialExpiry(process, spec.receivedAt()));
+    state.moveTo(RequestStatus.IN_PROGRESS);
+    holds.placeHold(spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
+    journal.record(RequestJournal.SYSTEM, "HOLD_REGISTERED",
+        "hold on " + spec.products().size() + " products until " + (state.holdExpiresAt() == null ? "released" : state.holdExpiresAt()));
+    fanOut.run(state.products(), this::preserve);
+    if (releasedBy == null) {
+      state.moveTo(RequestStatus.ACTIVE);
+      journal.record(RequestJournal.SYSTEM, "HOLD_ACTIVE", "every product preserved or settled by an operator");
+    }
+    awaitEnd();
+    RequestStatus end = releasedBy != null ? RequestStatus.RELEASED : RequestStatus.EXPIRED;
+    releaseProducts();
+    holds.endHold(spec.subjectKey(), new HoldChange(holdId(), null));
+    finish(end, end.name(), end == RequestStatus.RELEASED ? "released by " + releasedBy : "expired at " + state.holdExpiresAt());
+  }
+
+  private void awaitEnd() {
+    while (releasedBy == null) {
+      Instant until = state.holdExpiresAt();
+      if (until == null) {
+        Workflow.await(() -> releasedBy != null || state.holdExpiresAt() != null);
+        continue;
+      }
+      Duration left = Duration.between(RequestJournal.now(), until);
+      if (left.isNegative() || left.isZero()) {
+        return;
+      }
+      boolean changed = Workflow.await(left, () -> releasedBy != null || !until.equals(state.holdExpiresAt()));
+      if (!changed) {
+        return; // expired
+      }
+    }
+  }
+
+  private void releaseProducts() {
+    for (ProductTaskState t : state.products()) {
+      boolean automated = catalog.find(t.product()).map(s -> RequestSetup.automated(s, Capability.RELEASE)).orElse(false);
+      t.moveTo(automated ? ProductTaskStatus.PENDING : ProductTaskStatus.MANUAL,
+          automated ? "releasing" : "release the preserved copy by hand", RequestJournal.now());
+    }
+    journal.record(RequestJournal.SYSTEM, "RELEASING", "products drop their preserved copies");
+    fanOut.run(state.products(), this::release);
+  }
+
+  private StepOutcome preserve(ProductTaskState task) {
+    ProductStepResult r = products.of(task.product()).preserve(ProductTasks.hold(state.spec(), task.product(), holdId()));
+    PreservationReceipt receipt = r.receipt();
+    String detail = r.items() + " items preserved, digest " + (receipt == null ? "-" : receipt.contentDigest())
+        + (receipt != null && receipt.alreadyErased() > 0 ? "; " + receipt.alreadyErased() + " items already erased before the hold" : "");
+    return StepOutcome.done(detail, r);
+  }
+
+  private StepOutcome release(ProductTaskState task) {
+    ProductStepResult r = products.of(task.product()).release(ProductTasks.hold(state.spec(), task.product(), holdId()));
+    return StepOutcome.done(r.items() + " preserved items released", r);
+  }
+
+  private String holdId() {
+    return state.id();
+  }
+
+  @Override
+  public void validateRenew(Renewal renewal) {
+    Rejections.requireActor(renewal.actor());
+    Rejections.requireReason(renewal.reason(), "renew");
+    if (state.status() != RequestStatus.ACTIVE || releasedBy != null) {
+      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "only an ACTIVE preservation can be renewed; it is " + state.status());
+    }
+    LegalProcess process = state.spec().legalProcess();
+    if (!HoldTerm.renewable(process, renewals)) {
+      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "a preservation letter can be renewed only once");
+    }
+    Instant current = state.holdExpiresAt();
+    if (renewal.until() == null && current == null) {
+      throw Rejections.of(Rejections.INVALID_INPUT, "until is required for a hold without expiry");
+    }
+    if (renewal.until() != null && current != null && !renewal.until().isAfter(current)) {
+      throw Rejections.of(Rejections.INVALID_INPUT, "until must be after the current expiry " + current);
+    }
+    Instant limit = current == null ? null : HoldTerm.renewalLimit(process, current);
+    if (limit != null && renewal.until() != null && renewal.until().isAfter(limit)) {
+      throw Rejections.of(Rejections.INVALID_INPUT, "a preservation letter can be renewed by at most 90 days, until " + limit);
+    }
+  }
+
+  @Override
+  public RequestSnapshot renew(Renewal renewal) {
+    Instant current = state.holdExpiresAt();
+    Instant until = renewal.until() != null ? renewal.until() : HoldTerm.renewalLimit(state.spec().legalProcess(), current);
+    renewals++;
+    holds.renewHold(state.spec().subjectKey(), new HoldChange(holdId(), until));
+    state.setHoldExpiresAt(until);
+    return journal.record(renewal.actor(), "RENEWED", "hold renewed until " + until + ": " + renewal.reason());
+  }
+
+  @Override
+  public void validateRelease(OperatorAction action) {
+    Rejections.requireActor(action.actor());
+    Rejections.requireReason(action.reason(), "release");
+    if (state.status() != RequestStatus.ACTIVE || releasedBy != null) {
+      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "only an ACTIVE preservation can be released; it is " + state.status());
+    }
+  }
+
+  @Override
+  public RequestSnapshot release(OperatorAction action) {
+    releasedBy = action.actor();
+    state.setEndedBy(action.actor());
+    return journal.record(action.actor(), "RELEASE_REQUESTED", action.reason());
+  }
+}

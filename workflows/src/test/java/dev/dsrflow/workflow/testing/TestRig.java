@@ -1,0 +1,174 @@
+package dev.dsrflow.workflow.testing;
+
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.blob.FileSystemBlobStore;
+import dev.dsrflow.catalogue.InformationCategory;
+import dev.dsrflow.certificate.CertificateActivitiesImpl;
+import dev.dsrflow.certificate.CertificateSigner;
+import dev.dsrflow.codec.CodecKeys;
+import dev.dsrflow.codec.EncryptedDataConverter;
+import dev.dsrflow.ledger.LedgerActivitiesImpl;
+import dev.dsrflow.ledger.LedgerSchema;
+import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.ledger.NewRequest;
+import dev.dsrflow.ledger.RequestSnapshot;
+import dev.dsrflow.model.DateRange;
+import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.Jurisdiction;
+import dev.dsrflow.model.LegalProcess;
+import dev.dsrflow.model.RequestPolicy;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestType;
+import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.packaging.PackagingActivitiesImpl;
+import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.ProductDescriptor;
+import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.report.AccessReportActivitiesImpl;
+import dev.dsrflow.temporal.TaskQueues;
+import dev.dsrflow.testing.TestDatabase;
+import dev.dsrflow.workflow.OrchestratorWorkflows;
+import dev.dsrflow.workflow.RequestWorkflow;
+import dev.dsrflow.workflow.WorkflowIds;
+import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/**
+ * One time-skipping Temporal test environment with the encrypted data converter, the real
+ * ledger on the shared test PostgreSQL, a blob store in a temp directory, the orchestrator
+ * worker and one worker per in-memory product on its own task queue.
+ */
+public final class TestRig implements AutoCloseable {
+  public static final String CODEC_KEYS = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+  public static final byte[] LINK_SECRET = "download-link-secret-for-tests!!".getBytes(StandardCharsets.UTF_8);
+  public static final byte[] CERT_SECRET = "certificate-secret-for-tests-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+  public static final Instant T0 = Instant.parse("2026-01-31T10:00:00Z");
+  private static LedgerStore sharedLedger;
+
+  public final TestWorkflowEnvironment env;
+  public final WorkflowClient client;
+  public final LedgerStore ledger;
+  public final BlobStore blobs;
+  public final ProductCatalog catalog;
+  public final Map<String, MemoryProduct> products = new LinkedHashMap<>();
+
+  public static DataConverter dataConverter() {
+    return EncryptedDataConverter.create(CodecKeys.parse(CODEC_KEYS));
+  }
+
+  public static synchronized LedgerStore ledger() {
+    if (sharedLedger == null) {
+      var ds = TestDatabase.fresh();
+      LedgerSchema.migrate(ds);
+      sharedLedger = new LedgerStore(ds);
+    }
+    return sharedLedger;
+  }
+
+  /** A product with every capability, automated unless said otherwise. */
+  public static ProductDescriptor product(String id, boolean automated, InformationCategory... categories) {
+    return new ProductDescriptor(id, "The " + id + " product", Set.of(categories), EnumSet.allOf(Capability.class), automated, id + "-handler/1.0");
+  }
+
+  public TestRig(List<ProductDescriptor> descriptors) {
+    this(descriptors, 2_000);
+  }
+
+  public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory) {
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(dataConverter()).build())
+        .setInitialTime(T0)
+        .build());
+    client = env.getWorkflowClient();
+    ledger = ledger();
+    try {
+      blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-blobs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<ProductSettings> settings = new ArrayList<>();
+    for (ProductDescriptor d : descriptors) {
+      settings.add(new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0));
+      MemoryProduct product = new MemoryProduct(d);
+      products.put(d.id(), product);
+      env.newWorker(TaskQueues.product(d.id())).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
+    }
+    catalog = new ProductCatalog(settings);
+    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+    OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
+    orchestrator.registerActivitiesImplementations(
+        new LedgerActivitiesImpl(ledger),
+        new PackagingActivitiesImpl(blobs, new DownloadLinks(LINK_SECRET)),
+        new AccessReportActivitiesImpl(blobs),
+        new CertificateActivitiesImpl(new CertificateSigner(CERT_SECRET, "test-key")),
+        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+    env.start();
+  }
+
+  public MemoryProduct product(String id) {
+    return products.get(id);
+  }
+
+  /** A spec received at the environment's current time, filed by {@code ops}. */
+  public RequestSpec spec(RequestType type, Jurisdiction jurisdiction, String subjectKey, List<String> productIds) {
+    return spec(type, jurisdiction, subjectKey, productIds, null, RequestPolicy.DEFAULT);
+  }
+
+  public RequestSpec spec(RequestType type, Jurisdiction jurisdiction, String subjectKey, List<String> productIds,
+      LegalProcess process, RequestPolicy policy) {
+    return new RequestSpec("r-" + UUID.randomUUID(), type, new SubjectIdentifiers("u-" + subjectKey, null, null), subjectKey,
+        jurisdiction, productIds, Set.of(), DateRange.ALL, ExportFormat.JSON, process, "ops",
+        Instant.ofEpochMilli(env.currentTimeMillis()), null, policy);
+  }
+
+  /** Files the request in the ledger (as the API does) and starts its workflow. */
+  public <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
+    ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
+    W stub = client.newWorkflowStub(type, WorkflowOptions.newBuilder()
+        .setWorkflowId(WorkflowIds.request(spec.id())).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
+    WorkflowStub.fromTyped(stub).start(spec);
+    return stub;
+  }
+
+  /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
+  public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
+    RequestSnapshot[] last = new RequestSnapshot[1];
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+        .until(() -> condition.test(last[0] = stub.view()));
+    return last[0];
+  }
+
+  /** Waits for the workflow to finish (time skips meanwhile). */
+  public void finish(RequestWorkflow stub) {
+    WorkflowStub.fromTyped(stub).getResult(Void.class);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
