@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.api.testing.TemporalTestFactory;
-import dev.dsrflow.api.testing.TestDownloadTokens;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.DownloadInfo;
@@ -14,6 +13,7 @@ import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.packaging.DownloadLinks;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -43,7 +43,7 @@ class PlatformTest extends ApiTestSupport {
   @Inject
   BlobStore blobs;
   @Inject
-  TestDownloadTokens tokens;
+  DownloadLinks tokens;
 
   private LedgerFixtures fixtures() {
     return new LedgerFixtures(ledger, subjectKey, sealed);

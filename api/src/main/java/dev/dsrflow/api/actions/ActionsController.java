@@ -9,7 +9,6 @@ import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.RequestUpdates;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -32,7 +31,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * missing reason, 403 for a role that may not act, 404 for an unknown request, 409 when the
  * request's state does not allow the action.
  */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/v1/requests/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "actions")

@@ -1,6 +1,5 @@
 package dev.dsrflow.api.health;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -26,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code GET /health}, without credentials: 200 UP only when Temporal and the ledger database answer, else 503 DOWN. */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)

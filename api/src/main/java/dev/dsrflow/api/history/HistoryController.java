@@ -8,7 +8,6 @@ import dev.dsrflow.ledger.EventChain;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.StoredEvent;
 import dev.dsrflow.workflow.WorkflowIds;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -29,7 +28,6 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 
 /** A request's audit timeline (ledger, hash-verified) and its raw Temporal history. */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/v1/requests/{id}/history")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.AUDITOR, Roles.PRIVACY_OPS, Roles.LEGAL})

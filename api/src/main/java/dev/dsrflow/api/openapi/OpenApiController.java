@@ -1,7 +1,6 @@
 package dev.dsrflow.api.openapi;
 
 import dev.dsrflow.api.problem.ProblemException;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,7 +16,6 @@ import java.net.URL;
  * Serves the OpenAPI document generated at compile time ({@code /openapi}, YAML) and a
  * browsable Redoc page over it ({@code /openapi/ui}), without credentials.
  */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/openapi")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden

@@ -8,8 +8,7 @@ import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestType;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
+import dev.dsrflow.packaging.DownloadLinks;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -36,7 +35,6 @@ import java.time.Instant;
  * by request id, and to the data subject by signed link without credentials, until the link
  * expires or the package is purged (410 then).
  */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "packages")
@@ -45,12 +43,12 @@ class PackageController {
 
   private final LedgerQueries queries;
   private final BlobStore blobs;
-  private final DownloadTokens tokens;
+  private final DownloadLinks links;
 
-  PackageController(LedgerQueries queries, BlobStore blobs, @Nullable DownloadTokens tokens) {
+  PackageController(LedgerQueries queries, BlobStore blobs, DownloadLinks links) {
     this.queries = queries;
     this.blobs = blobs;
-    this.tokens = tokens;
+    this.links = links;
   }
 
   static String blobKey(String requestId) {
@@ -87,10 +85,7 @@ class PackageController {
   @ApiResponse(responseCode = "410", description = "the link expired or the package was purged",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   HttpResponse<StreamedFile> byToken(@PathVariable String token) {
-    if (tokens == null) {
-      throw ProblemException.notFound("No such download link");
-    }
-    DownloadTokens.Grant grant = tokens.verify(token)
+    DownloadLinks.Grant grant = links.authentic(token)
         .orElseThrow(() -> ProblemException.notFound("No such download link"));
     if (!grant.expiresAt().isAfter(Instant.now())) {
       throw ProblemException.gone("This download link has expired");

@@ -4,7 +4,6 @@ import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductDescriptor;
 import dev.dsrflow.temporal.TaskQueues;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** The product catalogue with each product's worker presence. */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/v1/products")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR, Roles.PRODUCT})

@@ -5,7 +5,6 @@ import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.problem.StrictJson;
 import dev.dsrflow.api.security.ProductScope;
 import dev.dsrflow.api.security.Roles;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -35,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Files requests, shows one, lists and exports them (all reads come from the ledger). */
-@Requires(property = "dsrflow.api.enabled", notEquals = "false")
 @Controller("/v1/requests")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "requests")

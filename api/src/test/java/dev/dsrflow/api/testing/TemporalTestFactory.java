@@ -10,7 +10,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -18,12 +17,11 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import jakarta.inject.Singleton;
-import java.util.Base64;
 
 /**
  * Test wiring: an in-process Temporal test server (a real TestWorkflowEnvironment) with the
  * fake request workflows and the real ledger activity on the orchestrator queue, exposed as the
- * application's Temporal beans; a link signer; and one "running" product worker.
+ * application's Temporal beans; and one "running" product worker.
  */
 @Factory
 @Requires(env = "test")
@@ -61,10 +59,5 @@ public class TemporalTestFactory {
   @Singleton
   LocalWorkers localWorkers() {
     return queue -> queue.equals(TaskQueues.product(ONLINE_PRODUCT));
-  }
-
-  @Singleton
-  TestDownloadTokens downloadTokens(@Value("${dsrflow.secrets.link-secret}") String secret) {
-    return new TestDownloadTokens(Base64.getDecoder().decode(secret));
   }
 }
