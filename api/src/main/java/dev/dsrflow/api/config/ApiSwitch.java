@@ -1,6 +1,8 @@
 package dev.dsrflow.api.config;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,9 +12,11 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * Worker processes serve only {@code /health} (for their probes): with
  * {@code dsrflow.api.enabled=false} every other path answers 404, so a worker pod never exposes
- * the request API or the codec endpoint.
+ * the request API or the codec endpoint. It runs before security, so the answer does not depend
+ * on credentials.
  */
 @ServerFilter("/**")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @Requires(property = "dsrflow.api.enabled", value = "false")
 final class ApiSwitch {
   @RequestFilter
