@@ -72,6 +72,7 @@ class HoldInvariantProperties {
           rig.env.sleep(Duration.ofDays(a.days()));
         }
       }
+      rig.env.sleep(Duration.ofDays(3)); // every deletion is past its grace period while the holds still stand
       for (PreservationWorkflow h : holds) {
         refusable(() -> h.release(new OperatorAction("legal", "all holds end")));
       }
