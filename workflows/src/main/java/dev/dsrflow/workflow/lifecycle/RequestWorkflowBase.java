@@ -9,6 +9,7 @@ import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.RequestWorkflow;
+import io.temporal.workflow.Workflow;
 
 /**
  * What every request workflow implementation shares: its state, ledger journal, deadline
@@ -51,7 +52,14 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
       state.moveTo(status);
       state.setCompletedAt(RequestJournal.now());
     }
-    return journal.record(RequestJournal.SYSTEM, kind, detail);
+    RequestSnapshot snapshot = journal.record(RequestJournal.SYSTEM, kind, detail);
+    awaitHandlers();
+    return snapshot;
+  }
+
+  /** Lets running update handlers (e.g. the one that rejected the request) return first. */
+  protected void awaitHandlers() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
   @Override

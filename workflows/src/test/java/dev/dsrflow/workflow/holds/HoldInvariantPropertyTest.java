@@ -34,7 +34,7 @@ import net.jqwik.api.ShrinkingMode;
  * records: no erase ever ran while a preserved copy of a hold existed for that subject and
  * product; and once every hold has ended, every deletion completes with the data gone.
  */
-class HoldInvariantProperties {
+class HoldInvariantPropertyTest {
   private static final List<String> PRODUCTS = List.of("alpha", "beta", "gamma");
   private static final List<String> SUBJECTS = List.of("sk-s1", "sk-s2");
   private static final RequestPolicy FAST_GRACE =
