@@ -2,6 +2,8 @@ package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.notification.Notice;
+import dev.dsrflow.notification.NotificationActivities;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
@@ -24,6 +26,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
   protected final ProductFanOut fanOut;
   protected final ProductStubs products;
   protected final DeadlineWatch deadline;
+  private final NotificationActivities notifications = OrchestratorActivities.stub(NotificationActivities.class);
 
   protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, Capability step, CancelRule cancelRule) {
     this.state = new RequestState(spec);
@@ -53,8 +56,16 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
       state.setCompletedAt(RequestJournal.now());
     }
     RequestSnapshot snapshot = journal.record(RequestJournal.SYSTEM, kind, detail);
+    notify(kind, detail, state.download() == null ? null : state.download().token());
     awaitHandlers();
     return snapshot;
+  }
+
+  /** Sends a notice about the request (outbox in the default runtime). */
+  protected void notify(String kind, String detail, String linkToken) {
+    RequestSpec spec = state.spec();
+    notifications.send(new Notice(spec.id() + ":" + kind, spec.id(), spec.type().name(), kind, state.status().name(),
+        spec.subjectKey(), RequestJournal.now(), detail, linkToken));
   }
 
   /** Lets running update handlers (e.g. the one that rejected the request) return first. */

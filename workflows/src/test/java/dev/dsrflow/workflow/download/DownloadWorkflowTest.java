@@ -76,6 +76,9 @@ class DownloadWorkflowTest {
     }
     assertThat(new String(entries.get("index.html"))).contains("The content product").doesNotContain("u-sk-x");
 
+    String outbox = new String(rig.blobs.open("notifications/" + spec.id() + "/" + spec.id() + "-PACKAGE_READY.json").readAllBytes());
+    assertThat(outbox).contains(info.token()).contains("sk-x").doesNotContain("u-sk-x");
+
     rig.finish(wf);
     RequestSnapshot purged = wf.view();
     assertThat(purged.download().purged()).isTrue();

@@ -130,6 +130,7 @@ public final class TestRig implements AutoCloseable {
         new PackagingActivitiesImpl(blobs, new DownloadLinks(LINK_SECRET)),
         new AccessReportActivitiesImpl(blobs),
         new CertificateActivitiesImpl(new CertificateSigner(CERT_SECRET, "test-key")),
+        new dev.dsrflow.notification.BlobOutboxNotifications(blobs),
         new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
     env.start();
   }
