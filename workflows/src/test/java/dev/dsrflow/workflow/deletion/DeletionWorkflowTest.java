@@ -128,6 +128,8 @@ class DeletionWorkflowTest {
     assertThat(status(failed, "profile")).isEqualTo(ProductTaskStatus.DONE);
     assertThat(failed.products().get(1).detail()).contains("PermanentHandlerException");
     assertThat(Refusals.typeOf(() -> wf.retryProduct(new ProductAction("ops2", "profile", "x")))).isEqualTo(Rejections.NOT_ALLOWED_NOW);
+    assertThat(Refusals.typeOf(() -> wf.cancel(new OperatorAction("ops", "too late"))))
+        .as("no cancel once erasure started").isEqualTo(Rejections.NOT_ALLOWED_NOW);
 
     rig.product("content").heal();
     RequestSnapshot retried = wf.retryProduct(new ProductAction("ops2", "content", "backend fixed"));
