@@ -78,4 +78,21 @@ class HoldRegistryWorkflowTest {
       }
     }
   }
+
+  @Test
+  void aHoldWaitsForAnEraseAlreadyRunningOnItsProductsAndRefusesNewOnes() {
+    placeWithStart("sk-w", new HoldPlacement("h0", "p0", List.of("other"), null));
+    HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-w"));
+    assertThat(registry.claimErase(new EraseClaim("d1", "content")).granted()).isTrue();
+
+    var placing = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> registry.placeHold(new HoldPlacement("h1", "p1", List.of("content"), null)));
+    org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(2))
+        .until(() -> !placing.isDone());
+    assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted()).as("new erases refused at once").isFalse();
+
+    registry.finishErase(new EraseClaim("d1", "content"));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(placing::isDone);
+    assertThat(placing.join().holds()).extracting(HoldRegistryState.ActiveHold::holdId).containsExactly("h0", "h1");
+  }
 }
