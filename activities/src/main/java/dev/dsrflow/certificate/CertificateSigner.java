@@ -1,6 +1,5 @@
 package dev.dsrflow.certificate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 

@@ -21,8 +21,8 @@ import io.temporal.worker.WorkflowImplementationOptions;
  * so its state exists before any update or query arrives. The same worker must also register
  * the orchestrator-side activities: {@code LedgerActivitiesImpl(LedgerStore)} (called as a local
  * activity), {@code PackagingActivitiesImpl(BlobStore, DownloadLinks)},
- * {@code AccessReportActivitiesImpl(BlobStore)}, {@code CertificateActivitiesImpl(CertificateSigner)}
- * and {@code HoldRegistryActivitiesImpl(WorkflowClient, TaskQueues.ORCHESTRATOR)}.
+ * {@code AccessReportActivitiesImpl(BlobStore)}, {@code CertificateActivitiesImpl(CertificateSigner)},
+ * {@code BlobOutboxNotifications(BlobStore)} (or another {@code NotificationActivities}) and {@code HoldRegistryActivitiesImpl(WorkflowClient, TaskQueues.ORCHESTRATOR)}.
  */
 public final class OrchestratorWorkflows {
   private OrchestratorWorkflows() {}

@@ -24,7 +24,7 @@ import java.util.List;
 
 /** Approval, grace period with restriction, hold-aware erasure, verification, certificate. */
 public final class DeletionWorkflowImpl extends RequestWorkflowBase implements DeletionWorkflow {
-  /** Version of this workflow code, written into certificates. Change ids: see {@link DeletionVersions}. */
+  /** Version of this workflow code, written into certificates (change ids: {@link dev.dsrflow.workflow.ChangeIds}). */
   public static final String ORCHESTRATOR_VERSION = "dsrflow-deletion/1";
 
   private final HoldRegistryActivities holds = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));

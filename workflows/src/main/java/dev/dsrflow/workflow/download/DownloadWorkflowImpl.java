@@ -62,6 +62,7 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
     int purged = packaging.purge(spec.id());
     state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
     journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");
+    awaitHandlers();
   }
 
   private StepOutcome export(ProductTaskState task) {

@@ -1,6 +1,7 @@
 package dev.dsrflow.workflow.holds;
 
 import dev.dsrflow.workflow.WorkflowIds;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -100,7 +101,8 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
       try {
         Workflow.newUntypedExternalWorkflowStub(WorkflowIds.request(next.getKey()))
             .signal(HoldSignals.HOLDS_LIFTED, new HoldsLifted(next.getValue()));
-      } catch (SignalExternalWorkflowException gone) {
+      } catch (SignalExternalWorkflowException | ApplicationFailure gone) {
+        // the deletion finished or never existed (NOT_FOUND arrives as an ApplicationFailure)
         log.info("request {} no longer runs; its lifted holds are dropped", next.getKey());
       }
     }

@@ -4,7 +4,12 @@ import io.temporal.failure.ApplicationFailure;
 
 /**
  * Why an operator's update was refused. Validators throw these, so a refused update leaves no
- * history; the API maps every type to 409 (or 400 for {@link #INVALID_INPUT}).
+ * history; the API maps a refused update ({@code WorkflowUpdateException}) to 409.
+ *
+ * <p>Found with SDK 1.38: the client does not receive a validator's failure type (the worker
+ * wraps it), and with the encrypted converter not its message either (the client sees
+ * "Encoded failure"). The message therefore starts with the type ({@code "FourEyes: ..."}) for
+ * clients that see it; the refusal itself (and no history) is what every client can rely on.
  */
 public final class Rejections {
   /** The request's or product's state does not allow the action. */
@@ -21,7 +26,7 @@ public final class Rejections {
   private Rejections() {}
 
   public static ApplicationFailure of(String type, String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, type);
+    return ApplicationFailure.newNonRetryableFailure(type + ": " + message, type);
   }
 
   public static void requireActor(String actor) {

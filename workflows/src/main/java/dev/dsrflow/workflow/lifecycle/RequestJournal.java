@@ -29,7 +29,7 @@ public final class RequestJournal {
     this.state = state;
     this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(20))
-        .setScheduleToCloseTimeout(Duration.ofHours(1))
+        // no schedule-to-close: a ledger outage delays the request, it never fails it
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setMaximumInterval(Duration.ofMinutes(1)).build())
         .build());

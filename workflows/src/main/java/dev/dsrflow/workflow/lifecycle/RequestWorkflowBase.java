@@ -2,6 +2,8 @@ package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.notification.Notice;
+import dev.dsrflow.notification.NotificationActivities;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
@@ -9,6 +11,7 @@ import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.RequestWorkflow;
+import io.temporal.workflow.Workflow;
 
 /**
  * What every request workflow implementation shares: its state, ledger journal, deadline
@@ -23,6 +26,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
   protected final ProductFanOut fanOut;
   protected final ProductStubs products;
   protected final DeadlineWatch deadline;
+  private final NotificationActivities notifications = OrchestratorActivities.stub(NotificationActivities.class);
 
   protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, Capability step, CancelRule cancelRule) {
     this.state = new RequestState(spec);
@@ -51,7 +55,22 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
       state.moveTo(status);
       state.setCompletedAt(RequestJournal.now());
     }
-    return journal.record(RequestJournal.SYSTEM, kind, detail);
+    RequestSnapshot snapshot = journal.record(RequestJournal.SYSTEM, kind, detail);
+    notify(kind, detail, state.download() == null ? null : state.download().token());
+    awaitHandlers();
+    return snapshot;
+  }
+
+  /** Sends a notice about the request (outbox in the default runtime). */
+  protected void notify(String kind, String detail, String linkToken) {
+    RequestSpec spec = state.spec();
+    notifications.send(new Notice(spec.id() + ":" + kind, spec.id(), spec.type().name(), kind, state.status().name(),
+        spec.subjectKey(), RequestJournal.now(), detail, linkToken));
+  }
+
+  /** Lets running update handlers (e.g. the one that rejected the request) return first. */
+  protected void awaitHandlers() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
   @Override

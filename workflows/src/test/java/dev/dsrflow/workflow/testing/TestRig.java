@@ -95,12 +95,17 @@ public final class TestRig implements AutoCloseable {
   }
 
   public TestRig(List<ProductDescriptor> descriptors) {
-    this(descriptors, 2_000);
+    this(descriptors, 2_000, dataConverter());
   }
 
-  public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory) {
+  /** A rig with the default (unencrypted) converter, for tests that read refusal reasons. */
+  public static TestRig plain(List<ProductDescriptor> descriptors) {
+    return new TestRig(descriptors, 2_000, io.temporal.common.converter.DefaultDataConverter.newDefaultInstance());
+  }
+
+  public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(dataConverter()).build())
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
         .setInitialTime(T0)
         .build());
     client = env.getWorkflowClient();
@@ -125,6 +130,7 @@ public final class TestRig implements AutoCloseable {
         new PackagingActivitiesImpl(blobs, new DownloadLinks(LINK_SECRET)),
         new AccessReportActivitiesImpl(blobs),
         new CertificateActivitiesImpl(new CertificateSigner(CERT_SECRET, "test-key")),
+        new dev.dsrflow.notification.BlobOutboxNotifications(blobs),
         new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
     env.start();
   }

@@ -1,0 +1,29 @@
+package dev.dsrflow.workflow;
+
+/**
+ * Change ids reserved for {@code Workflow.getVersion} guards. The first version of each
+ * workflow needs none; the first change to a workflow's command sequence takes the id named
+ * here, guards the new path with {@code Workflow.getVersion(id, DEFAULT_VERSION, 1)}, and adds a
+ * freshly recorded history next to the old one under {@code src/test/resources/histories}, so
+ * requests already in flight (a deletion may wait months on a hold) replay unchanged.
+ */
+public final class ChangeIds {
+  /** Access: how the report step is called (e.g. split per product). */
+  public static final String ACCESS_REPORT = "access-report";
+  /** Download: packaging, link issuing or purge. */
+  public static final String DOWNLOAD_PACKAGING = "download-packaging";
+  /** Deletion: restriction and its compensation during the grace period. */
+  public static final String DELETION_GRACE = "deletion-grace";
+  /** Deletion: how erase claims are asked of the hold registry (e.g. batched). */
+  public static final String DELETION_CLAIMS = "deletion-claims";
+  /** Deletion: product batches run as child workflows for very large product counts. */
+  public static final String DELETION_CHILD_BATCHES = "deletion-child-batches";
+  /** Preservation: order of release fan-out and deregistration at the end of a hold. */
+  public static final String PRESERVATION_END = "preservation-end";
+  /** Every request: the finishing notice. */
+  public static final String FINISH_NOTICE = "finish-notice";
+  /** Hold registry: its continue-as-new bound and delivery of lifted holds. */
+  public static final String REGISTRY_DELIVERY = "registry-delivery";
+
+  private ChangeIds() {}
+}

@@ -1,0 +1,75 @@
+package dev.dsrflow.workflow;
+
+import dev.dsrflow.catalogue.InformationCategory;
+import dev.dsrflow.model.Jurisdiction;
+import dev.dsrflow.model.LegalProcess;
+import dev.dsrflow.model.LegalProcessKind;
+import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestPolicy;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.model.RequestType;
+import dev.dsrflow.workflow.access.AccessWorkflow;
+import dev.dsrflow.workflow.deletion.DeletionWorkflow;
+import dev.dsrflow.workflow.download.DownloadWorkflow;
+import dev.dsrflow.workflow.preservation.PreservationWorkflow;
+import dev.dsrflow.workflow.testing.TestRig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Records the histories {@link ReplayTest} replays, with the encrypted data converter and the
+ * test codec key. Run only on purpose, after a deliberate change guarded by getVersion:
+ * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am verify -Dtest=HistoryRecorder}.
+ */
+@EnabledIfEnvironmentVariable(named = "DSRFLOW_RECORD_HISTORIES", matches = "1")
+class HistoryRecorder {
+  static final Path DIR = Path.of("src/test/resources/histories");
+
+  @Test
+  void record() throws Exception {
+    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
+        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+      rig.product("profile").seed("sk-rec", 2);
+      rig.product("content").seed("sk-rec", 3);
+
+      AccessWorkflow access = rig.start(AccessWorkflow.class, rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-rec", List.of("profile", "content")));
+      rig.finish(access);
+      save(rig, "access", access.view().id());
+
+      DownloadWorkflow download = rig.start(DownloadWorkflow.class, rig.spec(RequestType.DOWNLOAD, Jurisdiction.CCPA, "sk-rec", List.of("profile", "content")));
+      rig.finish(download);
+      save(rig, "download", download.view().id());
+
+      PreservationWorkflow hold = rig.start(PreservationWorkflow.class, rig.spec(RequestType.PRESERVATION, Jurisdiction.OTHER, "sk-rec",
+          List.of("content"), new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "2703f-9", "FBI", null), RequestPolicy.DEFAULT));
+      rig.await(hold, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+      hold.approve(new OperatorAction("legal2", null));
+      rig.await(hold, v -> v.status() == RequestStatus.ACTIVE);
+
+      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-rec",
+          List.of("profile", "content", "legacy")));
+      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+      deletion.extend(new OperatorAction("ops", "legacy system needs a manual export first"));
+      deletion.approve(new OperatorAction("ops2", null));
+      rig.env.sleep(Duration.ofDays(31));
+      rig.await(deletion, v -> v.products().get(1).status() == ProductTaskStatus.DEFERRED
+          && v.products().get(2).status() == ProductTaskStatus.MANUAL);
+      deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand, ticket 9"));
+      hold.renew(new Renewal("legal", null, "investigation continues"));
+      rig.finish(hold);
+      rig.finish(deletion);
+      save(rig, "preservation", hold.view().id());
+      save(rig, "deletion", deletion.view().id());
+      Files.writeString(DIR.resolve("holds.json"), rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
+    }
+  }
+
+  private static void save(TestRig rig, String name, String requestId) throws Exception {
+    Files.createDirectories(DIR);
+    Files.writeString(DIR.resolve(name + ".json"), rig.client.fetchHistory(WorkflowIds.request(requestId)).toJson(true));
+  }
+}
