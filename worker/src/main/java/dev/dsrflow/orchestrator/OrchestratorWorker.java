@@ -5,6 +5,7 @@ import dev.dsrflow.certificate.CertificateActivitiesImpl;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerActivitiesImpl;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.packaging.PackagingActivitiesImpl;
 import dev.dsrflow.product.ProductCatalog;
@@ -21,7 +22,8 @@ import io.temporal.worker.WorkerOptions;
 
 /**
  * The orchestrator worker: every request workflow and the hold registry, plus the activities
- * that run beside them (ledger, packaging, access reports, certificates, hold-registry calls),
+ * that run beside them (ledger, packaging, access reports, certificates, notifications,
+ * hold-registry calls),
  * all on {@link TaskQueues#ORCHESTRATOR}. Product work runs elsewhere, on each product's queue.
  */
 @Context
@@ -40,6 +42,7 @@ final class OrchestratorWorker {
         new PackagingActivitiesImpl(blobs, links),
         new AccessReportActivitiesImpl(blobs),
         new CertificateActivitiesImpl(signer),
+        new BlobOutboxNotifications(blobs),
         new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
   }
 }
