@@ -1,5 +1,7 @@
 package dev.dsrflow.ledger;
 
+import java.util.List;
+
 /** Writes the ledger for workflows; every call is idempotent (see {@link LedgerStore}). */
 public final class LedgerActivitiesImpl implements LedgerActivities {
   private final LedgerStore store;
@@ -11,5 +13,10 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   @Override
   public void record(LedgerEntry entry) {
     store.record(entry);
+  }
+
+  @Override
+  public List<LedgerEvent> decisions(String requestId) {
+    return store.decisions(requestId);
   }
 }

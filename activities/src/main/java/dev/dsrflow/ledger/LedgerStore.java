@@ -128,6 +128,25 @@ public final class LedgerStore {
     });
   }
 
+  /** Operators' decisions on a request, oldest first (see {@link LedgerActivities#decisions}). */
+  public List<LedgerEvent> decisions(String requestId) {
+    return inTransaction(c -> {
+      List<LedgerEvent> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select event_id, at, actor, kind, product, detail from " + T
+          + "request_events where request_id=? and actor <> 'system' and kind in"
+          + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED') order by seq")) {
+        ps.setString(1, requestId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new LedgerEvent(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /** The encrypted spec of a request, for re-driving it. */
   public Optional<byte[]> specCiphertext(String requestId) {
     return inTransaction(c -> {

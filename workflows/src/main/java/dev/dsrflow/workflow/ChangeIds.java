@@ -25,5 +25,8 @@ public final class ChangeIds {
   /** Hold registry: its continue-as-new bound and delivery of lifted holds. */
   public static final String REGISTRY_DELIVERY = "registry-delivery";
 
+  /** Every request: re-apply operators' decisions from the ledger when a request is re-driven. */
+  public static final String RESUME_FROM_LEDGER = "resume-from-ledger";
+
   private ChangeIds() {}
 }

@@ -164,9 +164,13 @@ public final class RequestState {
     this.endedBy = actor;
   }
 
-  /** A new snapshot with the next revision. */
-  public RequestSnapshot nextSnapshot() {
-    revision++;
+  /**
+   * A new snapshot with the next revision, at least {@code floor}. Journals pass a floor derived
+   * from workflow time, so a request re-driven in a new workflow run writes revisions above
+   * everything its earlier run wrote and the ledger accepts them.
+   */
+  public RequestSnapshot nextSnapshot(long floor) {
+    revision = Math.max(revision + 1, floor);
     return snapshot();
   }
 

@@ -38,12 +38,16 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     RequestSetup.addProducts(state, catalog, step, spec.receivedAt());
   }
 
-  /** Sets the due date, records the start and starts the deadline watch. */
+  /**
+   * Sets the due date, re-applies decisions an earlier run recorded (a re-driven request),
+   * records the start and starts the deadline watch.
+   */
   protected void begin(boolean hasDeadline, String detail) {
     RequestSpec spec = state.spec();
     if (hasDeadline) {
       state.setDeadline(DeadlinePolicy.dueAt(spec.jurisdiction(), spec.receivedAt(), spec.policy()));
     }
+    journal.restoreDecisions();
     journal.record(RequestJournal.SYSTEM, "STARTED", detail);
     deadline.start();
   }
