@@ -3,7 +3,21 @@ package dev.dsrflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsrflow.codec.SealedSpecs;
+import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.Jurisdiction;
+import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.model.RequestType;
+import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.workflow.WorkflowIds;
+import dev.dsrflow.workflow.WorkflowTypes;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class ActionsTest extends ApiTestSupport {
+  @Inject
+  LedgerStore ledger;
+  @Inject
+  SubjectKey subjectKey;
+  @Inject
+  SealedSpecs sealed;
+  @Inject
+  WorkflowClient temporal;
   private static final String REASON = "{\"reason\": \"verified with the subject\"}";
 
   private String deletionAwaitingApproval() {
@@ -274,5 +296,18 @@ class ActionsTest extends ApiTestSupport {
     assertThat(events.isArray()).isTrue();
     assertThat(events.get(0).path("eventType").asText()).containsIgnoringCase("WORKFLOW_EXECUTION_STARTED");
     assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
+  }
+
+  @Test
+  void anActionAnswers503WhenNoWorkerRunsTheRequestsWorkflow() {
+    String id = new LedgerFixtures(ledger, subjectKey, sealed).insert(new LedgerFixtures.Row(RequestType.DELETION,
+        RequestStatus.AWAITING_APPROVAL, Jurisdiction.GDPR, new SubjectIdentifiers("u-stuck", null, null), Instant.now(),
+        null, List.of("content"), null, "ops"));
+    temporal.newUntypedWorkflowStub(WorkflowTypes.DELETION, WorkflowOptions.newBuilder()
+        .setWorkflowId(WorkflowIds.request(id)).setTaskQueue("nobody-polls-this-queue").build()).start("never run");
+    long started = System.nanoTime();
+    JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+    assertThat(p.path("detail").asText()).contains("may still apply");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
   }
 }

@@ -3,6 +3,9 @@ package dev.dsrflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrflow.testing.TestDatabase;
@@ -24,15 +27,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every API test shares: a fresh database and blob directory per test class, an HTTP
- * client that never throws on error statuses, and request fixtures. The default users' password
- * is their name (ops/ops, legal/legal, auditor/auditor, ...).
+ * client that never throws on error statuses, request fixtures, and a check after each class that
+ * no log line carried a subject identifier. The default users' password is their name
+ * (ops/ops, legal/legal, auditor/auditor, ...).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiTestSupport implements TestPropertyProvider {
@@ -46,6 +54,31 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
 
   @Inject
   protected DataSource dataSource;
+
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+  /** Identifiers the tests of this class submit: none may ever reach a log line. */
+  protected List<String> identifiersNeverLogged() {
+    return List.of(SUBJECT_EMAIL, SUBJECT_USER, "ada at example", "078-05-1120");
+  }
+
+  @BeforeAll
+  void captureLogs() {
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+  }
+
+  @AfterAll
+  void noLogLineCarriesASubjectIdentifier() {
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    for (ILoggingEvent event : List.copyOf(logs.list)) {
+      String line = event.getFormattedMessage() + " " + (event.getThrowableProxy() == null ? ""
+          : event.getThrowableProxy().getClassName() + ": " + event.getThrowableProxy().getMessage());
+      for (String identifier : identifiersNeverLogged()) {
+        assertThat(line).as("a log line of " + event.getLoggerName()).doesNotContainIgnoringCase(identifier);
+      }
+    }
+  }
 
   @Override
   public Map<String, String> getProperties() {

@@ -14,6 +14,7 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.packaging.PackageLayout;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -59,7 +60,7 @@ class PlatformTest extends ApiTestSupport {
     String id = download(RequestType.DOWNLOAD);
     String token = tokens.issue(id, expiresAt);
     fixtures().recordDownload(id, 2, RequestType.DOWNLOAD, new DownloadInfo(token, expiresAt, "ab12", ZIP.length, purged));
-    try (OutputStream out = blobs.create("packages/" + id + ".zip")) {
+    try (OutputStream out = blobs.create(PackageLayout.packageKey(id))) {
       out.write(ZIP);
     }
     return new String[] {id, token};

@@ -39,6 +39,11 @@ class ReadingTest extends ApiTestSupport {
   private String ccpaDownload;
   private String otherPreservation;
 
+  @Override
+  protected List<String> identifiersNeverLogged() {
+    return List.of("grace@example.com", "u-grace", "7946 0001", "alan@example.com", "u-alan");
+  }
+
   @BeforeAll
   void requests() {
     LedgerFixtures fixtures = new LedgerFixtures(ledger, subjectKey, sealed);

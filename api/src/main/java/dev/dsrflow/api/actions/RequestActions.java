@@ -15,7 +15,16 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Carries an operator's action to the request's workflow as a Temporal Update, with the
@@ -30,11 +39,17 @@ public class RequestActions {
   private final WorkflowClient client;
   private final LedgerQueries queries;
   private final RequestViews views;
+  private final ExecutorService executor;
+  private final Duration timeout;
 
-  RequestActions(WorkflowClient client, LedgerQueries queries, RequestViews views) {
+  RequestActions(WorkflowClient client, LedgerQueries queries, RequestViews views,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      @Value("${dsrflow.api.update-timeout:30s}") Duration timeout) {
     this.client = client;
     this.queries = queries;
     this.views = views;
+    this.executor = executor;
+    this.timeout = timeout;
   }
 
   /** Who may take an action, by request type. */
@@ -60,8 +75,8 @@ public class RequestActions {
     }
     RequestSnapshot snapshot;
     try {
-      snapshot = client.newUntypedWorkflowStub(WorkflowIds.request(requestId))
-          .update(update, RequestSnapshot.class, argument);
+      snapshot = await(CompletableFuture.supplyAsync(() -> client.newUntypedWorkflowStub(WorkflowIds.request(requestId))
+          .update(update, RequestSnapshot.class, argument), executor));
     } catch (WorkflowUpdateException e) {
       throw ProblemException.conflict("The request's state does not allow " + update + ": " + reason(e));
     } catch (WorkflowNotFoundException e) {
@@ -70,6 +85,27 @@ public class RequestActions {
       throw ProblemException.unavailable("Temporal did not answer; try again");
     }
     return views.of(snapshot);
+  }
+
+  /**
+   * Waits for the update at most the configured time: with no orchestrator worker polling, an
+   * update would wait indefinitely. The update may still apply later; the 503 says so.
+   */
+  private RequestSnapshot await(CompletableFuture<RequestSnapshot> update) {
+    try {
+      return update.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw ProblemException.unavailable("The request's workflow did not answer within " + timeout.toSeconds()
+          + "s; the action may still apply, so check the request before repeating it");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProblemException.unavailable("Interrupted while waiting for the request's workflow");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   static String requireReason(String reason) {

@@ -9,6 +9,7 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.packaging.PackageLayout;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -49,10 +50,6 @@ class PackageController {
     this.queries = queries;
     this.blobs = blobs;
     this.links = links;
-  }
-
-  static String blobKey(String requestId) {
-    return "packages/" + requestId + ".zip";
   }
 
   @Get(value = "/v1/requests/{id}/package", produces = "application/zip")
@@ -102,7 +99,7 @@ class PackageController {
     if (info.purged() || (info.expiresAt() != null && !info.expiresAt().isAfter(Instant.now()))) {
       throw ProblemException.gone("The package has expired and was or will be purged");
     }
-    String key = blobKey(requestId);
+    String key = PackageLayout.packageKey(requestId);
     if (!blobs.exists(key)) {
       throw ProblemException.gone("The package is no longer stored");
     }
