@@ -1,5 +1,6 @@
 package dev.dsrflow.api.products;
 
+import dev.dsrflow.temporal.LocalWorkers;
 import dev.dsrflow.temporal.TaskQueues;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

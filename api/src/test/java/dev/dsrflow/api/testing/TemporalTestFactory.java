@@ -1,6 +1,6 @@
 package dev.dsrflow.api.testing;
 
-import dev.dsrflow.api.products.LocalWorkers;
+import dev.dsrflow.temporal.LocalWorkers;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
 import dev.dsrflow.ledger.LedgerActivitiesImpl;

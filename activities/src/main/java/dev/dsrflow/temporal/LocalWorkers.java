@@ -1,4 +1,4 @@
-package dev.dsrflow.api.products;
+package dev.dsrflow.temporal;
 
 /**
  * Product workers running in this very process (the one-command default runtime). Consulted
