@@ -3,42 +3,82 @@ package dev.dsrflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsrflow.temporal.TaskQueues;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one-command default, started as the README starts it (embedded Temporal and
  * PostgreSQL, demo products), driven over HTTP as a privacy-ops engineer would with curl.
+ * Every log line it writes meanwhile is kept and checked for subject identifiers.
  */
 class EmbeddedRuntimeTest {
+  private static final List<String> IDENTIFIERS = List.of("u-0042", "user0042@example.com", "u-0043", "user0043@example.com");
   @TempDir static Path dataDir;
   private static Dsrflow dsrflow;
   private static ApiClient api;
+  private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
 
   @BeforeAll
   static void start() throws Exception {
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    LOG.setContext(logging);
+    LOG.start();
+    Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.addAppender(LOG);
+    logging.getLogger("dev.dsrflow").setLevel(ch.qos.logback.classic.Level.DEBUG);
     dsrflow = Dsrflow.start(ProcessRole.ALL, Map.of(), Map.of(
         "dsrflow.data-dir", dataDir.toString(),
         "dsrflow.embedded.temporal-port", FreePorts.next(),
-        "micronaut.server.port", FreePorts.next()));
+        "micronaut.server.port", FreePorts.next(),
+        "dsrflow.api.worker-presence-ttl", "0s"));
     api = new ApiClient(dsrflow.httpPort());
   }
 
   @AfterAll
-  static void stop() {
+  static void stopAndScanTheLogs() {
     if (dsrflow != null) {
       dsrflow.close();
     }
+    assertThat(LOG.list).as("log lines captured").isNotEmpty();
+    for (ILoggingEvent event : LOG.list) {
+      String line = event.getFormattedMessage()
+          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      for (String identifier : IDENTIFIERS) {
+        assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(identifier);
+      }
+    }
+  }
+
+  private static String file(String body) throws Exception {
+    ApiClient.Answer filed = api.post("/v1/requests", "ops", body);
+    assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+    assertThat(filed.raw()).doesNotContain("user00").doesNotContain("\"u-00");
+    return filed.body().get("id").asText();
+  }
+
+  private static JsonNode awaitStatus(String id, String status) {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> api.get("/v1/requests/" + id, "ops").body(), v -> status.equals(v.path("status").asText()));
   }
 
   @Test
@@ -49,29 +89,66 @@ class EmbeddedRuntimeTest {
   }
 
   @Test
-  void anAccessRequestFansOutToEveryDemoProductAndCompletes() throws Exception {
-    ApiClient.Answer filed = api.post("/v1/requests", "ops", """
+  void anAccessRequestFansOutToDemoProductsAndCompletes() throws Exception {
+    String id = file("""
         {"type":"ACCESS","subject":{"userId":"u-0042","email":"user0042@example.com"},
          "jurisdiction":"GDPR","products":["profile","messaging","content"]}""");
-    assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
-    String id = filed.body().get("id").asText();
-    assertThat(filed.raw()).doesNotContain("user0042").doesNotContain("u-0042");
-
-    JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> api.get("/v1/requests/" + id, "ops").body(), v -> "COMPLETED".equals(v.path("status").asText()));
+    JsonNode done = awaitStatus(id, "COMPLETED");
     assertThat(done.get("products")).hasSize(3);
     for (JsonNode product : done.get("products")) {
-      assertThat(product.get("status").asText()).as(product.toString()).isIn("DONE", "NO_DATA");
+      assertThat(product.get("status").asText()).as(product.toString()).isEqualTo("DONE");
+      assertThat(product.path("result").path("items").asLong()).as(product.toString()).isPositive();
     }
     assertThat(done.toString()).contains("MESSAGES");
 
     try (Connection c = DriverManager.getConnection(
         dsrflow.context().getProperty("datasources.default.url", String.class).orElseThrow(), "postgres", "");
-        ResultSet rs = c.createStatement().executeQuery(
-            "select status from ledger.requests where id = '" + id + "'")) {
+        ResultSet rs = c.createStatement().executeQuery("select status from ledger.requests where id = '" + id + "'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("COMPLETED");
     }
+  }
+
+  @Test
+  void aStoppedProductWorkerIsOfflineAndItsTasksWaitUntilItReturns() throws Exception {
+    Worker messaging = dsrflow.context().getBean(WorkerFactory.class).getWorker(TaskQueues.product("messaging"));
+    messaging.suspendPolling();
+    try {
+      assertThat(online("messaging")).isFalse();
+      assertThat(online("profile")).isTrue();
+      String id = file("""
+          {"type":"ACCESS","subject":{"userId":"u-0043","email":"user0043@example.com"},
+           "jurisdiction":"CCPA","products":["profile","messaging"]}""");
+      await().atMost(Duration.ofSeconds(60)).until(() -> productStatus(id, "profile"), "DONE"::equals);
+      Thread.sleep(2000);
+      assertThat(productStatus(id, "messaging")).isIn("PENDING", "RUNNING");
+      assertThat(api.get("/v1/requests/" + id, "ops").body().get("status").asText()).isEqualTo("IN_PROGRESS");
+
+      messaging.resumePolling();
+      assertThat(online("messaging")).isTrue();
+      awaitStatus(id, "COMPLETED");
+      assertThat(productStatus(id, "messaging")).isEqualTo("DONE");
+    } finally {
+      messaging.resumePolling();
+    }
+  }
+
+  @Test
+  void auditorsSeeDecryptedPayloadsThroughTheCodecEndpointAndNobodyElseDoes() throws Exception {
+    String id = file("""
+        {"type":"ACCESS","subject":{"userId":"u-0042"},"jurisdiction":"GDPR","products":["profile"]}""");
+    awaitStatus(id, "COMPLETED");
+    JsonNode history = api.get("/v1/requests/" + id + "/history/temporal", "auditor").body();
+    JsonNode payloads = history.findValue("input");
+    assertThat(payloads).as("the workflow's input payloads").isNotNull();
+    String encrypted = payloads.toString();
+    assertThat(encrypted).as("payload encoding binary/encrypted").contains("YmluYXJ5L2VuY3J5cHRlZA");
+    ApiClient.Answer decoded = api.post("/codec/decode", "auditor", encrypted);
+    assertThat(decoded.status()).as(decoded.raw()).isEqualTo(200);
+    assertThat(new String(java.util.Base64.getDecoder().decode(decoded.body().get("payloads").get(0).get("data").asText())))
+        .contains("u-0042");
+    assertThat(api.post("/codec/decode", "ops", encrypted).status()).isEqualTo(403);
+    assertThat(api.post("/codec/decode", null, encrypted).status()).isEqualTo(401);
   }
 
   @Test
@@ -80,5 +157,23 @@ class EmbeddedRuntimeTest {
     assertThat(codec).exists();
     assertThat(Files.getPosixFilePermissions(codec)).extracting(Object::toString)
         .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+  }
+
+  private static boolean online(String product) throws Exception {
+    for (JsonNode p : api.get("/v1/products", "ops").body()) {
+      if (p.get("id").asText().equals(product)) {
+        return p.get("workerOnline").asBoolean();
+      }
+    }
+    throw new AssertionError("no product " + product);
+  }
+
+  private static String productStatus(String id, String product) throws Exception {
+    for (JsonNode p : api.get("/v1/requests/" + id, "ops").body().get("products")) {
+      if (p.get("product").asText().equals(product)) {
+        return p.get("status").asText();
+      }
+    }
+    return "ABSENT";
   }
 }

@@ -25,7 +25,7 @@ public record ProductEntry(
     @Bindable(defaultValue = "1") String handlerVersion,
     @Bindable(defaultValue = "10m") Duration startToCloseTimeout,
     @Bindable(defaultValue = "1m") Duration heartbeatTimeout,
-    @Bindable(defaultValue = "5") int maxAttempts,
+    @Bindable(defaultValue = "8") int maxAttempts,
     @Bindable(defaultValue = "1s") Duration initialRetryInterval,
     @Bindable(defaultValue = "0") double maxTasksPerSecond) {
 

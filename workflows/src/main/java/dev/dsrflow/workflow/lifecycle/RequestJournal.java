@@ -30,7 +30,9 @@ public final class RequestJournal {
     this.state = state;
     this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(20))
-        // no schedule-to-close: a ledger outage delays the request, it never fails it
+        // keep retrying through any ledger outage: without a schedule-to-close bound the SDK
+        // gives up on the first failure, and a request must never fail because PostgreSQL blinked
+        .setScheduleToCloseTimeout(Duration.ofDays(3650))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setMaximumInterval(Duration.ofMinutes(1)).build())
         .build());
