@@ -11,13 +11,21 @@ import java.time.Duration;
  * @param otherDeadline due period for jurisdiction OTHER
  * @param warningLead how long before the due date a warning is raised
  * @param autoApproveAll approve deletions and preservations without a second person (benchmarks only)
+ * @param searchAttributes publish type, status, subject key and due date as Temporal search
+ *     attributes (the cluster must have them registered: deploy/temporal/register-search-attributes.sh)
  */
 public record RequestPolicy(
     Duration gracePeriod,
     Duration linkTtl,
     Duration otherDeadline,
     Duration warningLead,
-    boolean autoApproveAll) {
+    boolean autoApproveAll,
+    boolean searchAttributes) {
+
+  /** A policy without search attributes. */
+  public RequestPolicy(Duration gracePeriod, Duration linkTtl, Duration otherDeadline, Duration warningLead, boolean autoApproveAll) {
+    this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, false);
+  }
 
   public static final RequestPolicy DEFAULT =
       new RequestPolicy(Duration.ofDays(30), Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param otherDeadline due period for jurisdiction OTHER
  * @param warningLead warning before the due date
  * @param autoApproveAll skip four-eyes approval (benchmarks only)
+ * @param searchAttributes workflows publish Temporal search attributes (registered on the cluster)
  */
 @ConfigurationProperties("dsrflow.policy")
 public record PolicySettings(
@@ -21,9 +22,10 @@ public record PolicySettings(
     @NotNull @Bindable(defaultValue = "4d") Duration linkTtl,
     @NotNull @Bindable(defaultValue = "30d") Duration otherDeadline,
     @NotNull @Bindable(defaultValue = "7d") Duration warningLead,
-    @Bindable(defaultValue = "false") boolean autoApproveAll) {
+    @Bindable(defaultValue = "false") boolean autoApproveAll,
+    @Bindable(defaultValue = "false") boolean searchAttributes) {
 
   public RequestPolicy toPolicy() {
-    return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll);
+    return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes);
   }
 }
