@@ -138,6 +138,9 @@ class LegalHoldDeletionTest {
         () -> deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand"))))
         .isInstanceOf(io.temporal.client.WorkflowUpdateException.class);
     assertThat(status(deletion.view(), "legacy")).isEqualTo(ProductTaskStatus.MANUAL);
+    assertThat(io.temporal.client.WorkflowStub.fromTyped(deletion).describe().getStatus())
+        .as("a refused manual erase fails the update, not the request")
+        .isEqualTo(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
 
     hold.release(new OperatorAction("legal", "case closed"));
     rig.await(hold, v -> status(v, "legacy") == ProductTaskStatus.MANUAL);
