@@ -16,6 +16,8 @@ public final class ChangeIds {
   public static final String DELETION_GRACE = "deletion-grace";
   /** Deletion: how erase claims are asked of the hold registry (e.g. batched). */
   public static final String DELETION_CLAIMS = "deletion-claims";
+  /** Deletion, in use (version 1): completing a product by hand first asks the hold registry. */
+  public static final String DELETION_MANUAL_CLAIM = "deletion-manual-claim";
   /** Deletion: product batches run as child workflows for very large product counts. */
   public static final String DELETION_CHILD_BATCHES = "deletion-child-batches";
   /** Preservation: order of release fan-out and deregistration at the end of a hold. */

@@ -63,7 +63,8 @@ class HistoryRecorder {
       rig.finish(hold);
       rig.finish(deletion);
       save(rig, "preservation", hold.view().id());
-      save(rig, "deletion", deletion.view().id());
+      // deletion.json predates ChangeIds.DELETION_MANUAL_CLAIM and is kept: it proves the guard
+      save(rig, ChangeIds.DELETION_MANUAL_CLAIM + "-v1", deletion.view().id());
       Files.writeString(DIR.resolve("holds.json"), rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
     }
   }

@@ -49,7 +49,7 @@ class ReplayTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"access", "download", "deletion", "preservation", "holds"})
+  @ValueSource(strings = {"access", "download", "deletion", "deletion-manual-claim-v1", "preservation", "holds"})
   void recordedHistoryReplays(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
   }

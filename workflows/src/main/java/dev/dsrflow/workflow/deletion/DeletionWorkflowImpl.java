@@ -7,7 +7,13 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.ledger.RequestSnapshot;
+import dev.dsrflow.workflow.ChangeIds;
+import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.holds.DeletionRegistration;
+import dev.dsrflow.workflow.holds.EraseClaim;
+import dev.dsrflow.workflow.holds.EraseClaimResult;
+import dev.dsrflow.workflow.lifecycle.Rejections;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.holds.HoldsLifted;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
@@ -62,6 +68,34 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     erase(spec);
     issueCertificate(spec);
     finish(RequestStatus.COMPLETED, "COMPLETED", "every product erased, completed by hand or skipped; certificate issued");
+  }
+
+  /** Erasing by hand is erasing too: only once erasure started, and never under a hold. */
+  @Override
+  public void validateCompleteProduct(ProductAction action) {
+    super.validateCompleteProduct(action);
+    if (state.status() != RequestStatus.IN_PROGRESS && state.status() != RequestStatus.WAITING_ON_HOLD) {
+      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "a product can be completed by hand only once erasure has started");
+    }
+  }
+
+  @Override
+  public RequestSnapshot completeProduct(ProductAction action) {
+    int version = Workflow.getVersion(ChangeIds.DELETION_MANUAL_CLAIM, Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) {
+      return super.completeProduct(action); // deletions started before manual erasure asked the registry
+    }
+    EraseClaim claim = new EraseClaim(state.id(), action.product());
+    EraseClaimResult answer = holds.claimErase(state.spec().subjectKey(), claim);
+    if (!answer.granted()) {
+      throw Rejections.of(Rejections.NOT_ALLOWED_NOW,
+          "product " + action.product() + " is under a legal hold (" + String.join(", ", answer.heldBy()) + "): do not erase it");
+    }
+    try {
+      return super.completeProduct(action);
+    } finally {
+      holds.finishErase(state.spec().subjectKey(), claim);
+    }
   }
 
   @Override

@@ -147,6 +147,8 @@ class DeletionWorkflowTest {
     rig.product("profile").seed("sk-5", 1);
     DeletionWorkflow wf = startApproved("sk-5", List.of("profile", "legacy"));
     rig.await(wf, v -> v.status() == RequestStatus.GRACE_PERIOD);
+    assertThat(Refusals.typeOf(() -> wf.completeProduct(new ProductAction("ops2", "legacy", "early"))))
+        .as("no erasing by hand inside the grace period").isEqualTo(Rejections.NOT_ALLOWED_NOW);
     rig.env.sleep(Duration.ofDays(31));
     RequestSnapshot waiting = rig.await(wf, v -> status(v, "profile") == ProductTaskStatus.DONE);
     assertThat(status(waiting, "legacy")).isEqualTo(ProductTaskStatus.MANUAL);

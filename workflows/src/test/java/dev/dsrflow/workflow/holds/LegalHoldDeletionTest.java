@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Deletions and legal holds of the same subject, through the subject's hold registry. */
 class LegalHoldDeletionTest {
   private final TestRig rig = new TestRig(List.of(
-      TestRig.product("profile", true, PROFILE), TestRig.product("content", true, CONTENT)));
+      TestRig.product("profile", true, PROFILE), TestRig.product("content", true, CONTENT),
+      TestRig.product("legacy", false, PROFILE)));
 
   @AfterEach
   void close() {
@@ -118,5 +119,46 @@ class LegalHoldDeletionTest {
     HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-h2"));
     assertThat(registry.state().holds()).isEmpty();
     assertThat(registry.state().claims()).isEmpty();
+  }
+
+  @Test
+  void aManualProductUnderAHoldCannotBeCompletedByHandUntilTheHoldEnds() {
+    var spec = rig.spec(RequestType.PRESERVATION, Jurisdiction.OTHER, "sk-h3", List.of("legacy"),
+        new LegalProcess(LegalProcessKind.LITIGATION_HOLD, "lit-7", "Counsel", null), RequestPolicy.DEFAULT);
+    PreservationWorkflow hold = rig.start(PreservationWorkflow.class, spec);
+    rig.await(hold, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+    hold.approve(new OperatorAction("legal2", null));
+    rig.await(hold, v -> status(v, "legacy") == ProductTaskStatus.MANUAL);
+    hold.completeProduct(new ProductAction("legal", "legacy", "exported to the legal vault by hand"));
+    rig.await(hold, v -> v.status() == RequestStatus.ACTIVE);
+    DeletionWorkflow deletion = delete("sk-h3", List.of("legacy"));
+    rig.env.sleep(Duration.ofDays(31));
+    rig.await(deletion, v -> v.status() == RequestStatus.IN_PROGRESS && status(v, "legacy") == ProductTaskStatus.MANUAL);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand"))))
+        .isInstanceOf(io.temporal.client.WorkflowUpdateException.class);
+    assertThat(status(deletion.view(), "legacy")).isEqualTo(ProductTaskStatus.MANUAL);
+    assertThat(io.temporal.client.WorkflowStub.fromTyped(deletion).describe().getStatus())
+        .as("a refused manual erase fails the update, not the request")
+        .isEqualTo(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+
+    hold.release(new OperatorAction("legal", "case closed"));
+    rig.await(hold, v -> status(v, "legacy") == ProductTaskStatus.MANUAL);
+    hold.completeProduct(new ProductAction("legal", "legacy", "vault copy destroyed"));
+    rig.finish(hold);
+    // the registry's "hold lifted" signal may race this update; the test server can then answer
+    // NOT_FOUND for a running workflow, which a client retries
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand after the hold"));
+        break;
+      } catch (io.temporal.client.WorkflowNotFoundException raced) {
+        if (attempt == 3) {
+          throw raced;
+        }
+      }
+    }
+    rig.finish(deletion);
+    assertThat(deletion.view().status()).isEqualTo(RequestStatus.COMPLETED);
   }
 }
