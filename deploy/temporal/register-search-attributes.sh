@@ -17,7 +17,7 @@ register() {
     exit 1
   fi
 }
-# keep in sync with dev.dsrflow.workflow.SearchAttributes
+# keep in sync with dev.dsrflow.temporal.SearchAttributeNames (checked by DeployConfigurationTest)
 register DsrRequestType Keyword
 register DsrStatus Keyword
 register DsrSubjectKey Keyword

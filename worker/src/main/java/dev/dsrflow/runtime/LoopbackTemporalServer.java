@@ -3,7 +3,12 @@ package dev.dsrflow.runtime;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import dev.dsrflow.temporal.SearchAttributeNames;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Temporal Java test server in real time (no time skipping), bound to the loopback
  * interface only: {@code TestServer.createPortBoundServer} listens on every interface, which
- * would expose an unauthenticated Temporal frontend to the network.
+ * would expose an unauthenticated Temporal frontend to the network. dsrflow's search attributes
+ * are registered at start.
  */
 final class LoopbackTemporalServer implements Closeable {
   private final TestServicesStarter services;
@@ -31,11 +37,27 @@ final class LoopbackTemporalServer implements Closeable {
       builder.addService(service);
     }
     try {
-      return new LoopbackTemporalServer(services, builder.build().start());
+      LoopbackTemporalServer server = new LoopbackTemporalServer(services, builder.build().start());
+      server.registerSearchAttributes(port);
+      return server;
     } catch (IOException e) {
       services.close();
       throw new IOException("cannot start the embedded Temporal on localhost:" + port
           + " (is another Temporal running? set DSRFLOW_EMBEDDED_TEMPORAL_PORT or TEMPORAL_ADDRESS)", e);
+    }
+  }
+
+  /** Registers dsrflow's search attributes, as deploy/temporal/register-search-attributes.sh does on a cluster. */
+  private void registerSearchAttributes(int port) {
+    AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
+    SearchAttributeNames.TYPES.forEach((name, type) -> request.putSearchAttributes(name,
+        type.equals("Datetime") ? IndexedValueType.INDEXED_VALUE_TYPE_DATETIME : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+    try {
+      operator.blockingStub().addSearchAttributes(request.build());
+    } finally {
+      operator.shutdown();
     }
   }
 

@@ -188,6 +188,17 @@ class DeployConfigurationTest {
     assertThat(ofKind(k8sDocuments(), "Service")).extracting(DeployConfigurationTest::name).containsExactly("dsrflow-api");
   }
 
+  @Test
+  void theRegistrationScriptRegistersExactlyTheSearchAttributesTheWorkflowsPublish() throws IOException {
+    Map<String, String> registered = new java.util.HashMap<>();
+    Matcher m = Pattern.compile("(?m)^register (\\w+) (\\w+)$")
+        .matcher(Files.readString(DEPLOY.resolve("temporal/register-search-attributes.sh")));
+    while (m.find()) {
+      registered.put(m.group(1), m.group(2));
+    }
+    assertThat(registered).isEqualTo(dev.dsrflow.temporal.SearchAttributeNames.TYPES);
+  }
+
   private static String allConfigurationText() throws IOException {
     StringBuilder text = new StringBuilder();
     try (Stream<Path> files = Files.walk(ROOT)) {

@@ -139,6 +139,8 @@ class EmbeddedRuntimeTest {
         {"type":"ACCESS","subject":{"userId":"u-0042"},"jurisdiction":"GDPR","products":["profile"]}""");
     awaitStatus(id, "COMPLETED");
     JsonNode history = api.get("/v1/requests/" + id + "/history/temporal", "auditor").body();
+    assertThat(history.toString()).as("search attributes published for the cluster's visibility")
+        .contains("DsrStatus").contains("DsrSubjectKey");
     JsonNode payloads = history.findValue("input");
     assertThat(payloads).as("the workflow's input payloads").isNotNull();
     String encrypted = payloads.toString();

@@ -24,6 +24,7 @@ public final class RequestJournal {
 
   private final RequestState state;
   private final LedgerActivities ledger;
+  private final RequestVisibility visibility = new RequestVisibility();
   private int seq;
 
   public RequestJournal(RequestState state) {
@@ -54,6 +55,7 @@ public final class RequestJournal {
     RequestSnapshot snapshot = state.nextSnapshot(Workflow.currentTimeMillis() * 1000L);
     LedgerEvent event = new LedgerEvent(eventId(), now(), actor, kind, product, detail);
     ledger.record(new LedgerEntry(snapshot, List.of(event)));
+    visibility.publish(state);
     return snapshot;
   }
 
