@@ -40,6 +40,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "unknown request",
     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "a required reason is missing, or the body is invalid",
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "no credentials",
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "this role may not take this action on this request type",
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 class ActionsController {
   private final RequestActions actions;
 
@@ -50,7 +56,7 @@ class ActionsController {
   @Post(value = "/approve", consumes = MediaType.APPLICATION_JSON)
   @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
   @Operation(summary = "Approve (PRIVACY_OPS for deletions, LEGAL for preservations; never the requester)")
-  @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class)))
+  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ActionBody.class)))
   RequestView approve(@PathVariable String id, @Body @Nullable byte[] body, Authentication user) {
     String reason = RequestActions.checkReason(reason(body));
     return actions.act(id, RequestUpdates.APPROVE, new OperatorAction(user.getName(), reason), user,
@@ -70,7 +76,7 @@ class ActionsController {
   @Post(value = "/cancel", consumes = MediaType.APPLICATION_JSON)
   @Secured(Roles.PRIVACY_OPS)
   @Operation(summary = "Cancel: a deletion before erasure starts, access and download before completion")
-  @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class)))
+  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ActionBody.class)))
   RequestView cancel(@PathVariable String id, @Body @Nullable byte[] body, Authentication user) {
     String reason = RequestActions.checkReason(reason(body));
     return actions.act(id, RequestUpdates.CANCEL, new OperatorAction(user.getName(), reason), user,
@@ -90,7 +96,7 @@ class ActionsController {
   @Post(value = "/products/{product}/retry", consumes = MediaType.APPLICATION_JSON)
   @Secured(Roles.PRIVACY_OPS)
   @Operation(summary = "Run a FAILED product again")
-  @RequestBody(content = @Content(schema = @Schema(implementation = ActionBody.class)))
+  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ActionBody.class)))
   RequestView retry(@PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body,
       Authentication user) {
     String reason = RequestActions.checkReason(reason(body));

@@ -11,6 +11,7 @@ import dev.dsrflow.workflow.WorkflowIds;
 import io.micronaut.security.authentication.Authentication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -65,6 +66,8 @@ public class RequestActions {
       throw ProblemException.conflict("The request's state does not allow " + update + ": " + reason(e));
     } catch (WorkflowNotFoundException e) {
       throw ProblemException.conflict("The request's workflow is not running (status " + current.status() + ")");
+    } catch (WorkflowServiceException | io.grpc.StatusRuntimeException e) {
+      throw ProblemException.unavailable("Temporal did not answer; try again");
     }
     return views.of(snapshot);
   }

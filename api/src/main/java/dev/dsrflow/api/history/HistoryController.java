@@ -71,7 +71,7 @@ class HistoryController {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw ProblemException.notFound("Temporal holds no history for request " + id);
       }
-      throw e;
+      throw ProblemException.unavailable("Temporal did not answer; try again");
     }
   }
 

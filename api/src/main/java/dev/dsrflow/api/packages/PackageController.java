@@ -8,7 +8,7 @@ import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestType;
-import io.micronaut.core.annotation.Nullable;
+import dev.dsrflow.packaging.DownloadLinks;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -43,12 +43,12 @@ class PackageController {
 
   private final LedgerQueries queries;
   private final BlobStore blobs;
-  private final DownloadTokens tokens;
+  private final DownloadLinks links;
 
-  PackageController(LedgerQueries queries, BlobStore blobs, @Nullable DownloadTokens tokens) {
+  PackageController(LedgerQueries queries, BlobStore blobs, DownloadLinks links) {
     this.queries = queries;
     this.blobs = blobs;
-    this.tokens = tokens;
+    this.links = links;
   }
 
   static String blobKey(String requestId) {
@@ -85,10 +85,7 @@ class PackageController {
   @ApiResponse(responseCode = "410", description = "the link expired or the package was purged",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   HttpResponse<StreamedFile> byToken(@PathVariable String token) {
-    if (tokens == null) {
-      throw ProblemException.notFound("No such download link");
-    }
-    DownloadTokens.Grant grant = tokens.verify(token)
+    DownloadLinks.Grant grant = links.authentic(token)
         .orElseThrow(() -> ProblemException.notFound("No such download link"));
     if (!grant.expiresAt().isAfter(Instant.now())) {
       throw ProblemException.gone("This download link has expired");

@@ -26,7 +26,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
       case FORBIDDEN -> "Your role may not do this";
       case NOT_FOUND -> "No such resource";
       case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large";
-      default -> context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
+      default -> status.getCode() >= 500 ? "The server could not answer this request" : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
     };
     List<FieldError> errors = status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
         ? List.of(new FieldError("body", "too large"))

@@ -56,6 +56,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(HttpStatus.GONE, "/problems/gone", detail, null);
   }
 
+  /** 503: a dependency (Temporal, the ledger database) does not answer; retry later. */
+  public static ProblemException unavailable(String detail) {
+    return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "/problems/unavailable", detail, null);
+  }
+
   /** 413: the body is larger than the API accepts. */
   public static ProblemException bodyTooLarge(int limit) {
     return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "/problems/body-too-large",

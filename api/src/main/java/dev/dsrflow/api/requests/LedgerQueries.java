@@ -3,6 +3,7 @@ package dev.dsrflow.api.requests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dsrflow.ledger.DownloadInfo;
+import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.LedgerUnavailableException;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
@@ -37,7 +38,8 @@ public class LedgerQueries {
   private final PackageLinks links;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
-  LedgerQueries(DataSource dataSource, PackageLinks links) {
+  /** Takes the ledger store only so that its schema migration has run before the first read. */
+  LedgerQueries(DataSource dataSource, PackageLinks links, LedgerStore migratedLedger) {
     this.dataSource = dataSource;
     this.links = links;
   }
@@ -120,9 +122,14 @@ public class LedgerQueries {
     in(clauses, params, "r.type", f.types());
     in(clauses, params, "r.status", f.statuses());
     in(clauses, params, "r.jurisdiction", f.jurisdictions());
-    if (f.product() != null) {
-      clauses.add("exists (select 1 from ledger.product_tasks p where p.request_id = r.id and p.product = ?)");
-      params.add(f.product());
+    if (f.products() != null) {
+      if (f.products().isEmpty()) {
+        clauses.add("false");
+      } else {
+        clauses.add("exists (select 1 from ledger.product_tasks p where p.request_id = r.id and p.product in ("
+            + placeholders(f.products().size()) + "))");
+        params.addAll(f.products());
+      }
     }
     if (f.subjectKeys() != null && !f.subjectKeys().isEmpty()) {
       clauses.add("exists (select 1 from ledger.request_subject_keys k where k.request_id = r.id and k.subject_key in ("

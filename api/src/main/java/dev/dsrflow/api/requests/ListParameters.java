@@ -65,7 +65,7 @@ class ListParameters {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    return new RequestFilter(types, statuses, jurisdictions, product, keys, due, overdueFlag, pageNumber, pageSize);
+    return new RequestFilter(types, statuses, jurisdictions, product == null ? null : Set.of(product), keys, due, overdueFlag, pageNumber, pageSize);
   }
 
   /** Keys for every reading of the identifier: a user id, and an email or a phone number if it looks like one. */

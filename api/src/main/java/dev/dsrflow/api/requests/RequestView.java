@@ -38,10 +38,13 @@ public record RequestView(
     @Nullable Download download,
     @Nullable @Schema(description = "the deletion certificate, once issued") Object certificate) {
 
-  /** The same view without its products (for lists). */
-  public RequestView withoutProducts() {
+  /**
+   * What a product team may see: only its own products (null in lists), and neither the
+   * download link nor the certificate.
+   */
+  public RequestView forProductTeam(List<ProductView> ownProducts) {
     return new RequestView(id, type, status, jurisdiction, subjectKey, receivedAt, dueAt, overdue, extended,
-        requestedBy, approvedBy, graceEndsAt, holdExpiresAt, completedAt, null, download, certificate);
+        requestedBy, approvedBy, graceEndsAt, holdExpiresAt, completedAt, ownProducts, null, null);
   }
 
   /** One product's part of the request. */

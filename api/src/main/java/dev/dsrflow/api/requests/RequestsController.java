@@ -3,6 +3,7 @@ package dev.dsrflow.api.requests;
 import dev.dsrflow.api.problem.Problem;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.problem.StrictJson;
+import dev.dsrflow.api.security.ProductScope;
 import dev.dsrflow.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -28,6 +29,9 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Files requests, shows one, lists and exports them (all reads come from the ledger). */
 @Controller("/v1/requests")
@@ -70,18 +74,27 @@ class RequestsController {
   }
 
   @Get("/{id}")
-  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR})
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR, Roles.PRODUCT})
   @Operation(summary = "The request view (from the ledger); never the subject's identifiers")
   @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
   @ApiResponse(responseCode = "404", description = "unknown request",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  RequestView show(@PathVariable String id) {
-    return queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id));
+  RequestView show(@PathVariable String id, Authentication reader) {
+    RequestView view = queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id));
+    Optional<Set<String>> scope = ProductScope.of(reader);
+    if (scope.isEmpty()) {
+      return view;
+    }
+    List<RequestView.ProductView> mine = view.products().stream().filter(p -> scope.get().contains(p.product())).toList();
+    if (mine.isEmpty()) {
+      throw ProblemException.forbidden("A product team sees only requests involving its products");
+    }
+    return view.forProductTeam(mine);
   }
 
   @Get
   @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR})
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR, Roles.PRODUCT})
   @Operation(summary = "List and filter requests (from the ledger); Accept: text/csv exports the same rows")
   @ApiResponse(responseCode = "200", content = {
       @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestPage.class)),
@@ -97,13 +110,55 @@ class RequestsController {
       @QueryValue @Nullable @Parameter(description = "true: due date passed and not final") String overdue,
       @QueryValue @Nullable @Parameter(description = "0-based page") String page,
       @QueryValue @Nullable @Parameter(description = "page size, at most 200 (default 50)") String size,
-      @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
-    RequestFilter filter = listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size);
-    RequestPage result = queries.list(filter);
+      @Header(HttpHeaders.ACCEPT) @Nullable String accept, Authentication reader) {
+    return answer(reader, listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size), accept);
+  }
+
+  @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+  @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR, Roles.PRODUCT})
+  @Operation(summary = "The same list and filters as GET /v1/requests, with the filters in the body so that a"
+      + " subject identifier stays out of URLs and access logs")
+  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchBody.class)))
+  @ApiResponse(responseCode = "200", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestPage.class)),
+      @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = "string"))})
+  HttpResponse<?> search(@Body @Nullable byte[] body, @Header(HttpHeaders.ACCEPT) @Nullable String accept,
+      Authentication reader) {
+    SearchBody search = StrictJson.read(body, SearchBody.class, false);
+    if (search == null) {
+      search = new SearchBody(null, null, null, null, null, null, null, null, null);
+    }
+    return answer(reader, listParameters.parse(search.type(), search.status(), search.jurisdiction(), search.product(),
+        search.subject(), search.dueBefore(), text(search.overdue()), text(search.page()), text(search.size())), accept);
+  }
+
+  private HttpResponse<?> answer(Authentication reader, RequestFilter filter, String accept) {
+    RequestPage result = queries.list(scoped(filter, reader));
+    if (ProductScope.of(reader).isPresent()) {
+      result = new RequestPage(result.items().stream().map(v -> v.forProductTeam(null)).toList(), result.page(),
+          result.size(), result.total());
+    }
     if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
       return HttpResponse.ok(CsvExport.of(result.items())).contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
     }
     return HttpResponse.ok(result);
+  }
+
+  /** A product team's list is limited to its products; asking for another product is forbidden. */
+  private static RequestFilter scoped(RequestFilter filter, Authentication reader) {
+    Optional<Set<String>> scope = ProductScope.of(reader);
+    if (scope.isEmpty()) {
+      return filter;
+    }
+    if (filter.products() != null && !scope.get().containsAll(filter.products())) {
+      throw ProblemException.forbidden("A product team sees only requests involving its products");
+    }
+    return filter.products() != null ? filter : filter.withProducts(scope.get());
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }

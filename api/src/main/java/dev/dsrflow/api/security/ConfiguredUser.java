@@ -2,22 +2,54 @@ package dev.dsrflow.api.security;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
-import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 
 /**
  * A user of HTTP Basic authentication, declared under {@code dsrflow.security.users.<name>}
- * with {@code password} and {@code roles} (see {@link Roles}).
+ * with {@code password}, {@code roles} (see {@link Roles}) and, for product teams, {@code products}.
  */
 @EachProperty("dsrflow.security.users")
-public record ConfiguredUser(@Parameter String name, @NotBlank String password, List<String> roles) {
+public class ConfiguredUser {
+  private final String name;
+  private String password;
+  private List<String> roles = List.of();
+  private List<String> products = List.of();
 
-  public ConfiguredUser {
-    roles = roles == null ? List.of() : List.copyOf(roles);
+  public ConfiguredUser(@Parameter String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public List<String> roles() {
+    return roles;
+  }
+
+  public void setRoles(List<String> roles) {
+    this.roles = roles == null ? List.of() : List.copyOf(roles);
+  }
+
+  /** For PRODUCT users: the products whose requests they may read. */
+  public List<String> products() {
+    return products;
+  }
+
+  public void setProducts(List<String> products) {
+    this.products = products == null ? List.of() : List.copyOf(products);
   }
 
   @Override
   public String toString() {
-    return "ConfiguredUser[" + name + " " + roles() + "]";
+    return "ConfiguredUser[" + name + " " + roles + "]";
   }
 }

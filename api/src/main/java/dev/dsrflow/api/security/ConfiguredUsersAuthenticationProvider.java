@@ -39,10 +39,10 @@ class ConfiguredUsersAuthenticationProvider<B> implements HttpRequestAuthenticat
   @Override
   public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> authentication) {
     ConfiguredUser user = users.get(authentication.getIdentity());
-    if (user == null || !sameSecret(user.password(), authentication.getSecret())) {
+    if (user == null || user.password() == null || !sameSecret(user.password(), authentication.getSecret())) {
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
-    return AuthenticationResponse.success(user.name(), user.roles());
+    return AuthenticationResponse.success(user.name(), user.roles(), Map.of(ProductScope.ATTRIBUTE, user.products()));
   }
 
   private static boolean sameSecret(String expected, String given) {

@@ -1,0 +1,41 @@
+package dev.dsrflow.api.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.List;
+
+/**
+ * Refuses request bodies that are not JSON with a 415 problem, before routing and security
+ * (which would otherwise see no matching route and answer a misleading 403).
+ */
+@ServerFilter("/v1/**")
+class JsonOnlyFilter implements Ordered {
+
+  @RequestFilter
+  @Nullable
+  HttpResponse<Problem> requireJson(HttpRequest<?> request) {
+    if (request.getMethod() != HttpMethod.POST) {
+      return null;
+    }
+    MediaType type = request.getContentType().orElse(null);
+    if (type == null || type.matches(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json")) {
+      return null;
+    }
+    HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    return Problems.response(new Problem("about:blank", status.getReason(), status.getCode(),
+        "Request bodies are application/json", List.of(new FieldError("Content-Type", "must be application/json"))));
+  }
+
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.SECURITY.before();
+  }
+}
