@@ -47,6 +47,7 @@ final class BaselineBench implements AutoCloseable {
     Samples start = new Samples();
     Samples done = new Samples();
     List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    double cpu0 = ProcessMemory.cpuMillis();
     ClosedLoop.Outcome outcome = ClosedLoop.run(requests, concurrency, i -> {
       String id = "bench-baseline-" + UUID.randomUUID();
       BaselineWorkflow wf = client.newWorkflowStub(BaselineWorkflow.class,
@@ -61,11 +62,12 @@ final class BaselineBench implements AutoCloseable {
       }
       return true;
     });
+    double cpu = (ProcessMemory.cpuMillis() - cpu0) / Math.max(1, outcome.completed());
     double events = ids.stream().mapToInt(id -> client.fetchHistory(id).getEvents().size()).average().orElse(Double.NaN);
     ProcessMemory mem = ProcessMemory.now();
     return new RunResult(label, n, requests, outcome.completed(), outcome.completed() / outcome.wallSeconds(),
         start.percentileMillis(50), start.percentileMillis(99), Double.NaN, Double.NaN,
-        done.percentileMillis(50), done.percentileMillis(99), events, mem.heapMb(), mem.rssMb());
+        done.percentileMillis(50), done.percentileMillis(99), events, cpu, mem.heapMb(), mem.rssMb());
   }
 
   @Override

@@ -193,7 +193,8 @@ public final class BenchMain {
   private void print(double seconds) {
     Out out = new Out();
     out.add("dsrflow benchmark (" + options.profile + ", medians of " + options.repeat + " run(s) per cell; ms; "
-        + "dsrflow 'to-done' = POST to first GET showing COMPLETED, polled every " + options.pollMillis + " ms)\n");
+        + "to-done = POST sent to the completedAt the workflow recorded;\n views polled every " + options.pollMillis + " ms; cpu/req = process CPU ms per completed request, all threads;"
+        + " ×thr/×ev/×cpu = dsrflow / baseline of the same N and load)\n");
     out.add(Report.header()).add("\n");
     for (int load : options.loads) {
       for (int n : options.products) {

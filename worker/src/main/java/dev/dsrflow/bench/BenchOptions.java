@@ -14,7 +14,7 @@ final class BenchOptions {
   int concurrency = 32;
   int repeat = 2;
   int warmup = 40;
-  int pollMillis = 100;
+  int pollMillis = 250;
   int eventSample = 5;
   int getClients = 50;
   int getSeconds = 10;
@@ -34,7 +34,7 @@ final class BenchOptions {
         --concurrency 32      concurrent clients filing and following requests
         --repeat 2            runs of each cell; the table shows medians
         --warmup 40           unrecorded requests of each kind first
-        --poll-ms 100         interval of GET /v1/requests/{id} while following a request
+        --poll-ms 250         interval of GET /v1/requests/{id} while following a request
         --get-clients 50      clients of the GET p99 scenario
         --get-seconds 10      its duration
         --park 2000           deletions parked in a 30-day grace period (0: skip)

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class HttpApi {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+  private static final Pattern COMPLETED_AT = Pattern.compile("\"completedAt\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern SUBJECT_KEY = Pattern.compile("\"subjectKey\"\\s*:\\s*\"([^\"]+)\"");
 
   private final HttpClient http;
@@ -38,6 +39,12 @@ final class HttpApi {
     /** The request's top-level status (the first "status" in the view). */
     String requestStatus() {
       return first(STATUS, body);
+    }
+
+    /** When the workflow completed the request (its own clock: this machine's), or null. */
+    java.time.Instant completedAt() {
+      String v = first(COMPLETED_AT, body);
+      return v == null ? null : java.time.Instant.parse(v);
     }
 
     String subjectKey() {

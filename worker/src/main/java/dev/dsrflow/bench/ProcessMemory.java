@@ -25,6 +25,14 @@ record ProcessMemory(double heapMb, double rssMb) {
     return now();
   }
 
+  /** CPU time of the whole process so far, in milliseconds. */
+  static double cpuMillis() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e6;
+    }
+    return Double.NaN;
+  }
+
   static double readRssMb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

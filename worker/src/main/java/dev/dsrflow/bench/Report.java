@@ -16,9 +16,9 @@ final class Report {
   static final double MAX_PARKED_HEAP_MB = 512;
 
   private static final String HEADER = String.format(Locale.ROOT,
-      "%-24s %3s %6s %6s %8s %15s %15s %17s %8s %7s %7s %6s %6s %6s",
-      "scenario", "N", "reqs", "done", "req/s", "POST p50/p99", "GET p50/p99", "to-done p50/p99", "ev/req",
-      "heapMB", "rssMB", "×thr", "×ev", "spread");
+      "%-24s %3s %6s %6s %8s %15s %15s %17s %8s %7s %7s %7s %6s %6s %6s %6s",
+      "scenario", "N", "reqs", "done", "req/s", "POST p50/p99", "GET p50/p99", "to-done p50/p99", "ev/req", "cpu/req",
+      "heapMB", "rssMB", "×thr", "×ev", "×cpu", "spread");
 
   private Report() {}
 
@@ -26,10 +26,12 @@ final class Report {
   static String line(RunResult r, RunResult baseline, String spread) {
     double thr = baseline == null ? Double.NaN : Samples.ratio(r.perSecond(), baseline.perSecond());
     double ev = baseline == null ? Double.NaN : Samples.ratio(r.eventsPerRequest(), baseline.eventsPerRequest());
-    return String.format(Locale.ROOT, "%-24s %3d %6d %6d %8s %15s %15s %17s %8s %7s %7s %6s %6s %6s",
+    double cpu = baseline == null ? Double.NaN : Samples.ratio(r.cpuMsPerRequest(), baseline.cpuMsPerRequest());
+    return String.format(Locale.ROOT, "%-24s %3d %6d %6d %8s %15s %15s %17s %8s %7s %7s %7s %6s %6s %6s %6s",
         r.scenario(), r.products(), r.requests(), r.completed(), num(r.perSecond(), 1),
         pair(r.fileP50(), r.fileP99()), pair(r.getP50(), r.getP99()), pair(r.doneP50(), r.doneP99()),
-        num(r.eventsPerRequest(), 1), num(r.heapMb(), 0), num(r.rssMb(), 0), num(thr, 2), num(ev, 2),
+        num(r.eventsPerRequest(), 1), num(r.cpuMsPerRequest(), 1), num(r.heapMb(), 0), num(r.rssMb(), 0),
+        num(thr, 2), num(ev, 2), num(cpu, 2),
         spread == null ? "" : spread);
   }
 
