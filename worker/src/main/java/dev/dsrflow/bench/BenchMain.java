@@ -66,7 +66,7 @@ public final class BenchMain {
             List<String> products = BenchRuntime.benchProducts(n);
             cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
             cell(dsrflow.run(ACCESS, "ACCESS", products, load, options.concurrency, options.eventSample, completed));
-            if (options.deletion) {
+            if (options.deletion && options.deletionProducts.contains(n)) {
               cell(dsrflow.run(DELETION, "DELETION", products, load, options.concurrency, options.eventSample, completed));
               cell(baseline.run(BASELINE_3, n, 3, load, options.concurrency, options.eventSample));
             }
@@ -193,7 +193,7 @@ public final class BenchMain {
   private void print(double seconds) {
     Out out = new Out();
     out.add("dsrflow benchmark (" + options.profile + ", medians of " + options.repeat + " run(s) per cell; ms; "
-        + "to-done = POST sent to the completedAt the workflow recorded;\n views polled every " + options.pollMillis + " ms; cpu/req = process CPU ms per completed request, all threads;"
+        + "to-done = POST sent to the completedAt the workflow recorded;\n views polled from " + options.pollMillis + " ms, backing off to " + 4 * options.pollMillis + " ms; cpu/req = process CPU ms per completed request, all threads;"
         + " ×thr/×ev/×cpu = dsrflow / baseline of the same N and load)\n");
     out.add(Report.header()).add("\n");
     for (int load : options.loads) {
@@ -204,7 +204,7 @@ public final class BenchMain {
         RunResult access = median(ACCESS, n, load);
         out.add(Report.line(access, base, Report.spread(cells.get(key(ACCESS, n, load))))).add("\n");
         targets.addAll(Report.targets(access, base, "baseline"));
-        if (options.deletion) {
+        if (options.deletion && options.deletionProducts.contains(n)) {
           RunResult deletion = median(DELETION, n, load);
           out.add(Report.line(deletion, base, Report.spread(cells.get(key(DELETION, n, load))))).add("\n");
           out.add(Report.line(base3, null, Report.spread(cells.get(key(BASELINE_3, n, load))))).add("\n");

@@ -11,8 +11,9 @@ import java.util.List;
 final class BenchOptions {
   List<Integer> products = List.of(1, 8, 32);
   List<Integer> loads = List.of(100);
+  List<Integer> deletionProducts = List.of(1, 8);
   int concurrency = 32;
-  int repeat = 2;
+  int repeat = 1;
   int warmup = 40;
   int pollMillis = 250;
   int eventSample = 5;
@@ -27,14 +28,15 @@ final class BenchOptions {
 
   static final String USAGE = """
       usage: java -jar worker/target/dsrflow.jar bench [--quick | --full] [options]
-        --quick               N=1,8,32 x100 requests, 2 repeats, 2,000 parked deletions (default; a few minutes)
-        --full                N=1,8,32 x100,1000,5000 requests, 1 repeat, 10,000 parked deletions
+        --quick               N=1,8,32 x100 requests (deletions on N=1,8), 2,000 parked deletions (default; a few minutes)
+        --full                N=1,8,32 x100,1000,5000 requests (deletions on every N), 10,000 parked deletions
         --products 1,8,32     products (task queues) per request
         --loads 100,5000      requests per run
+        --deletion-products 1,8  the N that also run deletions (deletions are the slow part)
         --concurrency 32      concurrent clients filing and following requests
-        --repeat 2            runs of each cell; the table shows medians
+        --repeat 1            runs of each cell; the table shows medians
         --warmup 40           unrecorded requests of each kind first
-        --poll-ms 250         interval of GET /v1/requests/{id} while following a request
+        --poll-ms 250         first interval of GET /v1/requests/{id} while following a request (backs off x1.5 to 4x)
         --get-clients 50      clients of the GET p99 scenario
         --get-seconds 10      its duration
         --park 2000           deletions parked in a 30-day grace period (0: skip)
@@ -53,6 +55,7 @@ final class BenchOptions {
         case "--full" -> o.full();
         case "--products" -> o.products = ints(args[++i]);
         case "--loads" -> o.loads = ints(args[++i]);
+        case "--deletion-products" -> o.deletionProducts = ints(args[++i]);
         case "--concurrency" -> o.concurrency = Integer.parseInt(args[++i]);
         case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
         case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
@@ -74,7 +77,8 @@ final class BenchOptions {
   private void quick() {
     profile = "quick";
     loads = List.of(100);
-    repeat = 2;
+    deletionProducts = List.of(1, 8);
+    repeat = 1;
     park = 2000;
     getSeconds = 10;
   }
@@ -82,6 +86,7 @@ final class BenchOptions {
   private void full() {
     profile = "full";
     loads = List.of(100, 1000, 5000);
+    deletionProducts = List.of(1, 8, 32);
     repeat = 1;
     park = 10_000;
     getSeconds = 30;
@@ -101,7 +106,7 @@ final class BenchOptions {
 
   @Override
   public String toString() {
-    return "profile=" + profile + " products=" + products + " loads=" + loads + " concurrency=" + concurrency
+    return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products=" + deletionProducts + " concurrency=" + concurrency
         + " repeat=" + repeat + " warmup=" + warmup + " poll-ms=" + pollMillis + " get-clients=" + getClients
         + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion;
   }

@@ -61,8 +61,10 @@ final class DsrflowBench {
         throw new IllegalStateException("POST answered " + filed.status() + ": " + filed.body());
       }
       String id = filed.id();
+      long wait = pollMillis;
       while (System.nanoTime() - t0 < timeoutMillis * 1_000_000L) {
-        Thread.sleep(pollMillis);
+        Thread.sleep(wait);
+        wait = nextPoll(wait, pollMillis);
         HttpApi.Answer view = api.get("/v1/requests/" + id, true);
         get.add(view.nanos());
         String status = view.requestStatus();
@@ -103,6 +105,11 @@ final class DsrflowBench {
     return new RunResult(label, products.size(), requests, outcome.completed(), outcome.completed() / wall,
         post.percentileMillis(50), post.percentileMillis(99), get.percentileMillis(50), get.percentileMillis(99),
         done.percentileMillis(50), done.percentileMillis(99), requestEvents + registryEvents, cpu, mem.heapMb(), mem.rssMb());
+  }
+
+  /** Polling backs off by half each time, up to four times the first interval (as a patient client would). */
+  static long nextPoll(long current, long first) {
+    return Math.min(first * 4, current + current / 2);
   }
 
   private int events(String workflowId) {
