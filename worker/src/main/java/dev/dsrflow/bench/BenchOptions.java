@@ -41,6 +41,7 @@ final class BenchOptions {
         --get-seconds 10      its duration
         --park 2000           deletions parked in a 30-day grace period (0: skip)
         --park-products 1     products per parked deletion
+        --park-only           only the parked-deletions scenario
         --no-demo             skip the demo-products run
         --no-deletion         skip deletion runs
         --verbose             keep dsrflow's own INFO logs
@@ -64,6 +65,7 @@ final class BenchOptions {
         case "--get-seconds" -> o.getSeconds = Integer.parseInt(args[++i]);
         case "--park" -> o.park = Integer.parseInt(args[++i]);
         case "--park-products" -> o.parkProducts = Integer.parseInt(args[++i]);
+        case "--park-only" -> o.loads = List.of();
         case "--no-demo" -> o.demo = false;
         case "--no-deletion" -> o.deletion = false;
         case "--verbose" -> o.verbose = true;

@@ -47,6 +47,11 @@ final class BenchRuntime implements AutoCloseable {
 
   /** Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. */
   static BenchRuntime start(int products, String gracePeriod) throws IOException {
+    return start(products, gracePeriod, null);
+  }
+
+  /** As {@link #start(int, String)}; with {@code temporalAddress} set, no Temporal is embedded. */
+  static BenchRuntime start(int products, String gracePeriod, String temporalAddress) throws IOException {
     Path dataDir = Files.createTempDirectory("dsrflow-bench-");
     int temporalPort = freePort();
     Map<String, Object> props = new LinkedHashMap<>();
@@ -62,7 +67,8 @@ final class BenchRuntime implements AutoCloseable {
       props.put(p + "categories", NoopProductHandler.CATEGORIES.stream().map(Enum::name).toList());
       props.put(p + "capabilities", NoopProductHandler.CAPABILITIES.stream().map(Enum::name).toList());
     }
-    Dsrflow dsrflow = Dsrflow.start(ProcessRole.ALL, Map.of(), props);
+    Dsrflow dsrflow = Dsrflow.start(ProcessRole.ALL,
+        temporalAddress == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", temporalAddress), props);
     try {
       WorkflowClient client = dsrflow.context().getBean(WorkflowClient.class);
       ProductCatalog catalog = dsrflow.context().getBean(ProductCatalog.class);
