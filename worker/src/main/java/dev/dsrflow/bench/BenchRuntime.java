@@ -67,6 +67,9 @@ final class BenchRuntime implements AutoCloseable {
       props.put(p + "categories", NoopProductHandler.CATEGORIES.stream().map(Enum::name).toList());
       props.put(p + "capabilities", NoopProductHandler.CAPABILITIES.stream().map(Enum::name).toList());
     }
+    if (temporalAddress != null) {
+      props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded
+    }
     Dsrflow dsrflow = Dsrflow.start(ProcessRole.ALL,
         temporalAddress == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", temporalAddress), props);
     try {
