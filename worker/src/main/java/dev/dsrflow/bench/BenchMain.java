@@ -45,7 +45,12 @@ public final class BenchMain {
     if (!options.verbose) {
       ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.dsrflow").setLevel(Level.WARN);
     }
-    new BenchMain(options).run();
+    try {
+      new BenchMain(options).run();
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1); // worker threads would keep the JVM alive
+    }
     System.exit(0);
   }
 
