@@ -26,8 +26,12 @@ public final class Dsrflow implements AutoCloseable {
     this.startup = startup;
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     ProcessRole role = args.length == 0 ? ProcessRole.ALL : ProcessRole.parse(args[0]);
+    if (role == ProcessRole.BENCH) {
+      dev.dsrflow.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     Dsrflow dsrflow = start(role, System.getenv(), Map.of());
     Runtime.getRuntime().addShutdownHook(new Thread(dsrflow::close, "dsrflow-shutdown"));
   }

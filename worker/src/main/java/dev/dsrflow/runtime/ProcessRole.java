@@ -11,14 +11,16 @@ public enum ProcessRole {
   /** The orchestrator worker only: workflows and orchestrator-side activities. */
   ORCHESTRATOR,
   /** Product workers only (the demo products named in {@code dsrflow.product-workers.products}). */
-  PRODUCTS;
+  PRODUCTS,
+  /** The benchmark command ({@code dev.dsrflow.bench}): starts the embedded runtime itself, measures, prints, exits. */
+  BENCH;
 
   /** Parses a command-line role, e.g. {@code api} or {@code orchestrator}. */
   public static ProcessRole parse(String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + value + "': use all, api, orchestrator or products");
+      throw new IllegalArgumentException("unknown role '" + value + "': use all, api, orchestrator, products or bench");
     }
   }
 }

@@ -8,7 +8,7 @@ final class RoleProperties {
 
   static Map<String, Object> of(ProcessRole role) {
     return switch (role) {
-      case ALL -> Map.of("dsrflow.api.enabled", true, "dsrflow.orchestrator.enabled", true,
+      case ALL, BENCH -> Map.of("dsrflow.api.enabled", true, "dsrflow.orchestrator.enabled", true,
           "dsrflow.product-workers.enabled", true, "dsrflow.demo.enabled", true);
       case API -> Map.of("dsrflow.api.enabled", true, "dsrflow.orchestrator.enabled", false,
           "dsrflow.product-workers.enabled", false);
@@ -20,6 +20,6 @@ final class RoleProperties {
   }
 
   static String[] environments(ProcessRole role) {
-    return role == ProcessRole.ALL ? new String[] {"embedded", "demo"} : new String[] {role.name().toLowerCase()};
+    return role == ProcessRole.ALL || role == ProcessRole.BENCH ? new String[] {"embedded", "demo"} : new String[] {role.name().toLowerCase()};
   }
 }

@@ -1,6 +1,7 @@
 package dev.dsrflow.workflow.lifecycle;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -21,6 +22,19 @@ public final class OrchestratorActivities {
   public static <T> T stub(Class<T> activities, Duration startToClose) {
     return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1)).build())
+        .build());
+  }
+
+  /**
+   * A local-activity stub with the same retries: for short orchestrator-side steps that need no
+   * task-queue round trip (one marker event instead of scheduled/started/completed and a
+   * workflow task).
+   */
+  public static <T> T localStub(Class<T> activities) {
+    return Workflow.newLocalActivityStub(activities, LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setMaximumInterval(Duration.ofMinutes(1)).build())
         .build());

@@ -7,9 +7,12 @@ import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.workflow.ChangeIds;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,14 +20,26 @@ import java.util.List;
  * no task-queue round trip). Every write carries the whole snapshot with a higher revision and
  * the event that explains it, under a deterministic id {@code <requestId>:<run>:<seq>}, so a
  * retried write never duplicates anything.
+ *
+ * <p>From version {@link #BATCHING} on, writes requested by parallel branches of the workflow
+ * in the same workflow task (e.g. every product of a fan-out moving to RUNNING, or several
+ * products finishing together) go to the ledger as one local activity: one entry with every
+ * event and the newest snapshot. Each caller still waits until its event is written.
  */
 public final class RequestJournal {
   /** The actor recorded for what the workflow does on its own. */
   public static final String SYSTEM = "system";
 
+  /** Change id: ledger writes of one workflow task are batched (and orchestrator steps run locally). */
+  public static final String BATCHING = "journal-batching";
+
   private final RequestState state;
   private final LedgerActivities ledger;
   private final RequestVisibility visibility = new RequestVisibility();
+  private final List<LedgerEvent> pending = new ArrayList<>();
+  private CompletablePromise<Void> pendingWritten;
+  private RequestSnapshot pendingSnapshot;
+  private Boolean batching;
   private int seq;
 
   public RequestJournal(RequestState state) {
@@ -51,11 +66,22 @@ public final class RequestJournal {
 
   /** Records a transition, optionally about one product; returns the snapshot written. */
   public RequestSnapshot record(String actor, String kind, String product, String detail) {
+    boolean batched = batching();
     seq++;
     RequestSnapshot snapshot = state.nextSnapshot(Workflow.currentTimeMillis() * 1000L);
     LedgerEvent event = new LedgerEvent(eventId(), now(), actor, kind, product, detail);
-    ledger.record(new LedgerEntry(snapshot, List.of(event)));
     visibility.publish(state);
+    if (!batched) {
+      ledger.record(new LedgerEntry(snapshot, List.of(event)));
+      return snapshot;
+    }
+    if (pendingWritten == null) {
+      pendingWritten = Workflow.newPromise();
+    }
+    CompletablePromise<Void> written = pendingWritten;
+    pending.add(event);
+    pendingSnapshot = snapshot;
+    written.get();
     return snapshot;
   }
 
@@ -78,5 +104,39 @@ public final class RequestJournal {
   private String eventId() {
     String run = Workflow.getInfo().getFirstExecutionRunId();
     return state.id() + ":" + run.substring(0, Math.min(8, run.length())) + ":" + seq;
+  }
+
+  /**
+   * Whether this run batches ledger writes (and runs orchestrator-side steps as local
+   * activities): decided once per run, recorded in history, so older runs replay unchanged.
+   */
+  public boolean batching() {
+    if (batching == null) {
+      batching = Workflow.getVersion(BATCHING, Workflow.DEFAULT_VERSION, 1) >= 1;
+      if (batching) {
+        // the writer runs outside every cancellation scope: a cancelled branch still gets its event written
+        Workflow.newDetachedCancellationScope(() -> Async.procedure(this::writeBatches)).run();
+      }
+    }
+    return batching;
+  }
+
+  /** Writes what the branches asked for since the last write, one local activity per batch. */
+  private void writeBatches() {
+    while (true) {
+      Workflow.await(() -> !pending.isEmpty());
+      List<LedgerEvent> events = List.copyOf(pending);
+      RequestSnapshot snapshot = pendingSnapshot;
+      CompletablePromise<Void> written = pendingWritten;
+      pending.clear();
+      pendingSnapshot = null;
+      pendingWritten = null;
+      try {
+        ledger.record(new LedgerEntry(snapshot, events));
+        written.complete(null);
+      } catch (RuntimeException e) {
+        written.completeExceptionally(e); // each waiting caller sees the failure, as an unbatched write would throw it
+      }
+    }
   }
 }

@@ -1,0 +1,126 @@
+package dev.dsrflow.bench;
+
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.productworker.ProductWorkers;
+import dev.dsrflow.runtime.Dsrflow;
+import dev.dsrflow.runtime.ProcessRole;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The embedded runtime (Temporal test server, PostgreSQL, API, orchestrator, demo products) in
+ * this JVM, in a scratch data directory, with {@code bench-1..bench-N} declared in the product
+ * registry and served by {@link NoopProductHandler} workers on a worker factory of their own.
+ */
+final class BenchRuntime implements AutoCloseable {
+  private final Path dataDir;
+  private final Dsrflow dsrflow;
+  private final WorkerFactory productFactory;
+  private final int temporalPort;
+
+  private BenchRuntime(Path dataDir, Dsrflow dsrflow, WorkerFactory productFactory, int temporalPort) {
+    this.dataDir = dataDir;
+    this.dsrflow = dsrflow;
+    this.productFactory = productFactory;
+    this.temporalPort = temporalPort;
+  }
+
+  static List<String> benchProducts(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add("bench-" + i);
+    }
+    return out;
+  }
+
+  /** Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. */
+  static BenchRuntime start(int products, String gracePeriod) throws IOException {
+    return start(products, gracePeriod, null);
+  }
+
+  /** As {@link #start(int, String)}; with {@code temporalAddress} set, no Temporal is embedded. */
+  static BenchRuntime start(int products, String gracePeriod, String temporalAddress) throws IOException {
+    Path dataDir = Files.createTempDirectory("dsrflow-bench-");
+    int temporalPort = freePort();
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("dsrflow.data-dir", dataDir.toString());
+    props.put("dsrflow.embedded.temporal-port", temporalPort);
+    props.put("micronaut.server.port", freePort());
+    props.put("dsrflow.deletion.grace-period", gracePeriod);
+    props.put("dsrflow.policy.grace-period", gracePeriod);
+    props.put("dsrflow.policy.auto-approve-all", true);
+    for (String id : benchProducts(products)) {
+      String p = "dsrflow.products." + id + ".";
+      props.put(p + "display-name", "Benchmark no-op " + id);
+      props.put(p + "categories", NoopProductHandler.CATEGORIES.stream().map(Enum::name).toList());
+      props.put(p + "capabilities", NoopProductHandler.CAPABILITIES.stream().map(Enum::name).toList());
+    }
+    if (temporalAddress != null) {
+      props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded
+    }
+    Dsrflow dsrflow = Dsrflow.start(ProcessRole.ALL,
+        temporalAddress == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", temporalAddress), props);
+    try {
+      WorkflowClient client = dsrflow.context().getBean(WorkflowClient.class);
+      ProductCatalog catalog = dsrflow.context().getBean(ProductCatalog.class);
+      BlobStore blobs = dsrflow.context().getBean(BlobStore.class);
+      WorkerFactory factory = WorkerFactory.newInstance(client);
+      for (String id : benchProducts(products)) {
+        ProductWorkers.register(factory, new NoopProductHandler(id), catalog.get(id), blobs);
+      }
+      factory.start();
+      return new BenchRuntime(dataDir, dsrflow, factory, temporalPort);
+    } catch (RuntimeException e) {
+      dsrflow.close();
+      throw e;
+    }
+  }
+
+  int httpPort() {
+    return dsrflow.httpPort();
+  }
+
+  String temporalAddress() {
+    return "localhost:" + temporalPort;
+  }
+
+  WorkflowClient client() {
+    return dsrflow.context().getBean(WorkflowClient.class);
+  }
+
+  /** The automated demo products (the eight with workers). */
+  List<String> demoProducts() {
+    return dsrflow.context().getBean(ProductCatalog.class).all().stream()
+        .filter(s -> s.descriptor().automated() && !s.id().startsWith("bench-"))
+        .map(s -> s.id()).toList();
+  }
+
+  @Override
+  public void close() {
+    productFactory.shutdownNow();
+    dsrflow.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
