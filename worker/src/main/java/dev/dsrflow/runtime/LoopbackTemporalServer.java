@@ -53,7 +53,7 @@ final class LoopbackTemporalServer implements Closeable {
     SearchAttributeNames.TYPES.forEach((name, type) -> request.putSearchAttributes(name,
         type.equals("Datetime") ? IndexedValueType.INDEXED_VALUE_TYPE_DATETIME : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).validateAndBuildWithDefaults());
     try {
       operator.blockingStub().addSearchAttributes(request.build());
     } finally {

@@ -1,0 +1,135 @@
+package dev.dsrflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every request type end to end over the API on the default runtime and its demo products
+ * (real rows in PostgreSQL): a download the subject fetches through the signed link, and a
+ * legal hold that defers a deletion until legal releases it.
+ */
+class EveryRequestTypeTest {
+  @TempDir static Path dataDir;
+  private static Dsrflow dsrflow;
+  private static ApiClient api;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dsrflow = Dsrflow.start(ProcessRole.ALL, Map.of(), Map.of(
+        "dsrflow.data-dir", dataDir.toString(),
+        "dsrflow.embedded.temporal-port", FreePorts.next(),
+        "micronaut.server.port", FreePorts.next(),
+        "dsrflow.deletion.grace-period", "PT2S"));
+    port = dsrflow.httpPort();
+    api = new ApiClient(port);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (dsrflow != null) {
+      dsrflow.close();
+    }
+  }
+
+  private static String file(String user, String body) throws Exception {
+    ApiClient.Answer filed = api.post("/v1/requests", user, body);
+    assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+    return filed.body().get("id").asText();
+  }
+
+  private static JsonNode awaitStatus(String id, String status) {
+    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        .until(() -> api.get("/v1/requests/" + id, "ops").body(), v -> status.equals(v.path("status").asText()));
+  }
+
+  @Test
+  void aDownloadIsOneZipWithAManifestTheSubjectFetchesThroughTheSignedLink() throws Exception {
+    String id = file("ops", """
+        {"type":"DOWNLOAD","subject":{"email":"user0077@example.com"},"jurisdiction":"GDPR",
+         "products":["profile","messaging","content"],"format":"JSON"}""");
+    JsonNode done = awaitStatus(id, "COMPLETED");
+    String url = done.path("download").path("url").asText();
+    assertThat(url).contains("/v1/packages/");
+
+    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + url)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip.body())))
+        .isEqualTo(done.path("download").path("sha256").asText());
+
+    List<String> entries = new ArrayList<>();
+    String manifest = null;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.add(e.getName());
+        if (e.getName().equals("manifest.json")) {
+          manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(entries).contains("manifest.json", "index.html");
+    assertThat(entries).anyMatch(e -> e.startsWith("messaging/"));
+    assertThat(manifest).contains("sha256");
+    assertThat(api.get("/v1/packages/not-a-token", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aLegalHoldDefersADeletionUntilLegalReleasesIt() throws Exception {
+    String hold = file("legal", """
+        {"type":"PRESERVATION","subject":{"userId":"u-0088"},"jurisdiction":"OTHER","products":["messaging"],
+         "legalProcess":{"kind":"COURT_ORDER","reference":"case-2026-0042","authority":"District Court"}}""");
+    awaitStatus(hold, "AWAITING_APPROVAL");
+    assertThat(api.post("/v1/requests/" + hold + "/approve", "legal", "{}").status()).as("four eyes").isEqualTo(409);
+    assertThat(api.post("/v1/requests/" + hold + "/approve", "legal2", "{}").status()).isEqualTo(200);
+    JsonNode active = awaitStatus(hold, "ACTIVE");
+    assertThat(active.get("products").get(0).path("result").path("receipt").path("items").asLong()).isPositive();
+
+    String deletion = file("ops", """
+        {"type":"DELETION","subject":{"userId":"u-0088"},"jurisdiction":"GDPR","products":["messaging","profile"]}""");
+    awaitStatus(deletion, "AWAITING_APPROVAL");
+    assertThat(api.post("/v1/requests/" + deletion + "/approve", "ops2", "{}").status()).isEqualTo(200);
+    JsonNode waiting = awaitStatus(deletion, "WAITING_ON_HOLD");
+    assertThat(statusOf(waiting, "messaging")).isEqualTo("DEFERRED");
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> statusOf(api.get("/v1/requests/" + deletion, "ops").body(), "profile"), "DONE"::equals);
+
+    assertThat(api.post("/v1/requests/" + hold + "/release", "legal", "{\"reason\":\"case closed\"}").status())
+        .isEqualTo(200);
+    awaitStatus(hold, "RELEASED");
+    JsonNode done = awaitStatus(deletion, "COMPLETED");
+    assertThat(statusOf(done, "messaging")).isEqualTo("DONE");
+    assertThat(done.get("certificate")).isNotNull();
+  }
+
+  private static String statusOf(JsonNode view, String product) {
+    for (JsonNode p : view.get("products")) {
+      if (p.get("product").asText().equals(product)) {
+        return p.get("status").asText();
+      }
+    }
+    return "ABSENT";
+  }
+}
