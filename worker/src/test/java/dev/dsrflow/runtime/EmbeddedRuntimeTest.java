@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Every log line it writes meanwhile is kept and checked for subject identifiers.
  */
 class EmbeddedRuntimeTest {
-  private static final List<String> IDENTIFIERS = List.of("u-0042", "user0042@example.com", "u-0043", "user0043@example.com");
+  private static final List<String> IDENTIFIERS = List.of("u-0042", "user0042@example.com");
   @TempDir static Path dataDir;
   private static Dsrflow dsrflow;
   private static ApiClient api;
@@ -109,28 +109,24 @@ class EmbeddedRuntimeTest {
     }
   }
 
+  /**
+   * Suspending a worker stops new polls, but a long poll already waiting may still take a task,
+   * so this test checks presence only; that a dead product worker's tasks wait and complete when
+   * it returns is {@code WorkerCrashTest}, with the product worker as its own killed process.
+   */
   @Test
-  void aStoppedProductWorkerIsOfflineAndItsTasksWaitUntilItReturns() throws Exception {
+  void aProductWorkerThatStopsPollingShowsOfflineAndOnlineAgainWhenItReturns() throws Exception {
     Worker messaging = dsrflow.context().getBean(WorkerFactory.class).getWorker(TaskQueues.product("messaging"));
+    assertThat(online("messaging")).isTrue();
     messaging.suspendPolling();
     try {
       assertThat(online("messaging")).isFalse();
       assertThat(online("profile")).isTrue();
-      String id = file("""
-          {"type":"ACCESS","subject":{"userId":"u-0043","email":"user0043@example.com"},
-           "jurisdiction":"CCPA","products":["profile","messaging"]}""");
-      await().atMost(Duration.ofSeconds(60)).until(() -> productStatus(id, "profile"), "DONE"::equals);
-      Thread.sleep(2000);
-      assertThat(productStatus(id, "messaging")).isIn("PENDING", "RUNNING");
-      assertThat(api.get("/v1/requests/" + id, "ops").body().get("status").asText()).isEqualTo("IN_PROGRESS");
-
-      messaging.resumePolling();
-      assertThat(online("messaging")).isTrue();
-      awaitStatus(id, "COMPLETED");
-      assertThat(productStatus(id, "messaging")).isEqualTo("DONE");
     } finally {
       messaging.resumePolling();
     }
+    assertThat(online("messaging")).isTrue();
+    assertThat(online("support-tickets")).as("a manual product has no worker").isFalse();
   }
 
   @Test
@@ -170,12 +166,4 @@ class EmbeddedRuntimeTest {
     throw new AssertionError("no product " + product);
   }
 
-  private static String productStatus(String id, String product) throws Exception {
-    for (JsonNode p : api.get("/v1/requests/" + id, "ops").body().get("products")) {
-      if (p.get("product").asText().equals(product)) {
-        return p.get("status").asText();
-      }
-    }
-    return "ABSENT";
-  }
 }
