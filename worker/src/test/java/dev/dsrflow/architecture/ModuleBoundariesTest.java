@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
   private static final String[] WORKFLOWS = {"dev.dsrflow.workflow.."};
   private static final String[] API = {"dev.dsrflow.api.."};
-  private static final String[] WORKER = {"dev.dsrflow.runtime..", "dev.dsrflow.orchestrator..", "dev.dsrflow.productworker.."};
+  private static final String[] WORKER = {"dev.dsrflow.runtime..", "dev.dsrflow.orchestrator..", "dev.dsrflow.productworker..",
+      "dev.dsrflow.bench.."};
 
   private static JavaClasses classes;
 
