@@ -30,5 +30,12 @@ public final class ChangeIds {
   /** Every request: re-apply operators' decisions from the ledger when a request is re-driven. */
   public static final String RESUME_FROM_LEDGER = "resume-from-ledger";
 
+  /**
+   * Every request: a workflow task's ledger writes go out as one local activity, and the
+   * orchestrator's own short steps (access report, certificate, notice) run as local
+   * activities ({@code RequestJournal.BATCHING} uses this id).
+   */
+  public static final String JOURNAL_BATCHING = "journal-batching";
+
   private ChangeIds() {}
 }

@@ -35,6 +35,7 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
 
   private final HoldRegistryActivities holds = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
   private final CertificateActivities certificates = OrchestratorActivities.stub(CertificateActivities.class);
+  private final CertificateActivities localCertificates = OrchestratorActivities.localStub(CertificateActivities.class);
   private final GracePeriod grace;
   private final Erasure erasure;
   private Instant erasureStartedAt;
@@ -123,7 +124,7 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     DeletionEvidence evidence = new DeletionEvidence(spec.id(), spec.subjectKey(), spec.jurisdiction().name(),
         spec.receivedAt(), spec.requestedBy(), state.approvedBy(), erasureStartedAt, RequestJournal.now(),
         ORCHESTRATOR_VERSION, state.products().stream().map(t -> erasure.record(t.product()).evidence(t)).toList());
-    state.setCertificate(certificates.issue(evidence));
+    state.setCertificate((journal.batching() ? localCertificates : certificates).issue(evidence));
   }
 
   /** IN_PROGRESS, or WAITING_ON_HOLD while any product is deferred by a hold. */

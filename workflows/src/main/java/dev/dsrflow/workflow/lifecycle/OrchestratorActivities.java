@@ -35,6 +35,8 @@ public final class OrchestratorActivities {
   public static <T> T localStub(Class<T> activities) {
     return Workflow.newLocalActivityStub(activities, LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(1))
+        // without a schedule-to-close bound the SDK would not retry at all
+        .setScheduleToCloseTimeout(Duration.ofDays(3650))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setMaximumInterval(Duration.ofMinutes(1)).build())
         .build());

@@ -31,7 +31,7 @@ public final class RequestJournal {
   public static final String SYSTEM = "system";
 
   /** Change id: ledger writes of one workflow task are batched (and orchestrator steps run locally). */
-  public static final String BATCHING = "journal-batching";
+  public static final String BATCHING = ChangeIds.JOURNAL_BATCHING;
 
   private final RequestState state;
   private final LedgerActivities ledger;

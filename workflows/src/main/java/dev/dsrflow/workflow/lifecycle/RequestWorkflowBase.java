@@ -27,6 +27,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
   protected final ProductStubs products;
   protected final DeadlineWatch deadline;
   private final NotificationActivities notifications = OrchestratorActivities.stub(NotificationActivities.class);
+  private final NotificationActivities localNotifications = OrchestratorActivities.localStub(NotificationActivities.class);
 
   protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, Capability step, CancelRule cancelRule) {
     this.state = new RequestState(spec);
@@ -68,7 +69,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
   /** Sends a notice about the request (outbox in the default runtime). */
   protected void notify(String kind, String detail, String linkToken) {
     RequestSpec spec = state.spec();
-    notifications.send(new Notice(spec.id() + ":" + kind, spec.id(), spec.type().name(), kind, state.status().name(),
+    (journal.batching() ? localNotifications : notifications).send(new Notice(spec.id() + ":" + kind, spec.id(), spec.type().name(), kind, state.status().name(),
         spec.subjectKey(), RequestJournal.now(), detail, linkToken));
   }
 
