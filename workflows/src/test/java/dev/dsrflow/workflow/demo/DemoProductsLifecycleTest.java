@@ -153,6 +153,29 @@ class DemoProductsLifecycleTest {
     }
   }
 
+  private static long visible(String userId, String product) {
+    return ((dev.dsrflow.demo.DemoProductHandler) handlers.get(product)).visibleItems(new SubjectIdentifiers(userId, null, null));
+  }
+
+  @Test
+  void cancellingInsideTheGracePeriodMakesTheRestrictedRowsVisibleAgain() {
+    long before = visible("u-0031", "content");
+    assertThat(before).isPositive();
+    DeletionWorkflow deletion = start(DeletionWorkflow.class, spec(RequestType.DELETION, "u-0031",
+        List.of("content", "messaging"), null));
+    awaitView(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+    deletion.approve(new OperatorAction("ops2", null));
+    awaitView(deletion, v -> v.status() == RequestStatus.GRACE_PERIOD);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> visible("u-0031", "content") == 0);
+    assertThat(held("u-0031", "content")).as("restricted, not erased").isEqualTo(before);
+
+    env.sleep(Duration.ofDays(10));
+    deletion.cancel(new OperatorAction("ops", "the subject withdrew the request"));
+    WorkflowStub.fromTyped(deletion).getResult(Void.class);
+    assertThat(deletion.view().status()).isEqualTo(RequestStatus.CANCELLED);
+    assertThat(visible("u-0031", "content")).as("visible again after the cancel").isEqualTo(before);
+  }
+
   private static ProductTaskStatus statusOf(RequestSnapshot view, String product) {
     return view.products().stream().filter(p -> p.product().equals(product)).findFirst().orElseThrow().status();
   }
