@@ -148,16 +148,12 @@ class LegalHoldDeletionTest {
     rig.finish(hold);
     // the registry's "hold lifted" signal may race this update; the test server can then answer
     // NOT_FOUND for a running workflow, which a client retries
-    for (int attempt = 1; ; attempt++) {
-      try {
-        deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand after the hold"));
-        break;
-      } catch (io.temporal.client.WorkflowNotFoundException raced) {
-        if (attempt == 3) {
-          throw raced;
-        }
-      }
-    }
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .ignoreException(io.temporal.client.WorkflowNotFoundException.class)
+        .until(() -> {
+          deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand after the hold"));
+          return true;
+        });
     rig.finish(deletion);
     assertThat(deletion.view().status()).isEqualTo(RequestStatus.COMPLETED);
   }
