@@ -1,18 +1,12 @@
 package dev.dsrflow.orchestrator;
 
 import dev.dsrflow.blob.BlobStore;
-import dev.dsrflow.certificate.CertificateActivitiesImpl;
 import dev.dsrflow.certificate.CertificateSigner;
-import dev.dsrflow.ledger.LedgerActivitiesImpl;
 import dev.dsrflow.ledger.LedgerStore;
-import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
-import dev.dsrflow.packaging.PackagingActivitiesImpl;
 import dev.dsrflow.product.ProductCatalog;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
-import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.temporal.client.WorkflowClient;
@@ -37,12 +31,6 @@ final class OrchestratorWorker {
         .setMaxConcurrentLocalActivityExecutionSize(64)
         .build());
     OrchestratorWorkflows.register(worker, catalog);
-    worker.registerActivitiesImplementations(
-        new LedgerActivitiesImpl(ledger),
-        new PackagingActivitiesImpl(blobs, links),
-        new AccessReportActivitiesImpl(blobs),
-        new CertificateActivitiesImpl(signer),
-        new BlobOutboxNotifications(blobs),
-        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+    OrchestratorWorkflows.registerActivities(worker, client, ledger, blobs, links, signer);
   }
 }

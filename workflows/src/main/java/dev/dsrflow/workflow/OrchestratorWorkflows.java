@@ -1,6 +1,18 @@
 package dev.dsrflow.workflow;
 
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.certificate.CertificateActivitiesImpl;
+import dev.dsrflow.certificate.CertificateSigner;
+import dev.dsrflow.ledger.LedgerActivitiesImpl;
+import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.notification.BlobOutboxNotifications;
+import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.packaging.PackagingActivitiesImpl;
+import dev.dsrflow.report.AccessReportActivitiesImpl;
+import dev.dsrflow.temporal.TaskQueues;
+import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
+import io.temporal.client.WorkflowClient;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.workflow.access.AccessWorkflow;
 import dev.dsrflow.workflow.access.AccessWorkflowImpl;
@@ -18,14 +30,27 @@ import io.temporal.worker.WorkflowImplementationOptions;
 /**
  * Registers every dsrflow workflow on the orchestrator's worker ({@code TaskQueues.ORCHESTRATOR}).
  * Each request workflow is built from its input ({@link RequestSpec}) and the product catalog,
- * so its state exists before any update or query arrives. The same worker must also register
- * the orchestrator-side activities: {@code LedgerActivitiesImpl(LedgerStore)} (called as a local
- * activity), {@code PackagingActivitiesImpl(BlobStore, DownloadLinks)},
- * {@code AccessReportActivitiesImpl(BlobStore)}, {@code CertificateActivitiesImpl(CertificateSigner)},
- * {@code BlobOutboxNotifications(BlobStore)} (or another {@code NotificationActivities}) and {@code HoldRegistryActivitiesImpl(WorkflowClient, TaskQueues.ORCHESTRATOR)}.
+ * so its state exists before any update or query arrives. The same worker also needs the
+ * orchestrator-side activities, registered by {@link #registerActivities}.
  */
 public final class OrchestratorWorkflows {
   private OrchestratorWorkflows() {}
+
+  /**
+   * Registers the activities that run beside the workflows: ledger (called as a local
+   * activity), packaging, access reports, certificates, notifications (a blob outbox) and the
+   * hold-registry calls.
+   */
+  public static void registerActivities(Worker worker, WorkflowClient client, LedgerStore ledger, BlobStore blobs,
+      DownloadLinks links, CertificateSigner signer) {
+    worker.registerActivitiesImplementations(
+        new LedgerActivitiesImpl(ledger),
+        new PackagingActivitiesImpl(blobs, links),
+        new AccessReportActivitiesImpl(blobs),
+        new CertificateActivitiesImpl(signer),
+        new BlobOutboxNotifications(blobs),
+        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+  }
 
   /** Registers the four request workflows and the hold registry. */
   public static void register(Worker worker, ProductCatalog catalog) {

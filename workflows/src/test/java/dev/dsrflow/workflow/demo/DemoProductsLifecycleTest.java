@@ -3,13 +3,11 @@ package dev.dsrflow.workflow.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsrflow.blob.FileSystemBlobStore;
-import dev.dsrflow.certificate.CertificateActivitiesImpl;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.certificate.CertificateVerifier;
 import dev.dsrflow.certificate.DeletionEvidence;
 import dev.dsrflow.certificate.ProductEvidence;
 import dev.dsrflow.demo.DemoProducts;
-import dev.dsrflow.ledger.LedgerActivitiesImpl;
 import dev.dsrflow.ledger.NewRequest;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.DateRange;
@@ -23,15 +21,12 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
-import dev.dsrflow.packaging.PackagingActivitiesImpl;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductHandler;
 import dev.dsrflow.product.ProductScope;
 import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.activity.ProductActivitiesImpl;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OperatorAction;
@@ -39,7 +34,6 @@ import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
 import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.deletion.DeletionWorkflow;
-import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.preservation.PreservationWorkflow;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowClient;
@@ -98,13 +92,7 @@ class DemoProductsLifecycleTest {
     }
     Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
     OrchestratorWorkflows.register(orchestrator, new ProductCatalog(DemoProducts.settings()));
-    orchestrator.registerActivitiesImplementations(
-        new LedgerActivitiesImpl(ledger),
-        new PackagingActivitiesImpl(blobs, new DownloadLinks(TestRig.LINK_SECRET)),
-        new AccessReportActivitiesImpl(blobs),
-        new CertificateActivitiesImpl(new CertificateSigner(TestRig.CERT_SECRET, "test-key")),
-        new BlobOutboxNotifications(blobs),
-        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(TestRig.LINK_SECRET), new CertificateSigner(TestRig.CERT_SECRET, "test-key"));
     env.start();
   }
 

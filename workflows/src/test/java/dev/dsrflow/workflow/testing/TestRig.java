@@ -3,11 +3,9 @@ package dev.dsrflow.workflow.testing;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.catalogue.InformationCategory;
-import dev.dsrflow.certificate.CertificateActivitiesImpl;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
-import dev.dsrflow.ledger.LedgerActivitiesImpl;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.NewRequest;
@@ -21,18 +19,15 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.packaging.DownloadLinks;
-import dev.dsrflow.packaging.PackagingActivitiesImpl;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductDescriptor;
 import dev.dsrflow.product.ProductSettings;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
 import dev.dsrflow.workflow.WorkflowIds;
-import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -125,13 +120,7 @@ public final class TestRig implements AutoCloseable {
     catalog = new ProductCatalog(settings);
     Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
     OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
-    orchestrator.registerActivitiesImplementations(
-        new LedgerActivitiesImpl(ledger),
-        new PackagingActivitiesImpl(blobs, new DownloadLinks(LINK_SECRET)),
-        new AccessReportActivitiesImpl(blobs),
-        new CertificateActivitiesImpl(new CertificateSigner(CERT_SECRET, "test-key")),
-        new dev.dsrflow.notification.BlobOutboxNotifications(blobs),
-        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(LINK_SECRET), new CertificateSigner(CERT_SECRET, "test-key"));
     env.start();
   }
 
