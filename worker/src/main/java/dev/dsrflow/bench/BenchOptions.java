@@ -16,6 +16,7 @@ final class BenchOptions {
   int repeat = 1;
   int warmup = 40;
   int pollMillis = 250;
+  boolean waitForResult = true;
   int eventSample = 5;
   int getClients = 50;
   int getSeconds = 10;
@@ -36,6 +37,10 @@ final class BenchOptions {
         --concurrency 32      concurrent clients filing and following requests
         --repeat 1            runs of each cell; the table shows medians
         --warmup 40           unrecorded requests of each kind first
+        --follow wait         how a client learns a request completed: wait = a Temporal long poll on its workflow's
+                              result, as the baseline waits for its own, then one GET /v1/requests/{id} (default);
+                              poll = GET /v1/requests/{id} only, from --poll-ms on (closed-loop clients then idle
+                              between polls, which caps throughput below what the server can do)
         --poll-ms 250         first interval of GET /v1/requests/{id} while following a request (backs off x1.5 to 4x)
         --get-clients 50      clients of the GET p99 scenario
         --get-seconds 10      its duration
@@ -61,6 +66,11 @@ final class BenchOptions {
         case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
         case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
         case "--poll-ms" -> o.pollMillis = Integer.parseInt(args[++i]);
+        case "--follow" -> o.waitForResult = switch (args[++i]) {
+          case "wait" -> true;
+          case "poll" -> false;
+          default -> throw new IllegalArgumentException("--follow takes wait or poll\n" + USAGE);
+        };
         case "--get-clients" -> o.getClients = Integer.parseInt(args[++i]);
         case "--get-seconds" -> o.getSeconds = Integer.parseInt(args[++i]);
         case "--park" -> o.park = Integer.parseInt(args[++i]);
@@ -109,7 +119,7 @@ final class BenchOptions {
   @Override
   public String toString() {
     return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products=" + deletionProducts + " concurrency=" + concurrency
-        + " repeat=" + repeat + " warmup=" + warmup + " poll-ms=" + pollMillis + " get-clients=" + getClients
+        + " repeat=" + repeat + " warmup=" + warmup + " follow=" + (waitForResult ? "wait" : "poll") + " poll-ms=" + pollMillis + " get-clients=" + getClients
         + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion;
   }
 }

@@ -96,6 +96,11 @@ final class BenchRuntime implements AutoCloseable {
     return "localhost:" + temporalPort;
   }
 
+  /** CPU of this JVM and of the embedded PostgreSQL. */
+  CpuMeter cpuMeter() {
+    return new CpuMeter(dataDir.resolve("postgres"));
+  }
+
   WorkflowClient client() {
     return dsrflow.context().getBean(WorkflowClient.class);
   }
