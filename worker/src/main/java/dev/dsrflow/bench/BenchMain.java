@@ -81,8 +81,14 @@ public final class BenchMain {
         for (int rep = 1; rep <= options.repeat; rep++) {
           for (int n : options.products) {
             List<String> products = BenchRuntime.benchProducts(n);
-            cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
+            // alternate which side runs first, so that drift within the run (JIT, heap) favours neither
+            if (rep % 2 == 1) {
+              cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
+            }
             cell(dsrflow.run(ACCESS, "ACCESS", products, load, options.concurrency, options.eventSample, completed));
+            if (rep % 2 == 0) {
+              cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
+            }
             if (options.deletion && options.deletionProducts.contains(n)) {
               cell(dsrflow.run(DELETION, "DELETION", products, load, options.concurrency, options.eventSample, completed));
               cell(baseline.run(BASELINE_3, n, 3, load, options.concurrency, options.eventSample));

@@ -14,7 +14,7 @@ final class BenchOptions {
   List<Integer> deletionProducts = List.of(1, 8);
   int concurrency = 32;
   int repeat = 1;
-  int warmup = 40;
+  int warmup = 200;
   int pollMillis = 250;
   boolean waitForResult = true;
   int eventSample = 5;
@@ -36,7 +36,7 @@ final class BenchOptions {
         --deletion-products 1,8  the N that also run deletions (deletions are the slow part)
         --concurrency 32      concurrent clients filing and following requests
         --repeat 1            runs of each cell; the table shows medians
-        --warmup 40           unrecorded requests of each kind first
+        --warmup 200          unrecorded requests of each kind first (the JIT needs a few hundred)
         --follow wait         how a client learns a request completed: wait = a Temporal long poll on its workflow's
                               result, as the baseline waits for its own, then one GET /v1/requests/{id} (default);
                               poll = GET /v1/requests/{id} only, from --poll-ms on (closed-loop clients then idle
