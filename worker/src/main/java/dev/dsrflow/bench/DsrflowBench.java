@@ -25,6 +25,7 @@ final class DsrflowBench {
   private final long timeoutMillis;
   private final Consumer<String> notes;
   private final CpuMeter cpuMeter;
+  private final java.util.Set<String> described = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param waitForResult follow each request as the baseline follows its workflow (a Temporal
@@ -114,7 +115,7 @@ final class DsrflowBench {
       notes.accept(label + " N=" + products.size() + ": " + outcome.failed() + " failed"
           + (outcome.firstError() == null ? "" : ", first error: " + outcome.firstError()));
     }
-    if (!sample.isEmpty() && !"warmup".equals(label)) {
+    if (!sample.isEmpty() && !"warmup".equals(label) && described.add(label + " N=" + products.size())) {
       notes.accept(label + " N=" + products.size() + ": history of one request by event type: "
           + eventTypes(WorkflowIds.request(sample.get(0).id())));
     }
