@@ -1,5 +1,7 @@
 package dev.dsrflow.workflow.demo;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.demo.DemoProductHandler;
@@ -71,7 +73,11 @@ public final class DemoRig implements AutoCloseable {
   private final Map<String, FaultyProduct> faults = new LinkedHashMap<>();
 
   public DemoRig() {
-    db = TestDatabase.fresh();
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(TestDatabase.fresh());
+    pool.setMaximumPoolSize(8);
+    pool.setPoolName("demo-rig");
+    db = new HikariDataSource(pool);
     DemoProducts.install(db);
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
@@ -170,6 +176,7 @@ public final class DemoRig implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+    ((HikariDataSource) db).close();
   }
 
   /** The time-skipping test server's clock, which the workflows read too. */
