@@ -89,10 +89,8 @@ class DemoHoldInvariantPropertyTest {
 
   @Property(tries = 6, shrinking = ShrinkingMode.OFF)
   void noEraseRunsUnderAHoldAndEveryDeletionCompletesOnceHoldsEnd(@ForAll("scenarios") List<Step> steps) {
-    long began = System.nanoTime();
     List<String> users = freshSubjects();
     Map<String, Long> seeded = seed(users);
-    StringBuilder timings = new StringBuilder("seed " + (System.nanoTime() - began) / 1_000_000);
     List<Hold> holds = new ArrayList<>();
     List<Deletion> deletions = new ArrayList<>();
     for (Step step : steps) {
@@ -107,7 +105,6 @@ class DemoHoldInvariantPropertyTest {
       } else if (step instanceof Advance a) {
         rig.env.sleep(Duration.ofDays(a.days()));
       }
-      timings.append(", ").append(step.getClass().getSimpleName()).append(' ').append((System.nanoTime() - began) / 1_000_000);
     }
     rig.env.sleep(Duration.ofDays(3)); // every deletion is past its grace period while the holds still stand
     for (Hold h : holds) {
@@ -119,7 +116,6 @@ class DemoHoldInvariantPropertyTest {
       assertThat(done.status()).as("deletion " + done.id() + " once its holds ended").isEqualTo(RequestStatus.COMPLETED);
     }
 
-    timings.append(", finished ").append((System.nanoTime() - began) / 1_000_000);
     List<ActiveHold> intervals = holds.stream().map(h -> HeldErasures.activeHold(rig.ledger, h.spec())).toList();
     List<String> subjectKeys = users.stream().map(DemoRig::subjectKey).toList();
     assertThat(HeldErasures.violations(rig, PRODUCTS, subjectKeys, intervals)).as("erasures under an active hold").isEmpty();
@@ -133,7 +129,6 @@ class DemoHoldInvariantPropertyTest {
         assertThat(erased).as("items erased by " + what).isEqualTo(named ? seeded.get(product) : 0);
       }
     }
-    System.out.println("TIMING " + timings + ", checked " + (System.nanoTime() - began) / 1_000_000);
   }
 
   /** The check itself catches an erase that bypasses the registry while a hold is active. */
