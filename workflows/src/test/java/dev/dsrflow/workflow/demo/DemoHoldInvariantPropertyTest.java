@@ -38,7 +38,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
@@ -79,12 +78,7 @@ class DemoHoldInvariantPropertyTest {
 
   @BeforeContainer
   static void start() {
-    rig = new DemoRig();
-  }
-
-  @AfterContainer
-  static void stop() {
-    rig.close();
+    rig = DemoRig.shared();
   }
 
   @Property(tries = 6, shrinking = ShrinkingMode.OFF)

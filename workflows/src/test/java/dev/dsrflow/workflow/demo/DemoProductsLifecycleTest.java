@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +43,7 @@ class DemoProductsLifecycleTest {
 
   @BeforeAll
   static void start() {
-    rig = new DemoRig();
-  }
-
-  @AfterAll
-  static void stop() {
-    rig.close();
+    rig = DemoRig.shared();
   }
 
   private static RequestSpec spec(RequestType type, String userId, List<String> products, LegalProcess process) {
