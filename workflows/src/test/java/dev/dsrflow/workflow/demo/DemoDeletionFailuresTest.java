@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,19 @@ import org.junit.jupiter.api.Test;
  * How a deletion copes with products that fail, on the real demo products on PostgreSQL behind
  * the real product adapter, with faults injected in front of them ({@link FaultyProduct}). The
  * evidence is the products' own tables and erasure logs, the ledger and the signed certificate.
- * Each test uses its own seeded demo subject, so the tests share the demo rig.
+ * Each test uses its own seeded demo subject, so the tests share one rig.
  */
 class DemoDeletionFailuresTest {
   private static DemoRig rig;
 
   @BeforeAll
   static void start() {
-    rig = DemoRig.shared();
+    rig = new DemoRig();
+  }
+
+  @AfterAll
+  static void stop() {
+    rig.close();
   }
 
   private static DeletionWorkflow deletionPastItsGracePeriod(String userId, List<String> products) {

@@ -38,6 +38,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
@@ -78,7 +79,12 @@ class DemoHoldInvariantPropertyTest {
 
   @BeforeContainer
   static void start() {
-    rig = DemoRig.shared();
+    rig = new DemoRig();
+  }
+
+  @AfterContainer
+  static void stop() {
+    rig.close();
   }
 
   @Property(tries = 6, shrinking = ShrinkingMode.OFF)

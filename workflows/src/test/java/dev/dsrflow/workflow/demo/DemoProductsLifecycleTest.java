@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,12 @@ class DemoProductsLifecycleTest {
 
   @BeforeAll
   static void start() {
-    rig = DemoRig.shared();
+    rig = new DemoRig();
+  }
+
+  @AfterAll
+  static void stop() {
+    rig.close();
   }
 
   private static RequestSpec spec(RequestType type, String userId, List<String> products, LegalProcess process) {

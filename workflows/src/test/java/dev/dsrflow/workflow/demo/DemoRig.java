@@ -65,27 +65,12 @@ public final class DemoRig implements AutoCloseable {
   /** Erase chunk size: small, so a subject's erase takes several checkpointed chunks. */
   static final int ERASE_CHUNK = 5;
 
-  private static DemoRig shared;
-
   public final TestWorkflowEnvironment env;
   public final WorkflowClient client;
   public final LedgerStore ledger;
   public final DataSource db;
   private final Map<String, DemoProductHandler> products = new LinkedHashMap<>();
   private final Map<String, FaultyProduct> faults = new LinkedHashMap<>();
-
-  /**
-   * The rig every demo test class in this JVM shares (installing and seeding eight products
-   * takes a while); tests keep apart by using their own subjects. Closed when the JVM exits.
-   */
-  public static synchronized DemoRig shared() {
-    if (shared == null) {
-      shared = new DemoRig();
-      DemoRig rig = shared;
-      Runtime.getRuntime().addShutdownHook(new Thread(rig::close));
-    }
-    return shared;
-  }
 
   public DemoRig() {
     HikariConfig pool = new HikariConfig();
