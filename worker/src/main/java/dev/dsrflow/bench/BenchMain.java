@@ -69,7 +69,7 @@ public final class BenchMain {
   }
 
   private void measureLoads() throws Exception {
-    try (BenchRuntime runtime = BenchRuntime.start(options.maxProducts(), "0s");
+    try (BenchRuntime runtime = BenchRuntime.start(options.maxProducts(), "0s", options.settings);
         BaselineBench baseline = new BaselineBench(runtime.temporalAddress(), options.maxProducts(),
             runtime.cpuMeter())) {
       HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
@@ -172,7 +172,7 @@ public final class BenchMain {
       port = free.getLocalPort();
     }
     try (SeparateTemporal temporal = SeparateTemporal.start(port);
-        BenchRuntime runtime = BenchRuntime.start(options.parkProducts, "30d", "localhost:" + port)) {
+        BenchRuntime runtime = BenchRuntime.start(options.parkProducts, "30d", "localhost:" + port, options.settings)) {
       HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
       List<String> products = BenchRuntime.benchProducts(options.parkProducts);
       ProcessMemory before = ProcessMemory.afterGc();

@@ -25,6 +25,8 @@ final class BenchOptions {
   boolean demo = true;
   boolean deletion = true;
   boolean verbose;
+  /** Runtime properties set with --set (for A/B runs of a setting), applied last. */
+  java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
   String profile = "quick";
 
   static final String USAGE = """
@@ -49,6 +51,8 @@ final class BenchOptions {
         --park-only           only the parked-deletions scenario
         --no-demo             skip the demo-products run
         --no-deletion         skip deletion runs
+        --set key=value       a runtime property for this run, applied last (repeatable; for A/B runs of a setting,
+                              e.g. --set dsrflow.policy.search-attributes=false)
         --verbose             keep dsrflow's own INFO logs
       """;
 
@@ -79,6 +83,14 @@ final class BenchOptions {
         case "--no-demo" -> o.demo = false;
         case "--no-deletion" -> o.deletion = false;
         case "--verbose" -> o.verbose = true;
+        case "--set" -> {
+          String kv = args[++i];
+          int eq = kv.indexOf('=');
+          if (eq < 1) {
+            throw new IllegalArgumentException("--set takes key=value\n" + USAGE);
+          }
+          o.settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
@@ -120,6 +132,6 @@ final class BenchOptions {
   public String toString() {
     return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products=" + deletionProducts + " concurrency=" + concurrency
         + " repeat=" + repeat + " warmup=" + warmup + " follow=" + (waitForResult ? "wait" : "poll") + " poll-ms=" + pollMillis + " get-clients=" + getClients
-        + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion;
+        + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion + (settings.isEmpty() ? "" : " set=" + settings);
   }
 }
