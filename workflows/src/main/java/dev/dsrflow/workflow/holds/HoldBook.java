@@ -98,6 +98,16 @@ final class HoldBook {
     return new EraseClaimResult(true, List.of());
   }
 
+  /** {@link #claim} for each product of a deletion: granted where unheld, a waiter where held. */
+  ClaimedProducts claimAll(DeletionClaims d, Instant leaseUntil) {
+    List<String> granted = new ArrayList<>();
+    List<String> held = new ArrayList<>();
+    for (String product : d.products()) {
+      (claim(new EraseClaim(d.requestId(), product), leaseUntil).granted() ? granted : held).add(product);
+    }
+    return new ClaimedProducts(List.copyOf(granted), List.copyOf(held));
+  }
+
   void finish(EraseClaim c) {
     claims.removeIf(k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
   }

@@ -10,9 +10,12 @@ import io.temporal.workflow.WorkflowMethod;
  * One per subject ({@code holds-<subjectKey>}): the subject's active legal holds and the
  * deletions waiting on them. Started by update-with-start from whichever request needs it
  * first; every operation is an Update answered synchronously. Invariant: no erase starts on a
- * product while a hold covers it. Deletions ask before each product's erase
- * ({@link #claimErase}); a hold being placed waits until erases already running on its
- * products have finished, and refuses new ones from the moment it is placed.
+ * product while a hold covers it. Deletions ask before each product's erase: all products at
+ * once when erasure begins ({@link #claimDeletion}), one product when it is erased later
+ * ({@link #claimErase}: after its hold lifted, or an operator's retry). An erase counts as
+ * running from its granted claim until {@link #finishErase}; a hold being placed waits until
+ * erases already running on its products have finished, and refuses new claims from the moment
+ * it is placed. Granted claims are part of the state carried across continue-as-new.
  */
 @WorkflowInterface
 public interface HoldRegistryWorkflow {
@@ -35,6 +38,14 @@ public interface HoldRegistryWorkflow {
   /** Answers which of a deletion's products are held and registers it as waiting on them. */
   @UpdateMethod(name = HoldSignals.REGISTER_DELETION)
   HeldProducts registerDeletion(DeletionRegistration registration);
+
+  /**
+   * In one step, for each of a deletion's products: grants the erase claim when no hold covers
+   * it, otherwise registers the deletion as waiting on it (what {@link #registerDeletion} and
+   * one {@link #claimErase} per product do together).
+   */
+  @UpdateMethod(name = HoldSignals.CLAIM_DELETION)
+  ClaimedProducts claimDeletion(DeletionClaims claims);
 
   /** Grants the start of one product's erase, or refuses it (held) and registers a waiter. */
   @UpdateMethod(name = HoldSignals.CLAIM_ERASE)

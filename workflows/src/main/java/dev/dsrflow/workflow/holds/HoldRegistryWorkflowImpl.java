@@ -80,6 +80,11 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
   }
 
   @Override
+  public ClaimedProducts claimDeletion(DeletionClaims claims) {
+    return book.claimAll(claims, now().plus(CLAIM_LEASE));
+  }
+
+  @Override
   public EraseClaimResult claimErase(EraseClaim claim) {
     return book.claim(claim, now().plus(CLAIM_LEASE));
   }

@@ -7,6 +7,7 @@ public final class HoldSignals {
   public static final String END_HOLD = "endHold";
   public static final String REGISTER_DELETION = "registerDeletion";
   public static final String CLAIM_ERASE = "claimErase";
+  public static final String CLAIM_DELETION = "claimDeletion";
   public static final String FINISH_ERASE = "finishErase";
   public static final String STATE = "state";
   /** Sent to a deletion workflow when products it waits on are free. */
