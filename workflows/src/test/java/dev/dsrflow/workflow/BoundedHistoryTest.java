@@ -50,6 +50,7 @@ class BoundedHistoryTest {
     RIG.finish(wf);
     assertThat(wf.view().status()).isEqualTo(RequestStatus.COMPLETED);
     long count = events(spec.id());
+    try { java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/claims-del8.json"), RIG.client.fetchHistory(WorkflowIds.request(spec.id())).toJson(true)); } catch (Exception e) { throw new RuntimeException(e); }
     System.out.println("HISTORY deletion of 8 products: " + count + " events");
     assertThat(count).isLessThan(600);
   }

@@ -108,8 +108,9 @@ final class HoldBook {
     return new ClaimedProducts(List.copyOf(granted), List.copyOf(held));
   }
 
-  void finish(EraseClaim c) {
-    claims.removeIf(k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
+  /** Releases the claim, if it is held; true when one was. */
+  boolean finish(EraseClaim c) {
+    return claims.removeIf(k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
   }
 
   /** The latest lease end among unexpired claims on any of the products, if any claim runs. */

@@ -49,7 +49,7 @@ public interface HoldRegistryActivities {
   @ActivityMethod
   EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId);
 
-  /** {@link #finishErase} under the caller's update id (a local activity). */
+  /** Reports that claimed erases of one deletion finished, in one Update; returns the claims released. */
   @ActivityMethod
-  HoldRegistryState finishEraseOnce(String subjectKey, EraseClaim claim, String updateId);
+  int finishErases(String subjectKey, FinishedErases finished, String updateId);
 }

@@ -66,8 +66,8 @@ public final class HoldRegistryActivitiesImpl implements HoldRegistryActivities 
   }
 
   @Override
-  public HoldRegistryState finishEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
-    return send(subjectKey, HoldRegistryState.class, r -> r::finishErase, claim, updateId);
+  public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
+    return send(subjectKey, Integer.class, r -> r::finishErases, finished, updateId);
   }
 
   /** Under an update id derived from the calling (regular) activity. */

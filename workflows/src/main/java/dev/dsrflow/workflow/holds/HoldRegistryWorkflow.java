@@ -13,7 +13,7 @@ import io.temporal.workflow.WorkflowMethod;
  * product while a hold covers it. Deletions ask before each product's erase: all products at
  * once when erasure begins ({@link #claimDeletion}), one product when it is erased later
  * ({@link #claimErase}: after its hold lifted, or an operator's retry). An erase counts as
- * running from its granted claim until {@link #finishErase}; a hold being placed waits until
+ * running from its granted claim until {@link #finishErase} (or {@link #finishErases}); a hold being placed waits until
  * erases already running on its products have finished, and refuses new claims from the moment
  * it is placed. Granted claims are part of the state carried across continue-as-new.
  */
@@ -54,6 +54,10 @@ public interface HoldRegistryWorkflow {
   /** The erase of a claimed product has finished (successfully or not). */
   @UpdateMethod(name = HoldSignals.FINISH_ERASE)
   HoldRegistryState finishErase(EraseClaim claim);
+
+  /** Several claimed erases of one deletion have finished; returns how many claims were released. */
+  @UpdateMethod(name = HoldSignals.FINISH_ERASES)
+  int finishErases(FinishedErases finished);
 
   /** The registry's current state. */
   @QueryMethod(name = HoldSignals.STATE)

@@ -96,6 +96,15 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
   }
 
   @Override
+  public int finishErases(FinishedErases finished) {
+    int released = 0;
+    for (String product : finished.products()) {
+      released += book.finish(new EraseClaim(finished.requestId(), product)) ? 1 : 0;
+    }
+    return released;
+  }
+
+  @Override
   public HoldRegistryState state() {
     return book.state();
   }
