@@ -33,7 +33,8 @@ import java.util.Set;
  * products finishing together costs one marker and one of the registry's in-flight updates.
  * Each call carries an update id made of the workflow id, the run id and a per-run sequence
  * number, so it is the same on every local retry and on a replay that runs the call again: the
- * registry applies it once.
+ * registry applies it once (within one of its runs; its operations are idempotent besides, so a
+ * repeat that reaches it after a continue-as-new changes nothing).
  *
  * <p>Before version 1 (deletions already in flight keep it): one registration, then one claim
  * and one finish per product, each a regular activity.

@@ -90,6 +90,7 @@ final class HoldBook {
   EraseClaimResult claim(EraseClaim c, Instant leaseUntil) {
     List<String> heldBy = heldBy(c.product());
     if (!heldBy.isEmpty()) {
+      finish(c); // a refused caller holds no claim, even if an earlier, unanswered try of this call was granted
       waitOn(c.requestId(), c.product());
       return new EraseClaimResult(false, heldBy);
     }
