@@ -8,8 +8,12 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one piece of work per product, all in parallel, and returns when every product is
@@ -17,6 +21,15 @@ import java.util.List;
  * fail the request: its task becomes FAILED and waits until an operator retries it (it runs
  * again), completes it by hand or skips it. A MANUAL product waits for an operator from the
  * start. Every transition is written to the ledger.
+ *
+ * <p>A step given as a {@link FanOutStep} over more products than the request's batch size
+ * runs in batch child workflows ({@link ProductBatches}): the request marks the batch's
+ * products RUNNING, starts the batches and applies each batch's outcomes as it finishes (one
+ * ledger write per workflow task, whatever the number of products). The per-product state
+ * machine stays here: products that come back FAILED wait for an operator, and an operator's
+ * retry runs the product directly from the request (bounded by operator actions). The batched
+ * path keeps one workflow thread for the whole step plus one per retried product, instead of
+ * one per product.
  */
 public final class ProductFanOut {
 
@@ -27,9 +40,86 @@ public final class ProductFanOut {
   }
 
   private final RequestJournal journal;
+  private final ProductBatches batches;
+  private final ProductStubs stubs;
 
-  public ProductFanOut(RequestJournal journal) {
+  public ProductFanOut(RequestJournal journal, ProductBatches batches, ProductStubs stubs) {
     this.journal = journal;
+    this.batches = batches;
+    this.stubs = stubs;
+  }
+
+  /**
+   * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
+   * outnumber the request's batch size (and the request runs that code version), else one
+   * product at a time as {@link #run(Collection, ProductWork)} does.
+   */
+  public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context) {
+    ProductWork direct = task -> step.run(stubs, context, task.product());
+    List<ProductTaskState> pending = tasks.stream().filter(t -> t.status() == ProductTaskStatus.PENDING).toList();
+    if (!batches.splits(pending.size())) {
+      run(tasks, direct);
+      return;
+    }
+    List<RequestJournal.Note> running = new ArrayList<>();
+    for (ProductTaskState task : pending) {
+      task.countAttempt();
+      task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", RequestJournal.now());
+      running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
+    }
+    journal.recordAll(RequestJournal.SYSTEM, running);
+    Map<String, ProductTaskState> byProduct = new java.util.HashMap<>();
+    tasks.forEach(t -> byProduct.put(t.product(), t));
+    List<ProductBatches.Started> open = new ArrayList<>(
+        batches.start(step, context, pending.stream().map(ProductTaskState::product).toList()));
+    while (!open.isEmpty()) {
+      Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted()));
+      List<RequestJournal.Note> settled = new ArrayList<>();
+      for (ProductBatches.Started batch : List.copyOf(open)) {
+        if (batch.result().isCompleted()) {
+          open.remove(batch);
+          for (BatchOutcome outcome : ProductBatches.outcomes(batch)) {
+            apply(byProduct.get(outcome.product()), outcome, settled);
+          }
+        }
+      }
+      journal.recordAll(RequestJournal.SYSTEM, settled);
+    }
+    settle(tasks, direct);
+  }
+
+  private void apply(ProductTaskState task, BatchOutcome outcome, List<RequestJournal.Note> notes) {
+    if (outcome.result() != null) {
+      task.recordResult(outcome.result());
+    }
+    if (task.status().isSettled()) {
+      return;
+    }
+    task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
+    notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
+  }
+
+  /**
+   * After the batches: waits until every task is settled, running a product again from here
+   * when an operator retries it (one driver per retried product, for the rest of the step).
+   */
+  private void settle(Collection<ProductTaskState> tasks, ProductWork direct) {
+    Set<String> driven = new HashSet<>();
+    List<Promise<Void>> drivers = new ArrayList<>();
+    while (true) {
+      Workflow.await(() -> tasks.stream().allMatch(t -> t.status().isSettled())
+          || tasks.stream().anyMatch(t -> t.status() == ProductTaskStatus.PENDING && !driven.contains(t.product())));
+      List<ProductTaskState> retried = tasks.stream()
+          .filter(t -> t.status() == ProductTaskStatus.PENDING && !driven.contains(t.product())).toList();
+      if (retried.isEmpty()) {
+        break;
+      }
+      for (ProductTaskState task : retried) {
+        driven.add(task.product());
+        drivers.add(Async.procedure(() -> drive(task, direct)));
+      }
+    }
+    Promise.allOf(drivers).get();
   }
 
   /** Drives every task to a settled status; throws only when the enclosing scope is cancelled. */

@@ -80,4 +80,12 @@ public final class ProductTaskState {
   public ProductSnapshot snapshot() {
     return new ProductSnapshot(product, status, attempts, updatedAt, detail, result);
   }
+
+  /** As {@link #snapshot}, with the result's headline only: no inventory, no export manifest. */
+  public ProductSnapshot compactSnapshot() {
+    ProductStepResult r = result;
+    ProductStepResult headline = r == null ? null : new ProductStepResult(r.product(), r.step(), r.attempt(), r.handlerVersion(),
+        r.startedAt(), r.finishedAt(), r.items(), null, null, r.erasure(), r.verification(), r.receipt());
+    return new ProductSnapshot(product, status, attempts, updatedAt, detail, headline);
+  }
 }
