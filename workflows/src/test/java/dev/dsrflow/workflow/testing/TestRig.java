@@ -36,6 +36,7 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,19 @@ public final class TestRig implements AutoCloseable {
     return new TestRig(descriptors, 2_000, io.temporal.common.converter.DefaultDataConverter.newDefaultInstance());
   }
 
+  /**
+   * A rig for hundreds of products: each product's worker polls with one thread (the default
+   * five per worker would start thousands of threads).
+   */
+  public static TestRig many(List<ProductDescriptor> descriptors) {
+    return new TestRig(descriptors, 2_000, dataConverter(), WorkerOptions.newBuilder().setMaxConcurrentActivityTaskPollers(1).build());
+  }
+
   public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter) {
+    this(descriptors, registryMaxHistory, converter, WorkerOptions.getDefaultInstance());
+  }
+
+  private TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter, WorkerOptions productWorkers) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
         .setInitialTime(T0)
@@ -115,7 +128,7 @@ public final class TestRig implements AutoCloseable {
       settings.add(new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0));
       MemoryProduct product = new MemoryProduct(d);
       products.put(d.id(), product);
-      env.newWorker(TaskQueues.product(d.id())).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
+      env.newWorker(TaskQueues.product(d.id()), productWorkers).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
     }
     catalog = new ProductCatalog(settings);
     Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
