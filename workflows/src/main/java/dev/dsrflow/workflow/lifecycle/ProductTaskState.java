@@ -81,11 +81,11 @@ public final class ProductTaskState {
     return new ProductSnapshot(product, status, attempts, updatedAt, detail, result);
   }
 
-  /** As {@link #snapshot}, with the result's headline only: no inventory, no export manifest. */
+  /**
+   * As {@link #snapshot}, without the step's result: status, attempts, time and the detail
+   * (which states the step's counts, and a preservation's digest).
+   */
   public ProductSnapshot compactSnapshot() {
-    ProductStepResult r = result;
-    ProductStepResult headline = r == null ? null : new ProductStepResult(r.product(), r.step(), r.attempt(), r.handlerVersion(),
-        r.startedAt(), r.finishedAt(), r.items(), null, null, r.erasure(), r.verification(), r.receipt());
-    return new ProductSnapshot(product, status, attempts, updatedAt, detail, headline);
+    return new ProductSnapshot(product, status, attempts, updatedAt, detail, null);
   }
 }

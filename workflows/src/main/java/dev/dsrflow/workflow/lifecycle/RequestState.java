@@ -177,10 +177,11 @@ public final class RequestState {
 
   /**
    * From now on, snapshots (ledger writes, update results, the view) carry each product's
-   * result without its inventory and export manifest: set when the request is split into
-   * batches, so a snapshot of thousands of products stays far under Temporal's 2 MB payload
-   * limit. The full results stay in the workflow for the access report and the package, which
-   * keep every detail.
+   * status, attempts and detail but not its step result: set when the request is split into
+   * batches, so an update result for thousands of products stays far under Temporal's 2 MB
+   * payload limit (with results, 2,000 located products make a 2.4 MB snapshot). The full
+   * results stay in the workflow for the access report and the package, which keep every
+   * detail; the detail line keeps the counts (and a preservation's digest).
    */
   public void useCompactSnapshots() {
     this.compactSnapshots = true;
