@@ -69,6 +69,38 @@ class HistoryRecorder {
     }
   }
 
+  /**
+   * Records requests split into batch child workflows (batch size 1 over two products), and one
+   * batch: {@code -Dtest=HistoryRecorder#recordBatched} records these alone.
+   */
+  @Test
+  void recordBatched() throws Exception {
+    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
+        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+      rig.product("profile").seed("sk-recb", 2);
+      rig.product("content").seed("sk-recb", 3);
+      RequestPolicy batchOfOne = RequestPolicy.DEFAULT.withProductBatchSize(1);
+
+      AccessWorkflow access = rig.start(AccessWorkflow.class, rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-recb",
+          List.of("profile", "content"), null, batchOfOne));
+      rig.finish(access);
+      save(rig, "access-batched", access.view().id());
+      String batch = WorkflowIds.productBatch(WorkflowIds.request(access.view().id()), "locate", 1, 0);
+      Files.writeString(DIR.resolve("access-batched-locate-b0.json"), rig.client.fetchHistory(batch).toJson(true));
+
+      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-recb",
+          List.of("profile", "content"), null, batchOfOne));
+      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+      deletion.approve(new OperatorAction("ops2", null));
+      rig.await(deletion, v -> v.status() == RequestStatus.GRACE_PERIOD);
+      org.awaitility.Awaitility.await().until(() -> rig.ledger.events(deletion.view().id()).stream()
+          .anyMatch(e -> e.kind().equals("RESTRICTED")));
+      deletion.cancel(new OperatorAction("ops", "subject withdrew"));
+      rig.finish(deletion);
+      save(rig, "deletion-batched-cancelled", deletion.view().id());
+    }
+  }
+
   private static void save(TestRig rig, String name, String requestId) throws Exception {
     Files.createDirectories(DIR);
     Files.writeString(DIR.resolve(name + ".json"), rig.client.fetchHistory(WorkflowIds.request(requestId)).toJson(true));

@@ -49,7 +49,8 @@ class ReplayTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"access", "download", "deletion", "deletion-manual-claim-v1", "preservation", "holds"})
+  @ValueSource(strings = {"access", "download", "deletion", "deletion-manual-claim-v1", "preservation", "holds",
+      "access-batched", "access-batched-locate-b0", "deletion-batched-cancelled"})
   void recordedHistoryReplays(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
   }

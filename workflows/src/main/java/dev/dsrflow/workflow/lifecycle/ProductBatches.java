@@ -86,7 +86,7 @@ public final class ProductBatches {
     for (int from = 0, index = 0; from < products.size(); from += size, index++) {
       ProductBatch batch = new ProductBatch(step, index, context,
           List.copyOf(products.subList(from, Math.min(products.size(), from + size))));
-      ProductBatchWorkflow child = Workflow.newChildWorkflowStub(ProductBatchWorkflow.class, options(step, round, index));
+      ProductBatchWorkflow child = Workflow.newChildWorkflowStub(ProductBatchWorkflow.class, options(context, step, round, index));
       started.add(new Started(batch, Async.function(child::run, batch)));
     }
     return started;
@@ -123,9 +123,10 @@ public final class ProductBatches {
     return out;
   }
 
-  private static ChildWorkflowOptions options(FanOutStep step, int round, int index) {
+  /** The batch's id derives from the request's workflow id as {@link WorkflowIds#request} names it (replays agree). */
+  private static ChildWorkflowOptions options(StepContext context, FanOutStep step, int round, int index) {
     return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.productBatch(Workflow.getInfo().getWorkflowId(), step.name().toLowerCase(Locale.ROOT), round, index))
+        .setWorkflowId(WorkflowIds.productBatch(WorkflowIds.request(context.requestId()), step.name().toLowerCase(Locale.ROOT), round, index))
         .setTaskQueue(Workflow.getInfo().getTaskQueue())
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
         .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
