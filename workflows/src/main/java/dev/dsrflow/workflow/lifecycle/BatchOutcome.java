@@ -10,11 +10,16 @@ import dev.dsrflow.product.activity.ProductStepResult;
  * @param status DONE, NO_DATA or FAILED
  * @param detail a note without subject identifiers
  * @param result the activity's result, or null when it failed
+ * @param erasure the erase step's tally (erase only, else null)
  */
-public record BatchOutcome(String product, ProductTaskStatus status, String detail, ProductStepResult result) {
+public record BatchOutcome(String product, ProductTaskStatus status, String detail, ProductStepResult result, ErasureTally erasure) {
 
   static BatchOutcome of(String product, StepOutcome outcome) {
-    return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result());
+    return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result(), null);
+  }
+
+  static BatchOutcome of(String product, StepOutcome outcome, ErasureTally erasure) {
+    return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result(), erasure);
   }
 
   StepOutcome toStepOutcome() {

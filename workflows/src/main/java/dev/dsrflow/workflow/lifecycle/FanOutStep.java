@@ -1,10 +1,13 @@
 package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.packaging.PackageLayout;
+import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.PreservationReceipt;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 
@@ -104,6 +107,48 @@ public enum FanOutStep {
       return StepOutcome.done(r.items() + " items visible again", r);
     }
   },
+  /**
+   * Deletion: erase, verify, re-erase a residue (bounded). In a batch this is a chain of calls
+   * ({@link BatchErasure}) whose outcome carries an {@link ErasureTally}; the request holds the
+   * products' erase claims around the batch. From the request itself a product's erasure is the
+   * deletion's own (hold claim included), not {@link #run}.
+   */
+  ERASE {
+    @Override
+    public ProductTask task(StepContext c, String product) {
+      return plain(c, product);
+    }
+
+    @Override
+    public ProductStepResult call(ProductActivities stub, ProductTask task) {
+      return stub.erase(task);
+    }
+
+    @Override
+    Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
+      return Async.function(stub::erase, task);
+    }
+
+    @Override
+    public StepOutcome outcome(ProductStepResult r) {
+      return StepOutcome.byCount(r, "erased");
+    }
+
+    @Override
+    Promise<BatchOutcome> inBatch(ProductStubs stubs, StepContext context, String product) {
+      boolean verifiable = stubs.catalog().find(product).map(s -> RequestSetup.automated(s, Capability.VERIFY)).orElse(false);
+      BatchErasure erasure = new BatchErasure(stubs.of(product), task(context, product), verifiable);
+      return erasure.run().handle((outcome, failure) -> {
+        if (failure == null) {
+          return BatchOutcome.of(product, outcome, erasure.tally());
+        }
+        if (failure instanceof ActivityFailure activity && !(activity.getCause() instanceof CanceledFailure)) {
+          return BatchOutcome.of(product, StepOutcome.failed(ProductFanOut.describe(activity), null), erasure.tally());
+        }
+        throw failure;
+      });
+    }
+  },
   /** Preservation: freeze the scope and return a receipt. */
   PRESERVE {
     @Override
@@ -163,6 +208,23 @@ public enum FanOutStep {
 
   /** How a successful call ends the product's task. */
   public abstract StepOutcome outcome(ProductStepResult result);
+
+  /**
+   * Runs the step for one product inside a batch child: the activity is scheduled as a promise
+   * (no workflow thread per product); an activity that exhausted its retries makes a FAILED
+   * outcome, a cancellation goes on.
+   */
+  Promise<BatchOutcome> inBatch(ProductStubs stubs, StepContext context, String product) {
+    return start(stubs.of(product), task(context, product)).handle((result, failure) -> {
+      if (failure == null) {
+        return BatchOutcome.of(product, outcome(result));
+      }
+      if (failure instanceof ActivityFailure activity && !(activity.getCause() instanceof CanceledFailure)) {
+        return BatchOutcome.of(product, StepOutcome.failed(ProductFanOut.describe(activity), null));
+      }
+      throw failure;
+    });
+  }
 
   /** Runs the step for one product from the request's workflow. */
   public StepOutcome run(ProductStubs stubs, StepContext context, String product) {

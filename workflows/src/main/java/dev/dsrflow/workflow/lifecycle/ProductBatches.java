@@ -108,7 +108,7 @@ public final class ProductBatches {
       }
       String why = "batch " + started.batch().index() + " failed: "
           + (failure.getCause() == null ? failure.getMessage() : failure.getCause().getClass().getSimpleName());
-      return started.batch().products().stream().map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null)).toList();
+      return started.batch().products().stream().map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null, null)).toList();
     }
   }
 

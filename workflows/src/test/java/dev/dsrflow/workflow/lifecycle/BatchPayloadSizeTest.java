@@ -108,7 +108,7 @@ class BatchPayloadSizeTest {
       long update = size(compact);
       long ledgerWrite = size(new LedgerEntry(compact, events(state, "PRODUCT_DONE")));
       List<BatchOutcome> outcomes = state.products().stream().limit(ProductBatches.DEFAULT_SIZE)
-          .map(t -> new BatchOutcome(t.product(), t.status(), t.detail(), t.result())).toList();
+          .map(t -> new BatchOutcome(t.product(), t.status(), t.detail(), t.result(), null)).toList();
       long batchResult = size(new ProductBatchResult(outcomes));
       long batchInput = size(new ProductBatch(FanOutStep.LOCATE, 0, StepContext.of(state.spec(), null),
           outcomes.stream().map(BatchOutcome::product).toList()));
