@@ -39,6 +39,23 @@ public final class ProductFanOut {
     StepOutcome run(ProductTaskState task);
   }
 
+  /**
+   * What a step does around its batches besides the per-product state machine (a deletion's
+   * erase: consume the hold claims before, record the tally and release the claims after).
+   */
+  public interface BatchHooks {
+    /** No extra work. */
+    BatchHooks NONE = new BatchHooks() {};
+
+    /** Before the batches start, with the products about to run in them. */
+    default void beforeBatches(List<String> products) {}
+
+    /** A batch's outcomes, before they are applied; returns extra ledger events to write with them. */
+    default List<RequestJournal.Note> afterBatch(List<BatchOutcome> outcomes) {
+      return List.of();
+    }
+  }
+
   private final RequestJournal journal;
   private final ProductBatches batches;
   private final ProductStubs stubs;
@@ -49,13 +66,26 @@ public final class ProductFanOut {
     this.stubs = stubs;
   }
 
+  /** This fan-out splitting into batches under another change id (a deletion's own). */
+  public ProductFanOut withBatches(ProductBatches other) {
+    return new ProductFanOut(journal, other, stubs);
+  }
+
   /**
    * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
    * outnumber the request's batch size (and the request runs that code version), else one
    * product at a time as {@link #run(Collection, ProductWork)} does.
    */
   public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context) {
-    ProductWork direct = task -> step.run(stubs, context, task.product());
+    run(tasks, step, context, task -> step.run(stubs, context, task.product()), BatchHooks.NONE);
+  }
+
+  /**
+   * As {@link #run(Collection, FanOutStep, StepContext)}, with the request's own work for a
+   * product run from here ({@code direct}: unsplit requests, operator retries, DEFERRED products
+   * once their hold lifts) and hooks around the batches.
+   */
+  public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context, ProductWork direct, BatchHooks hooks) {
     List<ProductTaskState> pending = tasks.stream().filter(t -> t.status() == ProductTaskStatus.PENDING).toList();
     if (!batches.splits(pending.size())) {
       run(tasks, direct);
@@ -67,6 +97,7 @@ public final class ProductFanOut {
       task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", RequestJournal.now());
       running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
     }
+    hooks.beforeBatches(pending.stream().map(ProductTaskState::product).toList());
     journal.recordAll(RequestJournal.SYSTEM, running);
     Map<String, ProductTaskState> byProduct = new java.util.HashMap<>();
     tasks.forEach(t -> byProduct.put(t.product(), t));
@@ -78,7 +109,9 @@ public final class ProductFanOut {
       for (ProductBatches.Started batch : List.copyOf(open)) {
         if (batch.result().isCompleted()) {
           open.remove(batch);
-          for (BatchOutcome outcome : ProductBatches.outcomes(batch)) {
+          List<BatchOutcome> outcomes = ProductBatches.outcomes(batch);
+          settled.addAll(hooks.afterBatch(outcomes));
+          for (BatchOutcome outcome : outcomes) {
             apply(byProduct.get(outcome.product()), outcome, settled);
           }
         }
@@ -100,17 +133,17 @@ public final class ProductFanOut {
   }
 
   /**
-   * After the batches: waits until every task is settled, running a product again from here
-   * when an operator retries it (one driver per retried product, for the rest of the step).
+   * After the batches: waits until every task is settled, running a product from here when an
+   * operator retries it or when it is DEFERRED (one driver per such product, for the rest of
+   * the step).
    */
   private void settle(Collection<ProductTaskState> tasks, ProductWork direct) {
     Set<String> driven = new HashSet<>();
     List<Promise<Void>> drivers = new ArrayList<>();
     while (true) {
       Workflow.await(() -> tasks.stream().allMatch(t -> t.status().isSettled())
-          || tasks.stream().anyMatch(t -> t.status() == ProductTaskStatus.PENDING && !driven.contains(t.product())));
-      List<ProductTaskState> retried = tasks.stream()
-          .filter(t -> t.status() == ProductTaskStatus.PENDING && !driven.contains(t.product())).toList();
+          || tasks.stream().anyMatch(t -> needsDriver(t, driven)));
+      List<ProductTaskState> retried = tasks.stream().filter(t -> needsDriver(t, driven)).toList();
       if (retried.isEmpty()) {
         break;
       }
@@ -126,6 +159,10 @@ public final class ProductFanOut {
   public void run(Collection<ProductTaskState> tasks, ProductWork work) {
     List<Promise<Void>> all = tasks.stream().map(t -> Async.procedure(() -> drive(t, work))).toList();
     Promise.allOf(all).get();
+  }
+
+  private static boolean needsDriver(ProductTaskState task, Set<String> driven) {
+    return (task.status() == ProductTaskStatus.PENDING || task.status() == ProductTaskStatus.DEFERRED) && !driven.contains(task.product());
   }
 
   private void drive(ProductTaskState task, ProductWork work) {
