@@ -234,4 +234,21 @@ class BatchedHistoryTest {
     String unrestrictBatch = WorkflowIds.productBatch(WorkflowIds.request(spec.id()), "unrestrict", 1, 1);
     assertThat(events(unrestrictBatch)).isPositive();
   }
+
+  @Test
+  void cancellingABatchedAccessWhileAProductWaitsForAnOperatorEndsIt() {
+    String failing = id(30);
+    RequestSpec spec = spec(RequestType.ACCESS, "sk-bstop", FEW);
+    RIG.product(failing).failPermanently("locate");
+    try {
+      AccessWorkflow wf = RIG.start(AccessWorkflow.class, spec);
+      RIG.await(wf, v -> v.products().get(30).status() == ProductTaskStatus.FAILED);
+      assertThat(wf.cancel(new OperatorAction("ops2", "subject withdrew")).status()).isEqualTo(RequestStatus.CANCELLED);
+      RIG.finish(wf);
+      assertThat(wf.view().status()).isEqualTo(RequestStatus.CANCELLED);
+      assertThat(wf.view().reportBlob()).isNull();
+    } finally {
+      RIG.product(failing).heal();
+    }
+  }
 }
