@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +25,17 @@ final class ChunkedErasure {
   private final SubjectScope rows;
   private final String subjectKey;
   private final int chunk;
+  private final Clock clock;
 
-  ChunkedErasure(Connection c, String schema, List<ItemTable> tables, SubjectScope rows, String subjectKey, int chunk) {
+  ChunkedErasure(Connection c, String schema, List<ItemTable> tables, SubjectScope rows, String subjectKey, int chunk,
+      Clock clock) {
     this.c = c;
     this.schema = schema;
     this.tables = tables;
     this.rows = rows;
     this.subjectKey = subjectKey;
     this.chunk = chunk;
+    this.clock = clock;
   }
 
   /** Erases from {@code cursor} to the end, checkpointing after every chunk. */
@@ -102,12 +107,14 @@ final class ChunkedErasure {
   }
 
   private void log(String run, ItemTable table, long deleted) throws SQLException {
-    String sql = "insert into " + schema + ".erasure_log (run_id, subject_key, category, items) values (?, ?, ?, ?)";
+    String sql = "insert into " + schema + ".erasure_log (run_id, subject_key, category, items, erased_at)"
+        + " values (?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, run);
       ps.setString(2, subjectKey);
       ps.setString(3, table.category().name());
       ps.setLong(4, deleted);
+      ps.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
       ps.executeUpdate();
     }
   }

@@ -20,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -29,7 +31,8 @@ import javax.sql.DataSource;
  * category; restrict flips a flag the product's normal reads honour; preserve copies rows into
  * {@code held_items}, which erase never touches; erase deletes in chunks and checkpoints after
  * each, so a retried erase resumes where the failed one stopped and reports what all its
- * attempts erased.
+ * attempts erased. Every erased chunk is kept in the product's erasure log (subject key,
+ * category, items, when by the product's clock): {@link #erasureLog}.
  */
 public final class DemoProductHandler implements ProductHandler {
   private static final int DEFAULT_ERASE_CHUNK = 500;
@@ -40,6 +43,7 @@ public final class DemoProductHandler implements ProductHandler {
   private final Accounts accounts;
   private final int eraseChunk;
   private final ItemReads reads;
+  private final Clock clock;
 
   public DemoProductHandler(DataSource db, DemoProduct product) {
     this(db, product, DEFAULT_ERASE_CHUNK);
@@ -47,7 +51,16 @@ public final class DemoProductHandler implements ProductHandler {
 
   /** With a custom erase chunk size (small chunks make checkpoints visible in tests). */
   public DemoProductHandler(DataSource db, DemoProduct product, int eraseChunk) {
+    this(db, product, eraseChunk, Clock.systemUTC());
+  }
+
+  /**
+   * With a custom erase chunk size and the clock that stamps the erasure log (tests pass the
+   * clock their workflows run on, e.g. a time-skipping test server's).
+   */
+  public DemoProductHandler(DataSource db, DemoProduct product, int eraseChunk, Clock clock) {
     this.db = db;
+    this.clock = clock;
     this.product = product;
     this.schema = product.schema();
     this.accounts = new Accounts(schema);
@@ -101,7 +114,7 @@ public final class DemoProductHandler implements ProductHandler {
     return withConnection(c -> {
       SubjectScope rows = scopeOf(c, subject, scope);
       if (!rows.isEmpty()) {
-        new ChunkedErasure(c, schema, tablesIn(scope), rows, subject.subjectKey(), eraseChunk).run(start, progress);
+        new ChunkedErasure(c, schema, tablesIn(scope), rows, subject.subjectKey(), eraseChunk, clock).run(start, progress);
         if (coversEverything(scope)) {
           forgetAccounts(c, rows);
         }
@@ -142,6 +155,28 @@ public final class DemoProductHandler implements ProductHandler {
         }
       }
       return visible;
+    });
+  }
+
+  /**
+   * The product's own record of what it erased for a subject key: one entry per erased chunk,
+   * oldest first.
+   */
+  public List<ErasureLogEntry> erasureLog(String subjectKey) {
+    return withConnection(c -> {
+      String sql = "select run_id, category, items, erased_at from " + schema + ".erasure_log"
+          + " where subject_key = ? order by id";
+      List<ErasureLogEntry> entries = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, subjectKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            entries.add(new ErasureLogEntry(rs.getString(1), subjectKey, InformationCategory.valueOf(rs.getString(2)),
+                rs.getLong(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+          }
+        }
+      }
+      return entries;
     });
   }
 

@@ -1,18 +1,12 @@
 package dev.dsrflow.workflow.demo;
 
+import static dev.dsrflow.workflow.demo.DemoRig.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsrflow.blob.FileSystemBlobStore;
-import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.certificate.CertificateVerifier;
 import dev.dsrflow.certificate.DeletionEvidence;
 import dev.dsrflow.certificate.ProductEvidence;
-import dev.dsrflow.demo.DemoProducts;
-import dev.dsrflow.ledger.NewRequest;
 import dev.dsrflow.ledger.RequestSnapshot;
-import dev.dsrflow.model.DateRange;
-import dev.dsrflow.model.ExportFormat;
-import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.LegalProcessKind;
 import dev.dsrflow.model.ProductTaskStatus;
@@ -21,41 +15,20 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.packaging.DownloadLinks;
-import dev.dsrflow.product.ProductCatalog;
-import dev.dsrflow.product.ProductHandler;
-import dev.dsrflow.product.ProductScope;
-import dev.dsrflow.product.SubjectRef;
-import dev.dsrflow.product.activity.ProductActivitiesImpl;
-import dev.dsrflow.temporal.TaskQueues;
-import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OperatorAction;
-import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
-import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.deletion.DeletionWorkflow;
 import dev.dsrflow.workflow.preservation.PreservationWorkflow;
 import dev.dsrflow.workflow.testing.TestRig;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,70 +40,36 @@ import org.junit.jupiter.api.Test;
  * the products' own tables, not from a fixture.
  */
 class DemoProductsLifecycleTest {
-  private static TestWorkflowEnvironment env;
-  private static WorkflowClient client;
-  private static DataSource productsDb;
-  private static Map<String, ProductHandler> handlers = new HashMap<>();
-  private static dev.dsrflow.ledger.LedgerStore ledger;
+  private static DemoRig rig;
 
   @BeforeAll
-  static void start() throws Exception {
-    productsDb = TestDatabase.fresh();
-    DemoProducts.install(productsDb);
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
-        .setInitialTime(TestRig.T0)
-        .build());
-    client = env.getWorkflowClient();
-    ledger = TestRig.ledger();
-    var blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-demo-blobs"));
-    for (ProductHandler h : DemoProducts.all(productsDb)) {
-      handlers.put(h.descriptor().id(), h);
-      if (h.descriptor().automated()) {
-        env.newWorker(TaskQueues.product(h.descriptor().id())).registerActivitiesImplementations(new ProductActivitiesImpl(h, blobs));
-      }
-    }
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-    OrchestratorWorkflows.register(orchestrator, new ProductCatalog(DemoProducts.settings()));
-    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(TestRig.LINK_SECRET), new CertificateSigner(TestRig.CERT_SECRET, "test-key"));
-    env.start();
+  static void start() {
+    rig = new DemoRig();
   }
 
   @AfterAll
   static void stop() {
-    env.close();
+    rig.close();
   }
 
   private static RequestSpec spec(RequestType type, String userId, List<String> products, LegalProcess process) {
-    String key = "sk-demo-" + userId;
-    return new RequestSpec("r-" + UUID.randomUUID(), type, new SubjectIdentifiers(userId, null, null), key,
-        type == RequestType.PRESERVATION ? Jurisdiction.OTHER : Jurisdiction.GDPR, products, Set.of(), DateRange.ALL,
-        ExportFormat.JSON, process, type == RequestType.PRESERVATION ? "legal" : "ops",
-        Instant.ofEpochMilli(env.currentTimeMillis()), null, RequestPolicy.DEFAULT);
+    return rig.spec(type, userId, products, process, RequestPolicy.DEFAULT);
   }
 
   private static <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
-    ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
-    W stub = client.newWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.request(spec.id())).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
-    WorkflowStub.fromTyped(stub).start(spec);
-    return stub;
+    return rig.start(type, spec);
   }
 
   private static RequestSnapshot awaitView(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
-    RequestSnapshot[] last = new RequestSnapshot[1];
-    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-        .until(() -> condition.test(last[0] = stub.view()));
-    return last[0];
+    return rig.await(stub, condition);
   }
 
   private static long held(String userId, String product) {
-    return handlers.get(product).locate(new SubjectRef(new SubjectIdentifiers(userId, null, null), "sk-demo-" + userId),
-        ProductScope.EVERYTHING).totalItems();
+    return rig.items(userId, product);
   }
 
   private static long preservedCopies(String product, String subjectKey) throws Exception {
-    try (Connection c = productsDb.getConnection();
+    try (Connection c = rig.db.getConnection();
         PreparedStatement ps = c.prepareStatement("select count(*) from product_" + product.replace('-', '_')
             + ".held_items where subject_key = ?")) {
       ps.setString(1, subjectKey);
@@ -142,7 +81,7 @@ class DemoProductsLifecycleTest {
   }
 
   private static long visible(String userId, String product) {
-    return ((dev.dsrflow.demo.DemoProductHandler) handlers.get(product)).visibleItems(new SubjectIdentifiers(userId, null, null));
+    return rig.product(product).visibleItems(new SubjectIdentifiers(userId, null, null));
   }
 
   @Test
@@ -157,15 +96,11 @@ class DemoProductsLifecycleTest {
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> visible("u-0031", "content") == 0);
     assertThat(held("u-0031", "content")).as("restricted, not erased").isEqualTo(before);
 
-    env.sleep(Duration.ofDays(10));
+    rig.env.sleep(Duration.ofDays(10));
     deletion.cancel(new OperatorAction("ops", "the subject withdrew the request"));
     WorkflowStub.fromTyped(deletion).getResult(Void.class);
     assertThat(deletion.view().status()).isEqualTo(RequestStatus.CANCELLED);
     assertThat(visible("u-0031", "content")).as("visible again after the cancel").isEqualTo(before);
-  }
-
-  private static ProductTaskStatus statusOf(RequestSnapshot view, String product) {
-    return view.products().stream().filter(p -> p.product().equals(product)).findFirst().orElseThrow().status();
   }
 
   @Test
@@ -211,13 +146,13 @@ class DemoProductsLifecycleTest {
         List.of("messaging", "profile"), null));
     awaitView(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
     deletion.approve(new OperatorAction("ops2", null));
-    env.sleep(Duration.ofDays(31));
+    rig.env.sleep(Duration.ofDays(31));
     RequestSnapshot waiting = awaitView(deletion, v -> v.status() == RequestStatus.WAITING_ON_HOLD
         && statusOf(v, "profile") == ProductTaskStatus.DONE);
     assertThat(statusOf(waiting, "messaging")).isEqualTo(ProductTaskStatus.DEFERRED);
     assertThat(held("u-0021", "profile")).isZero();
 
-    env.sleep(Duration.ofDays(180));
+    rig.env.sleep(Duration.ofDays(180));
     assertThat(held("u-0021", "messaging")).as("held data survives six months of a waiting deletion").isEqualTo(messaging);
     assertThat(statusOf(deletion.view(), "messaging")).isEqualTo(ProductTaskStatus.DEFERRED);
 
