@@ -103,8 +103,12 @@ public final class ProductFanOut {
     tasks.forEach(t -> byProduct.put(t.product(), t));
     List<ProductBatches.Started> open = new ArrayList<>(
         batches.start(step, context, pending.stream().map(ProductTaskState::product).toList()));
-    while (!open.isEmpty()) {
-      Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted()));
+    Set<String> driven = new HashSet<>();
+    List<Promise<Void>> drivers = new ArrayList<>();
+    while (true) {
+      Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted())
+          || tasks.stream().anyMatch(t -> needsDriver(t, driven))
+          || open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled()));
       List<RequestJournal.Note> settled = new ArrayList<>();
       for (ProductBatches.Started batch : List.copyOf(open)) {
         if (batch.result().isCompleted()) {
@@ -117,8 +121,16 @@ public final class ProductFanOut {
         }
       }
       journal.recordAll(RequestJournal.SYSTEM, settled);
+      // products retried by an operator, or DEFERRED, run from here (one driver each for the rest of the step)
+      for (ProductTaskState task : tasks.stream().filter(t -> needsDriver(t, driven)).toList()) {
+        driven.add(task.product());
+        drivers.add(Async.procedure(() -> drive(task, direct)));
+      }
+      if (open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled())) {
+        break;
+      }
     }
-    settle(tasks, direct);
+    Promise.allOf(drivers).get();
   }
 
   private void apply(ProductTaskState task, BatchOutcome outcome, List<RequestJournal.Note> notes) {
@@ -130,29 +142,6 @@ public final class ProductFanOut {
     }
     task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
     notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
-  }
-
-  /**
-   * After the batches: waits until every task is settled, running a product from here when an
-   * operator retries it or when it is DEFERRED (one driver per such product, for the rest of
-   * the step).
-   */
-  private void settle(Collection<ProductTaskState> tasks, ProductWork direct) {
-    Set<String> driven = new HashSet<>();
-    List<Promise<Void>> drivers = new ArrayList<>();
-    while (true) {
-      Workflow.await(() -> tasks.stream().allMatch(t -> t.status().isSettled())
-          || tasks.stream().anyMatch(t -> needsDriver(t, driven)));
-      List<ProductTaskState> retried = tasks.stream().filter(t -> needsDriver(t, driven)).toList();
-      if (retried.isEmpty()) {
-        break;
-      }
-      for (ProductTaskState task : retried) {
-        driven.add(task.product());
-        drivers.add(Async.procedure(() -> drive(task, direct)));
-      }
-    }
-    Promise.allOf(drivers).get();
   }
 
   /** Drives every task to a settled status; throws only when the enclosing scope is cancelled. */
