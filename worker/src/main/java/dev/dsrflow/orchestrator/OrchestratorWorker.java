@@ -7,6 +7,8 @@ import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
+import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
+import dev.dsrflow.workflow.holds.HoldRegistryWorkflowImpl;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.temporal.client.WorkflowClient;
@@ -18,7 +20,9 @@ import io.temporal.worker.WorkerOptions;
  * The orchestrator worker: every request workflow and the hold registry, plus the activities
  * that run beside them (ledger, packaging, access reports, certificates, notifications,
  * hold-registry calls),
- * all on {@link TaskQueues#ORCHESTRATOR}. Product work runs elsewhere, on each product's queue.
+ * all on {@link TaskQueues#ORCHESTRATOR}, except new hold registries, which run on a worker and
+ * queue of their own ({@link HoldRegistryWorkers#TASK_QUEUE}). Product work runs elsewhere, on
+ * each product's queue.
  */
 @Context
 @Requires(property = "dsrflow.orchestrator.enabled", value = "true")
@@ -31,6 +35,9 @@ final class OrchestratorWorker {
         .setMaxConcurrentLocalActivityExecutionSize(64)
         .build());
     OrchestratorWorkflows.register(worker, catalog);
-    OrchestratorWorkflows.registerActivities(worker, client, ledger, blobs, links, signer);
+    // the hold registry polls a queue of its own: deletions call it from local activities, which
+    // keep their workflow task's slot until answered (see HoldRegistryWorkers.TASK_QUEUE)
+    HoldRegistryWorkers.register(factory.newWorker(HoldRegistryWorkers.TASK_QUEUE), HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
+    OrchestratorWorkflows.registerActivities(worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
   }
 }

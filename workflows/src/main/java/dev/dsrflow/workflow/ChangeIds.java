@@ -12,9 +12,17 @@ public final class ChangeIds {
   public static final String ACCESS_REPORT = "access-report";
   /** Download: packaging, link issuing or purge. */
   public static final String DOWNLOAD_PACKAGING = "download-packaging";
-  /** Deletion: restriction and its compensation during the grace period. */
+  /**
+   * Deletion: restriction and its compensation during the grace period. In use (version 1): a
+   * grace period already over when restriction would start (zero, or a re-driven request)
+   * restricts nothing ({@code deletion.GracePeriod}).
+   */
   public static final String DELETION_GRACE = "deletion-grace";
-  /** Deletion: how erase claims are asked of the hold registry (e.g. batched). */
+  /**
+   * Deletion: how erase claims are asked of the hold registry. In use (version 1): one batched
+   * claim for all products when erasure begins, registry calls as local activities with
+   * deterministic update ids, finishes of one workflow task batched ({@code deletion.HoldClaims}).
+   */
   public static final String DELETION_CLAIMS = "deletion-claims";
   /** Deletion, in use (version 1): completing a product by hand first asks the hold registry. */
   public static final String DELETION_MANUAL_CLAIM = "deletion-manual-claim";

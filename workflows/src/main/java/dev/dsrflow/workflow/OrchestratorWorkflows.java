@@ -45,13 +45,24 @@ public final class OrchestratorWorkflows {
    */
   public static void registerActivities(Worker worker, WorkflowClient client, LedgerStore ledger, BlobStore blobs,
       DownloadLinks links, CertificateSigner signer) {
+    registerActivities(worker, client, ledger, blobs, links, signer, TaskQueues.ORCHESTRATOR);
+  }
+
+  /**
+   * As above, starting new hold registries on {@code registryQueue}: pass
+   * {@link HoldRegistryWorkers#TASK_QUEUE} and register the registry on a worker of its own
+   * polling it ({@code HoldRegistryWorkers.register}), so the deletions' local-activity calls to
+   * the registry never wait behind their own workflow tasks' slots.
+   */
+  public static void registerActivities(Worker worker, WorkflowClient client, LedgerStore ledger, BlobStore blobs,
+      DownloadLinks links, CertificateSigner signer, String registryQueue) {
     worker.registerActivitiesImplementations(
         new LedgerActivitiesImpl(ledger),
         new PackagingActivitiesImpl(blobs, links),
         new AccessReportActivitiesImpl(blobs),
         new CertificateActivitiesImpl(signer),
         new BlobOutboxNotifications(blobs),
-        new HoldRegistryActivitiesImpl(client, TaskQueues.ORCHESTRATOR));
+        new HoldRegistryActivitiesImpl(client, registryQueue));
   }
 
   /** Registers the four request workflows, their product batches and the hold registry. */

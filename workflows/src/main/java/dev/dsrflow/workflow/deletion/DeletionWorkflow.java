@@ -11,10 +11,12 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Erasure across products: approval by a second person, a cancellable grace period during
- * which products hide the data (restrict; unrestricted again on cancel), then one registration
- * with the subject's hold registry, erasure of every unheld product in parallel (each asking
- * the registry first), held products DEFERRED until their hold ends, verification with bounded
- * re-erasure, and a signed deletion certificate.
+ * which products hide the data (restrict; unrestricted again on cancel; nothing to hide when the
+ * period is already over), then one step with the subject's hold registry that reports the held
+ * products (waited on) and claims the erase of all the others, erasure of every unheld product
+ * in parallel, held products DEFERRED until their hold ends (then claimed one by one), each
+ * claim released when its product's erase ends, verification with bounded re-erasure, and a
+ * signed deletion certificate.
  */
 @WorkflowInterface
 public interface DeletionWorkflow extends RequestWorkflow {

@@ -10,11 +10,8 @@ import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.workflow.ChangeIds;
 import dev.dsrflow.workflow.ProductAction;
-import dev.dsrflow.workflow.holds.DeletionRegistration;
-import dev.dsrflow.workflow.holds.EraseClaim;
 import dev.dsrflow.workflow.holds.EraseClaimResult;
 import dev.dsrflow.workflow.lifecycle.Rejections;
-import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.holds.HoldsLifted;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
@@ -24,7 +21,6 @@ import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,15 +29,16 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
   /** Version of this workflow code, written into certificates (change ids: {@link dev.dsrflow.workflow.ChangeIds}). */
   public static final String ORCHESTRATOR_VERSION = "dsrflow-deletion/1";
 
-  private final HoldRegistryActivities holds = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
   private final CertificateActivities certificates = OrchestratorActivities.stub(CertificateActivities.class);
   private final CertificateActivities localCertificates = OrchestratorActivities.localStub(CertificateActivities.class);
+  private final HoldClaims holds;
   private final GracePeriod grace;
   private final Erasure erasure;
   private Instant erasureStartedAt;
 
   public DeletionWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
     super(spec, catalog, Capability.ERASE, CancelRule.BEFORE_ERASURE);
+    this.holds = new HoldClaims(spec);
     this.grace = new GracePeriod(state, journal, products);
     this.erasure = new Erasure(spec, products, holds, journal, this::refreshStatus);
   }
@@ -86,8 +83,7 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     if (version == Workflow.DEFAULT_VERSION) {
       return super.completeProduct(action); // deletions started before manual erasure asked the registry
     }
-    EraseClaim claim = new EraseClaim(state.id(), action.product());
-    EraseClaimResult answer = holds.claimErase(state.spec().subjectKey(), claim);
+    EraseClaimResult answer = holds.claim(action.product());
     if (!answer.granted()) {
       throw Rejections.of(Rejections.NOT_ALLOWED_NOW,
           "product " + action.product() + " is under a legal hold (" + String.join(", ", answer.heldBy()) + "): do not erase it");
@@ -95,7 +91,7 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     try {
       return super.completeProduct(action);
     } finally {
-      holds.finishErase(state.spec().subjectKey(), claim);
+      holds.finish(action.product());
     }
   }
 
@@ -109,7 +105,7 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     state.moveTo(RequestStatus.IN_PROGRESS);
     List<String> automated = state.products().stream()
         .filter(t -> t.status() == ProductTaskStatus.PENDING).map(ProductTaskState::product).toList();
-    List<String> held = holds.registerDeletion(spec.subjectKey(), new DeletionRegistration(spec.id(), automated)).held();
+    List<String> held = holds.claimAll(automated);
     for (String product : held) {
       state.product(product).orElseThrow().moveTo(ProductTaskStatus.DEFERRED, "under a legal hold", RequestJournal.now());
     }

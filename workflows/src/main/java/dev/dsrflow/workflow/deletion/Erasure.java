@@ -6,9 +6,7 @@ import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
-import dev.dsrflow.workflow.holds.EraseClaim;
 import dev.dsrflow.workflow.holds.EraseClaimResult;
-import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.ProductTasks;
@@ -24,20 +22,23 @@ import java.util.Set;
 /**
  * One product's erasure: wait while held, claim the erase from the hold registry (refused:
  * DEFERRED again), erase, verify, re-erase a residue at most {@link #MAX_RE_ERASES} times, and
- * report the claim finished. A residue that survives becomes FAILED for an operator.
+ * report the claim finished (also when the erase failed, so a FAILED product holds no claim).
+ * A residue that survives becomes FAILED for an operator. When erasure began with a batched
+ * claim ({@link HoldClaims#claimAll}), a product's first run uses the claim granted then and
+ * asks the registry nothing before erasing.
  */
 final class Erasure {
   static final int MAX_RE_ERASES = 2;
 
   private final RequestSpec spec;
   private final ProductStubs products;
-  private final HoldRegistryActivities holds;
+  private final HoldClaims holds;
   private final RequestJournal journal;
   private final Runnable statusRefresh;
   private final Set<String> lifted = new HashSet<>();
   private final Map<String, ErasureRecord> records = new LinkedHashMap<>();
 
-  Erasure(RequestSpec spec, ProductStubs products, HoldRegistryActivities holds, RequestJournal journal, Runnable statusRefresh) {
+  Erasure(RequestSpec spec, ProductStubs products, HoldClaims holds, RequestJournal journal, Runnable statusRefresh) {
     this.spec = spec;
     this.products = products;
     this.holds = holds;
@@ -68,8 +69,7 @@ final class Erasure {
         statusRefresh.run();
         journal.record(RequestJournal.SYSTEM, "PRODUCT_RESUMED", task.product(), "hold lifted; erasing");
       }
-      EraseClaim claim = new EraseClaim(spec.id(), task.product());
-      EraseClaimResult answer = holds.claimErase(spec.subjectKey(), claim);
+      EraseClaimResult answer = holds.claim(task.product());
       if (!answer.granted()) {
         task.moveTo(ProductTaskStatus.DEFERRED, "held by " + String.join(", ", answer.heldBy()), RequestJournal.now());
         statusRefresh.run();
@@ -79,7 +79,7 @@ final class Erasure {
       try {
         return eraseAndVerify(task);
       } finally {
-        holds.finishErase(spec.subjectKey(), claim);
+        holds.finish(task.product());
       }
     }
   }

@@ -36,6 +36,15 @@ import java.util.function.Function;
  * {@link ChangeIds#DELETION_CHILD_BATCHES} on), restrict and unrestrict run in batch child
  * workflows: cancelling the deletion cancels the restrict batches, then the compensation starts
  * unrestrict batches of its own in the detached scope.
+ *
+ * <p>Restriction exists only to hide the data <em>during</em> the grace period, while the
+ * request can still be cancelled. When the period has already ended at the moment restriction
+ * would start (a grace period of zero, or a request re-driven from the ledger after its grace
+ * end, which is computed from the absolute {@code receivedAt}), there is no window left to hide
+ * anything in and no cancel left to compensate: erasure follows at once. From version 1 of
+ * {@link ChangeIds#DELETION_GRACE} on, such a deletion therefore skips restrict and registers
+ * no unrestrict compensation, saving one product call per product and its history. The version
+ * is asked only in that case, so deletions with a grace period still ahead record no marker.
  */
 final class GracePeriod {
   private final RequestState state;
@@ -56,6 +65,10 @@ final class GracePeriod {
     Instant ends = state.spec().receivedAt().plus(state.spec().policy().gracePeriod());
     state.setGraceEndsAt(ends);
     state.moveTo(RequestStatus.GRACE_PERIOD);
+    if (alreadyOver(ends)) {
+      journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "grace period ended at " + ends + "; erasure starts now, nothing restricted");
+      return !state.isFinal();
+    }
     List<String> restrictable = restrictable();
     saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", FanOutStep.UNRESTRICT, t -> products.of(t.product()).unrestrict(t)));
     journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "erasure starts at " + ends);
@@ -72,7 +85,13 @@ final class GracePeriod {
     return true;
   }
 
-  /** Makes the restricted data visible again. */
+  /** True when the grace period ended before restriction would start (version 1 of {@link ChangeIds#DELETION_GRACE}). */
+  private static boolean alreadyOver(Instant ends) {
+    return !RequestJournal.now().isBefore(ends)
+        && Workflow.getVersion(ChangeIds.DELETION_GRACE, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** Makes the restricted data visible again (nothing when nothing was restricted). */
   void compensate() {
     saga.compensate();
   }

@@ -90,6 +90,7 @@ final class HoldBook {
   EraseClaimResult claim(EraseClaim c, Instant leaseUntil) {
     List<String> heldBy = heldBy(c.product());
     if (!heldBy.isEmpty()) {
+      finish(c); // a refused caller holds no claim, even if an earlier, unanswered try of this call was granted
       waitOn(c.requestId(), c.product());
       return new EraseClaimResult(false, heldBy);
     }
@@ -98,8 +99,19 @@ final class HoldBook {
     return new EraseClaimResult(true, List.of());
   }
 
-  void finish(EraseClaim c) {
-    claims.removeIf(k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
+  /** {@link #claim} for each product of a deletion: granted where unheld, a waiter where held. */
+  ClaimedProducts claimAll(DeletionClaims d, Instant leaseUntil) {
+    List<String> granted = new ArrayList<>();
+    List<String> held = new ArrayList<>();
+    for (String product : d.products()) {
+      (claim(new EraseClaim(d.requestId(), product), leaseUntil).granted() ? granted : held).add(product);
+    }
+    return new ClaimedProducts(List.copyOf(granted), List.copyOf(held));
+  }
+
+  /** Releases the claim, if it is held; true when one was. */
+  boolean finish(EraseClaim c) {
+    return claims.removeIf(k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
   }
 
   /** The latest lease end among unexpired claims on any of the products, if any claim runs. */

@@ -55,17 +55,38 @@ public final class HoldRegistryActivitiesImpl implements HoldRegistryActivities 
     return send(subjectKey, HoldRegistryState.class, r -> r::finishErase, claim);
   }
 
+  @Override
+  public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
+    return send(subjectKey, ClaimedProducts.class, r -> r::claimDeletion, claims, updateId);
+  }
+
+  @Override
+  public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
+    return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim, updateId);
+  }
+
+  @Override
+  public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
+    return send(subjectKey, Integer.class, r -> r::finishErases, finished, updateId);
+  }
+
+  /** Under an update id derived from the calling (regular) activity. */
   private <A, R> R send(String subjectKey, Class<R> resultType,
       java.util.function.Function<HoldRegistryWorkflow, Functions.Func1<A, R>> update, A argument) {
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    return send(subjectKey, resultType, update, argument, info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId());
+  }
+
+  private <A, R> R send(String subjectKey, Class<R> resultType,
+      java.util.function.Function<HoldRegistryWorkflow, Functions.Func1<A, R>> update, A argument, String updateId) {
     HoldRegistryWorkflow registry = client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(WorkflowIds.holds(subjectKey))
         .setTaskQueue(taskQueue)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .build());
     WithStartWorkflowOperation<Void> start = new WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY);
-    ActivityInfo info = Activity.getExecutionContext().getInfo();
     UpdateOptions<R> options = UpdateOptions.newBuilder(resultType)
-        .setUpdateId(info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId())
+        .setUpdateId(updateId)
         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
         .build();
     return WorkflowClient.executeUpdateWithStart(update.apply(registry), argument, options, start);

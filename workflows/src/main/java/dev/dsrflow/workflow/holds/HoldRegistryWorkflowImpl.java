@@ -80,6 +80,11 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
   }
 
   @Override
+  public ClaimedProducts claimDeletion(DeletionClaims claims) {
+    return book.claimAll(claims, now().plus(CLAIM_LEASE));
+  }
+
+  @Override
   public EraseClaimResult claimErase(EraseClaim claim) {
     return book.claim(claim, now().plus(CLAIM_LEASE));
   }
@@ -88,6 +93,15 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
   public HoldRegistryState finishErase(EraseClaim claim) {
     book.finish(claim);
     return book.state();
+  }
+
+  @Override
+  public int finishErases(FinishedErases finished) {
+    int released = 0;
+    for (String product : finished.products()) {
+      released += book.finish(new EraseClaim(finished.requestId(), product)) ? 1 : 0;
+    }
+    return released;
   }
 
   @Override

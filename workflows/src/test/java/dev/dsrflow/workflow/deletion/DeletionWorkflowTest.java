@@ -72,6 +72,34 @@ class DeletionWorkflowTest {
   }
 
   @Test
+  void aZeroGracePeriodSkipsRestrictionAndErasesAtOnce() {
+    rig.product("profile").seed("sk-0", 2);
+    rig.product("content").seed("sk-0", 1);
+    var zeroGrace = new dev.dsrflow.model.RequestPolicy(Duration.ZERO, Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
+    var spec = rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-0", List.of("profile", "content"), null, zeroGrace);
+    DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
+    rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+    wf.approve(new OperatorAction("ops2", null));
+    rig.finish(wf);
+
+    RequestSnapshot done = wf.view();
+    assertThat(done.status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(done.graceEndsAt()).isEqualTo(done.receivedAt());
+    for (String product : List.of("profile", "content")) {
+      assertThat(rig.product(product).calls("restrict")).as("nothing to hide: no grace left").isEmpty();
+      assertThat(rig.product(product).calls("unrestrict")).isEmpty();
+      assertThat(rig.product(product).liveRows("sk-0")).isZero();
+    }
+    assertThat(rig.ledger.events(done.id())).extracting(StoredEvent::kind)
+        .contains("GRACE_PERIOD", "PRODUCT_DONE").doesNotContain("RESTRICTED", "UNRESTRICTED");
+    assertThat(rig.client.fetchHistory(WorkflowStub.fromTyped(wf).getExecution().getWorkflowId()).getEvents())
+        .filteredOn(e -> e.getEventType() == io.temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .as("only the products' erase and verification are activities; registry calls are local")
+        .containsOnly("ProductErase", "ProductVerifyErased");
+  }
+
+  @Test
   void cancellingInsideTheGracePeriodMakesTheDataVisibleAgain() {
     rig.product("content").seed("sk-2", 3);
     DeletionWorkflow wf = startApproved("sk-2", List.of("content"));

@@ -80,6 +80,38 @@ class HoldRegistryWorkflowTest {
   }
 
   @Test
+  void oneBatchedClaimGrantsTheUnheldProductsWaitsOnTheHeldOnesAndItsClaimsOutliveContinueAsNew() {
+    placeWithStart("sk-b", new HoldPlacement("h1", "p1", List.of("content"), null));
+    HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-b"));
+    ClaimedProducts answer = registry.claimDeletion(new DeletionClaims("d1", List.of("profile", "content", "ads")));
+    assertThat(answer.granted()).containsExactly("profile", "ads");
+    assertThat(answer.held()).containsExactly("content");
+    assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted()).as("the hold still refuses one by one").isFalse();
+
+    for (int i = 0; i < 30; i++) { // enough updates for the registry (bound: 60 events) to continue as new
+      retrying(() -> registry.renewHold(new HoldChange("h1", null)));
+    }
+    assertThat(rig.client.fetchHistory(WorkflowIds.holds("sk-b")).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId()).as("continued as new").isNotEmpty();
+    HoldRegistryState carried = retrying(registry::state);
+    assertThat(carried.claims()).extracting(HoldRegistryState.Claim::requestId, HoldRegistryState.Claim::product)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("d1", "profile"), org.assertj.core.groups.Tuple.tuple("d1", "ads"));
+    assertThat(carried.waiters()).extracting(HoldRegistryState.Waiter::requestId).containsExactly("d1", "d2");
+
+    // a hold on a claimed product waits for the claim, as for an erase already running
+    var placing = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> registry.placeHold(new HoldPlacement("h2", "p2", List.of("ads"), null)));
+    org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(2))
+        .until(() -> !placing.isDone());
+    assertThat(registry.finishErases(new FinishedErases("d1", List.of("ads")))).isEqualTo(1);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(placing::isDone);
+    assertThat(placing.join().claims()).as("the hold never waited for the other product's erase")
+        .extracting(HoldRegistryState.Claim::product).containsExactly("profile");
+    assertThat(registry.finishErases(new FinishedErases("d1", List.of("profile", "ads")))).as("finishing twice is harmless").isEqualTo(1);
+    assertThat(registry.state().claims()).isEmpty();
+  }
+
+  @Test
   void aHoldWaitsForAnEraseAlreadyRunningOnItsProductsAndRefusesNewOnes() {
     placeWithStart("sk-w", new HoldPlacement("h0", "p0", List.of("other"), null));
     HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-w"));

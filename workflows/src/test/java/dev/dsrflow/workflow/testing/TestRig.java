@@ -133,7 +133,11 @@ public final class TestRig implements AutoCloseable {
     catalog = new ProductCatalog(settings);
     Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
     OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
-    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(LINK_SECRET), new CertificateSigner(CERT_SECRET, "test-key"));
+    // the hold registry on a worker of its own, as in the orchestrator worker
+    dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(env.newWorker(dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE),
+        registryMaxHistory);
+    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(LINK_SECRET),
+        new CertificateSigner(CERT_SECRET, "test-key"), dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE);
     env.start();
   }
 

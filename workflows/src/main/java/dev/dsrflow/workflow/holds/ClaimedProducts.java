@@ -1,0 +1,12 @@
+package dev.dsrflow.workflow.holds;
+
+import java.util.List;
+
+/**
+ * The registry's answer to {@link DeletionClaims}, given in one step.
+ *
+ * @param granted products whose erase claim was granted (each must be finished later)
+ * @param held products under a hold; the deletion now waits on them and is signalled when they
+ *     are free
+ */
+public record ClaimedProducts(List<String> granted, List<String> held) {}
