@@ -155,6 +155,22 @@ class BatchedHistoryTest {
     return counts(spec, FanOutStep.RESTRICT, FanOutStep.UNRESTRICT);
   }
 
+  /** A complete deletion: restrict and erase (with verify) run in batches. */
+  private static Counts deletion(int n) {
+    String subject = "sk-bdc" + n;
+    RequestSpec spec = spec(RequestType.DELETION, subject, n);
+    DeletionWorkflow wf = RIG.start(DeletionWorkflow.class, spec);
+    RIG.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+    wf.approve(new OperatorAction("ops2", null));
+    RIG.finish(wf);
+    RequestSnapshot view = wf.view();
+    assertThat(view.status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(view.products()).extracting(p -> p.status()).containsOnly(ProductTaskStatus.DONE);
+    assertThat(products(n)).allSatisfy(p -> assertThat(RIG.product(p).liveRows(subject)).isZero());
+    assertThat(view.certificate()).contains("\"eraseRuns\" : 1").contains("\"verified\" : true");
+    return counts(spec, FanOutStep.RESTRICT, FanOutStep.ERASE);
+  }
+
   @Test
   void eachRequestsHistoryGrowsPerBatchNotPerProduct() {
     Map<String, Counts[]> all = new LinkedHashMap<>();
@@ -167,6 +183,7 @@ class BatchedHistoryTest {
     long t3 = System.nanoTime();
     all.put("deletion cancelled in grace", new Counts[] {cancelledDeletion(FEW), cancelledDeletion(MANY)});
     long t4 = System.nanoTime();
+    all.put("deletion", new Counts[] {deletion(FEW), deletion(MANY)});
     System.out.printf(Locale.ROOT, "TIMING access %d ms, download %d ms, preservation %d ms, deletion %d ms%n",
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     int extraBatches = (MANY - FEW) / BATCH;
@@ -180,9 +197,10 @@ class BatchedHistoryTest {
       assertThat(c[1].parent() - c[0].parent()).as(type).isLessThanOrEqualTo(12L * extraBatches * steps);
       assertThat(c[1].parent()).as(type).isLessThan(MANY);
       // a batch's history depends on the batch size only: 3 events per activity, at most one
-      // workflow task (3 events) per completion, and its start and end
-      assertThat(c[0].largestChild()).as(type).isLessThanOrEqualTo(6L * BATCH + 10);
-      assertThat(c[1].largestChild()).as(type).isLessThanOrEqualTo(6L * BATCH + 10);
+      // workflow task (3 events) per completion, and its start and end (erase: erase and verify)
+      long perProduct = type.equals("deletion") ? 12 : 6;
+      assertThat(c[0].largestChild()).as(type).isLessThanOrEqualTo(perProduct * BATCH + 10);
+      assertThat(c[1].largestChild()).as(type).isLessThanOrEqualTo(perProduct * BATCH + 10);
     });
   }
 
@@ -250,5 +268,42 @@ class BatchedHistoryTest {
     } finally {
       RIG.product(failing).heal();
     }
+  }
+
+  @Test
+  void aHeldProductStaysInTheDeletionAndIsErasedThereOnceItsHoldEnds() {
+    String subject = "sk-bheld";
+    String held = id(7);
+    products(FEW).forEach(p -> RIG.product(p).seed(subject, 2));
+    PreservationWorkflow hold = RIG.start(PreservationWorkflow.class, RIG.spec(RequestType.PRESERVATION, Jurisdiction.OTHER, subject,
+        List.of(held), new LegalProcess(LegalProcessKind.LITIGATION_HOLD, "case-held", "court", null), POLICY));
+    RIG.await(hold, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+    hold.approve(new OperatorAction("legal2", null));
+    RIG.await(hold, v -> v.status() == RequestStatus.ACTIVE);
+
+    RequestSpec spec = RIG.spec(RequestType.DELETION, Jurisdiction.GDPR, subject, products(FEW), null, POLICY);
+    DeletionWorkflow wf = RIG.start(DeletionWorkflow.class, spec);
+    RIG.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+    wf.approve(new OperatorAction("ops2", null));
+    RIG.env.sleep(java.time.Duration.ofDays(31)); // the grace period passes
+    RequestSnapshot waiting = RIG.await(wf, v -> v.status() == RequestStatus.WAITING_ON_HOLD
+        && v.products().stream().filter(p -> p.status() == ProductTaskStatus.DONE).count() == FEW - 1);
+    assertThat(waiting.products().get(7).status()).isEqualTo(ProductTaskStatus.DEFERRED);
+    assertThat(RIG.product(held).calls("erase")).noneMatch(c -> c.subjectKey().equals(subject));
+    assertThat(RIG.product(held).liveRows(subject)).isEqualTo(2);
+
+    hold.release(new OperatorAction("legal", "case closed"));
+    RIG.finish(hold);
+    RIG.finish(wf);
+    RequestSnapshot done = wf.view();
+    assertThat(done.status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(done.products()).extracting(p -> p.status()).containsOnly(ProductTaskStatus.DONE);
+    assertThat(RIG.product(held).liveRows(subject)).isZero();
+    assertThat(RIG.product(held).calls()).filteredOn(c -> c.subjectKey().equals(subject) && c.op().equals("erase"))
+        .allSatisfy(c -> assertThat(c.preservedHolds()).isEmpty());
+    // the batches erased 39 products; the held one was erased by the request itself
+    var history = RIG.client.fetchHistory(WorkflowIds.request(spec.id())).getEvents();
+    assertThat(history).filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).hasSize(2);
+    assertThat(RIG.ledger.events(spec.id())).extracting(StoredEvent::kind).contains("PRODUCT_RESUMED").endsWith("COMPLETED");
   }
 }
