@@ -52,7 +52,8 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"access", "download", "deletion", "deletion-manual-claim-v1", "deletion-claims-v1", "deletion-grace-v1",
-      "preservation", "holds", "holds-deletion-claims-v1", "access-batched", "access-batched-locate-b0", "deletion-batched-cancelled"})
+      "preservation", "holds", "holds-deletion-claims-v1", "access-batched", "access-batched-locate-b0", "deletion-batched-cancelled",
+      "deletion-batched", "deletion-batched-erase-b1"})
   void recordedHistoryReplays(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
   }
