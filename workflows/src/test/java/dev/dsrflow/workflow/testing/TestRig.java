@@ -104,14 +104,17 @@ public final class TestRig implements AutoCloseable {
    * five per worker would start thousands of threads).
    */
   public static TestRig many(List<ProductDescriptor> descriptors) {
-    return new TestRig(descriptors, 2_000, dataConverter(), WorkerOptions.newBuilder().setMaxConcurrentActivityTaskPollers(1).build());
+    return new TestRig(descriptors, 2_000, dataConverter(), WorkerOptions.newBuilder().setMaxConcurrentActivityTaskPollers(1).build(),
+        // replaying a request of hundreds of products for a query can exceed the default 1 s on a loaded machine
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
   }
 
   public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter) {
-    this(descriptors, registryMaxHistory, converter, WorkerOptions.getDefaultInstance());
+    this(descriptors, registryMaxHistory, converter, WorkerOptions.getDefaultInstance(), WorkerOptions.getDefaultInstance());
   }
 
-  private TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter, WorkerOptions productWorkers) {
+  private TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter, WorkerOptions productWorkers,
+      WorkerOptions orchestratorWorker) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
         .setInitialTime(T0)
@@ -131,7 +134,7 @@ public final class TestRig implements AutoCloseable {
       env.newWorker(TaskQueues.product(d.id()), productWorkers).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
     }
     catalog = new ProductCatalog(settings);
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, orchestratorWorker);
     OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
     // the hold registry on a worker of its own, as in the orchestrator worker
     dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(env.newWorker(dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE),
