@@ -36,6 +36,7 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,22 @@ public final class TestRig implements AutoCloseable {
     return new TestRig(descriptors, 2_000, io.temporal.common.converter.DefaultDataConverter.newDefaultInstance());
   }
 
+  /**
+   * A rig for hundreds of products: each product's worker polls with one thread (the default
+   * five per worker would start thousands of threads).
+   */
+  public static TestRig many(List<ProductDescriptor> descriptors) {
+    return new TestRig(descriptors, 2_000, dataConverter(), WorkerOptions.newBuilder().setMaxConcurrentActivityTaskPollers(1).build(),
+        // replaying a request of hundreds of products for a query can exceed the default 1 s on a loaded machine
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+  }
+
   public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter) {
+    this(descriptors, registryMaxHistory, converter, WorkerOptions.getDefaultInstance(), WorkerOptions.getDefaultInstance());
+  }
+
+  private TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter, WorkerOptions productWorkers,
+      WorkerOptions orchestratorWorker) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
         .setInitialTime(T0)
@@ -115,10 +131,10 @@ public final class TestRig implements AutoCloseable {
       settings.add(new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0));
       MemoryProduct product = new MemoryProduct(d);
       products.put(d.id(), product);
-      env.newWorker(TaskQueues.product(d.id())).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
+      env.newWorker(TaskQueues.product(d.id()), productWorkers).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
     }
     catalog = new ProductCatalog(settings);
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, orchestratorWorker);
     OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
     // the hold registry on a worker of its own, as in the orchestrator worker
     dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(env.newWorker(dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE),
