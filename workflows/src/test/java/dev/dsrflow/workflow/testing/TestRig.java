@@ -28,6 +28,7 @@ import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
 import dev.dsrflow.workflow.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -177,9 +178,26 @@ public final class TestRig implements AutoCloseable {
     return last[0];
   }
 
-  /** Waits for the workflow to finish (time skips meanwhile). */
+  /**
+   * Waits for the workflow to finish (time skips meanwhile). Time skips for the whole
+   * environment, to the next timer of any workflow: when every other workflow idles without a
+   * timer (waiting for an operator), that is the test server's 10-year default execution timeout
+   * of the earliest-started one, and the workflows started just after it are then left a second
+   * or less before they time out too. Use {@link #awaitEnded} when a workflow that idles like
+   * that is used afterwards.
+   */
   public void finish(RequestWorkflow stub) {
     WorkflowStub.fromTyped(stub).getResult(Void.class);
+  }
+
+  /**
+   * Waits (real time, polling) until the workflow has closed, without letting time skip: for a
+   * workflow whose end needs no timer, while another workflow of the test waits for an operator.
+   */
+  public void awaitEnded(RequestWorkflow stub) {
+    WorkflowStub untyped = WorkflowStub.fromTyped(stub);
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+        .until(() -> untyped.describe().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   @Override
