@@ -14,6 +14,16 @@ public final class PackageLayout {
     return staging(requestId) + product + "/";
   }
 
+  /**
+   * Where the product adapter stages a product's export manifest (JSON of
+   * {@link dev.dsrflow.product.ExportManifest}): in the request's staging area but outside every
+   * product folder ({@code _} never starts a product id), so it is purged with the staging area
+   * and never zipped as a product file.
+   */
+  public static String exportManifest(String requestId, String product) {
+    return staging(requestId) + "_manifests/" + product + ".json";
+  }
+
   /** The package blob of a request. */
   public static String packageKey(String requestId) {
     return "packages/" + requestId + ".zip";

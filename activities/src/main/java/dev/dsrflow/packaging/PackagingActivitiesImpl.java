@@ -3,6 +3,7 @@ package dev.dsrflow.packaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportedFile;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -17,16 +18,20 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds download packages from a request's staging area in the blob store. */
 public final class PackagingActivitiesImpl implements PackagingActivities {
   /** Failure type when a staged file differs from what its product reported. */
   public static final String STAGING_MISMATCH = "StagingMismatch";
   private static final long FIXED_ENTRY_TIME = 0L;
+  private static final Logger log = LoggerFactory.getLogger(PackagingActivitiesImpl.class);
 
   private final BlobStore blobs;
   private final DownloadLinks links;
@@ -80,10 +85,28 @@ public final class PackagingActivitiesImpl implements PackagingActivities {
     }
   }
 
+  /**
+   * The manifest a product reported: carried in the request, or staged by the product adapter.
+   * A staged manifest that is missing (a product worker older than staged manifests) leaves
+   * the files packaged with their digests and sizes but no item counts.
+   */
+  private ExportManifest reportedManifest(String requestId, ProductExport product) throws IOException {
+    if (product.manifest() != null || !product.manifestStaged()) {
+      return product.manifest();
+    }
+    Optional<ExportManifest> staged = StagedManifests.read(blobs, requestId, product.product());
+    if (staged.isEmpty()) {
+      log.warn("request {}: product {} staged no export manifest; its files are packaged without item counts",
+          requestId, product.product());
+    }
+    return staged.orElse(null);
+  }
+
   private PackageManifest.Folder addFolder(ZipOutputStream zip, String requestId, ProductExport product) throws IOException {
     String prefix = PackageLayout.staging(requestId, product.product());
-    Map<String, ExportedFile> reported = product.manifest() == null ? Map.of()
-        : product.manifest().files().stream().collect(Collectors.toMap(ExportedFile::path, Function.identity(), (a, b) -> b));
+    ExportManifest manifest = reportedManifest(requestId, product);
+    Map<String, ExportedFile> reported = manifest == null ? Map.of()
+        : manifest.files().stream().collect(Collectors.toMap(ExportedFile::path, Function.identity(), (a, b) -> b));
     List<PackageManifest.Entry> entries = new ArrayList<>();
     for (String blobKey : blobs.list(prefix)) {
       String relative = blobKey.substring(prefix.length());
@@ -103,7 +126,7 @@ public final class PackagingActivitiesImpl implements PackagingActivities {
       }
       entries.add(new PackageManifest.Entry(path, size, sha, claimed == null ? 0 : claimed.items()));
     }
-    long items = product.manifest() == null ? 0 : product.manifest().totalItems();
+    long items = manifest == null ? 0 : manifest.totalItems();
     return new PackageManifest.Folder(product.product(), product.displayName(), product.status(), items, entries);
   }
 

@@ -1,6 +1,8 @@
 package dev.dsrflow.product.activity;
 
 import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.packaging.StagedManifests;
+import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.PermanentHandlerException;
 import dev.dsrflow.product.ProductDescriptor;
@@ -8,6 +10,8 @@ import dev.dsrflow.product.ProductHandler;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
@@ -52,7 +56,9 @@ public final class ProductActivitiesImpl implements ProductActivities {
         throw new PermanentHandlerException("BAD_TASK", "an export task needs a format and a staging prefix");
       }
       BlobExportSink sink = new BlobExportSink(blobs, task.stagingPrefix(), task.product());
-      return handler.export(task.subject(), task.scope(), task.format(), sink, new HeartbeatProgress(context));
+      ExportManifest manifest = handler.export(task.subject(), task.scope(), task.format(), sink, new HeartbeatProgress(context));
+      stageManifest(task, manifest);
+      return manifest;
     });
   }
 
@@ -131,6 +137,18 @@ public final class ProductActivitiesImpl implements ProductActivities {
     Capability needed = StepOutcomes.capabilityOf(step);
     if (!descriptor.capabilities().contains(needed)) {
       throw new PermanentHandlerException("UNSUPPORTED_STEP", descriptor.id() + " does not automate " + needed);
+    }
+  }
+
+  /** Stages the manifest for the packager, so a large request's packaging input need not carry it. */
+  private void stageManifest(ProductTask task, ExportManifest manifest) {
+    if (manifest == null) {
+      return;
+    }
+    try {
+      StagedManifests.write(blobs, task.requestId(), task.product(), manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage the export manifest", e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.packaging.StagedManifests;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
@@ -164,6 +165,7 @@ class ProductActivitiesImplTest {
     assertThat(result.items()).isEqualTo(3);
     assertThat(result.handlerVersion()).isEqualTo("test-7");
     assertThat(result.finishedAt()).isAfterOrEqualTo(result.startedAt());
+    assertThat(StagedManifests.read(blobs, "r-1", "messaging")).contains(result.export());
   }
 
   @Test

@@ -3,16 +3,19 @@ package dev.dsrflow.workflow.download;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.workflow.ChangeIds;
 import dev.dsrflow.packaging.PackageInfo;
 import dev.dsrflow.packaging.PackageRequest;
 import dev.dsrflow.packaging.PackagingActivities;
 import dev.dsrflow.packaging.ProductExport;
 import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
 import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.ProductBatches;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
@@ -50,8 +53,9 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
       return;
     }
     Instant expiresAt = RequestJournal.now().plus(spec.policy().linkTtl());
+    boolean byReference = state.products().size() > new ProductBatches(state, ChangeIds.FAN_OUT_BATCHES).size();
     PackageInfo pkg = packaging.build(new PackageRequest(spec.id(), spec.subjectKey(), spec.format(),
-        state.products().stream().map(this::exported).toList(), expiresAt));
+        state.products().stream().map(task -> exported(task, byReference)).toList(), expiresAt));
     state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), false));
     finish(RequestStatus.COMPLETED, "PACKAGE_READY",
         pkg.files() + " files, " + pkg.items() + " items, " + pkg.bytes() + " bytes; link valid until " + pkg.expiresAt());
@@ -63,8 +67,18 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
     awaitHandlers();
   }
 
-  private ProductExport exported(ProductTaskState task) {
+  /**
+   * One product's part of the packaging input. A request over the batch size names the staged
+   * manifests of its exported products instead of carrying them (2,000 products with 8 files
+   * each would exceed Temporal's 2 MB payload limit); only the activity's input differs, not the
+   * workflow's commands, so replays of either form agree.
+   */
+  private ProductExport exported(ProductTaskState task, boolean byReference) {
     String name = catalog.find(task.product()).map(ProductSettings::descriptor).map(d -> d.displayName()).orElse(task.product());
-    return new ProductExport(task.product(), name, task.status().name(), task.result() == null ? null : task.result().export());
+    ExportManifest manifest = task.result() == null ? null : task.result().export();
+    if (byReference && manifest != null) {
+      return ProductExport.staged(task.product(), name, task.status().name());
+    }
+    return new ProductExport(task.product(), name, task.status().name(), manifest);
   }
 }

@@ -1,6 +1,7 @@
 package dev.dsrflow.workflow.testing;
 
 import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.packaging.StagedManifests;
 import dev.dsrflow.product.PermanentHandlerException;
 import dev.dsrflow.product.ProductHandler;
 import dev.dsrflow.product.Progress;
@@ -41,6 +42,11 @@ public final class MemoryProductActivities implements ProductActivities {
   public ProductStepResult export(ProductTask t) {
     return run(ProductStep.EXPORT, () -> {
       var manifest = handler.export(t.subject(), t.scope(), t.format(), path -> blobs.create(t.stagingPrefix() + path), progress());
+      try {
+        StagedManifests.write(blobs, t.requestId(), t.product(), manifest);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       return result(t, ProductStep.EXPORT, manifest.totalItems(), null, manifest, null, null, null);
     });
   }
