@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.Jurisdiction;
+import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.packaging.DownloadLinks;
@@ -84,5 +85,36 @@ class DownloadWorkflowTest {
     assertThat(purged.download().purged()).isTrue();
     assertThat(rig.blobs.exists(PackageLayout.packageKey(spec.id()))).isFalse();
     assertThat(rig.blobs.list(PackageLayout.staging(spec.id()))).isEmpty();
+  }
+
+  @Test
+  void aRequestOverTheBatchSizeIsPackagedFromTheStagedManifestsWithTheSameCounts() throws Exception {
+    rig.product("profile").seed("sk-y", 2);
+    rig.product("content").seed("sk-y", 3);
+    var spec = rig.spec(RequestType.DOWNLOAD, Jurisdiction.GDPR, "sk-y", List.of("profile", "content"), null,
+        RequestPolicy.DEFAULT.withProductBatchSize(1));
+    DownloadWorkflow wf = rig.start(DownloadWorkflow.class, spec);
+    DownloadInfo info = rig.await(wf, v -> v.status() == RequestStatus.COMPLETED).download();
+
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream in = new ZipInputStream(rig.blobs.open(PackageLayout.packageKey(spec.id())))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    assertThat(entries.keySet()).allSatisfy(name -> assertThat(name).doesNotContain("_manifests"));
+    assertThat(entries).containsKeys("manifest.json", "index.html", "profile/profile.json", "content/content.json", "content/messages.json");
+    JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
+    assertThat(manifest.get("totalItems").asLong()).isEqualTo(8);
+    assertThat(manifest.get("totalFiles").asInt()).isEqualTo(3);
+    long fileItems = 0;
+    for (JsonNode folder : manifest.get("products")) {
+      for (JsonNode file : folder.get("files")) {
+        fileItems += file.get("items").asLong();
+      }
+    }
+    assertThat(fileItems).isEqualTo(8);
+    assertThat(info.sha256()).isNotBlank();
+    rig.finish(wf);
   }
 }

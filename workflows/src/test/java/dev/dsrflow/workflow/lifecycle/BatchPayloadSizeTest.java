@@ -116,15 +116,24 @@ class BatchPayloadSizeTest {
           ? size(new AccessReportInput(state.id(), state.spec().subjectKey(), "GDPR", state.products().stream()
               .map(t -> new AccessReportInput.ProductInventory(t.product(), "The " + t.product() + " product", "DONE", t.result().inventory())).toList()))
           : size(new PackageRequest(state.id(), state.spec().subjectKey(), ExportFormat.JSON, state.products().stream()
+              .map(t -> ProductExport.staged(t.product(), "The " + t.product() + " product", "DONE")).toList(), T));
+      long inlineManifests = type == RequestType.ACCESS ? 0
+          : size(new PackageRequest(state.id(), state.spec().subjectKey(), ExportFormat.JSON, state.products().stream()
               .map(t -> new ProductExport(t.product(), "The " + t.product() + " product", "DONE", t.result().export())).toList(), T));
       System.out.printf(Locale.ROOT, "PAYLOAD %s of %d products: snapshot with full results %d B; update result (compact snapshot) %d B;"
           + " ledger write of %d events %d B; batch input %d B; batch result (%d products) %d B; %s input %d B%n",
           type, PRODUCTS, full, update, PRODUCTS, ledgerWrite, batchInput, ProductBatches.DEFAULT_SIZE, batchResult,
-          type == RequestType.ACCESS ? "access report (local activity)" : "packaging activity", after);
+          type == RequestType.ACCESS ? "access report (local activity)" : "packaging activity (staged manifests)", after);
+      if (type == RequestType.DOWNLOAD) {
+        System.out.printf(Locale.ROOT, "PAYLOAD DOWNLOAD packaging input with the manifests inline (small requests) %d B%n", inlineManifests);
+      }
       assertThat(update).isLessThan(LIMIT / 2);
       assertThat(ledgerWrite).isLessThan(LIMIT / 2);
       assertThat(batchResult).isLessThan(256 * 1024);
       assertThat(batchInput).isLessThan(16 * 1024);
+      if (type == RequestType.DOWNLOAD) {
+        assertThat(after).isLessThan(LIMIT / 4);
+      }
     }
   }
 }
