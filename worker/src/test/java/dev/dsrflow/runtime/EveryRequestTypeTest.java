@@ -93,6 +93,21 @@ class EveryRequestTypeTest {
     assertThat(entries).contains("manifest.json", "index.html");
     assertThat(entries).anyMatch(e -> e.startsWith("messaging/"));
     assertThat(manifest).contains("sha256");
+    assertThat(entries).as("each product's files sit directly in its folder")
+        .noneMatch(e -> e.startsWith("messaging/messaging/") || e.startsWith("profile/profile/"));
+    JsonNode messaging = null;
+    for (JsonNode folder : new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("products")) {
+      if (folder.path("product").asText().equals("messaging")) {
+        messaging = folder;
+      }
+    }
+    assertThat(messaging).isNotNull();
+    long itemsInFiles = 0;
+    for (JsonNode file : messaging.path("files")) {
+      itemsInFiles += file.path("items").asLong();
+    }
+    assertThat(itemsInFiles).as("every file's item count comes from the product's export manifest")
+        .isPositive().isEqualTo(messaging.path("items").asLong());
     assertThat(api.get("/v1/packages/not-a-token", null).status()).isEqualTo(404);
   }
 

@@ -45,7 +45,7 @@ public enum FanOutStep {
   EXPORT {
     @Override
     public ProductTask task(StepContext c, String product) {
-      return new ProductTask(c.requestId(), product, c.subject(), c.scope(), c.format(), PackageLayout.staging(c.requestId(), product), null);
+      return new ProductTask(c.requestId(), product, c.subject(), c.scope(), c.format(), PackageLayout.staging(c.requestId()), null); // the adapter adds <product>/
     }
 
     @Override

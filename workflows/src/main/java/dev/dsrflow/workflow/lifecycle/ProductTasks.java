@@ -22,7 +22,7 @@ public final class ProductTasks {
     return new ProductTask(spec.id(), product, subject(spec), scope(spec), null, null, null);
   }
 
-  /** A task that exports in the request's format into the given staging prefix. */
+  /** A task that exports in the request's format under the request's staging prefix (the product adapter adds the product's folder). */
   public static ProductTask export(RequestSpec spec, String product, String stagingPrefix) {
     return new ProductTask(spec.id(), product, subject(spec), scope(spec), spec.format(), stagingPrefix, null);
   }

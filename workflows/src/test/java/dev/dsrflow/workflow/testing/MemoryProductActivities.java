@@ -41,7 +41,7 @@ public final class MemoryProductActivities implements ProductActivities {
   @Override
   public ProductStepResult export(ProductTask t) {
     return run(ProductStep.EXPORT, () -> {
-      var manifest = handler.export(t.subject(), t.scope(), t.format(), path -> blobs.create(t.stagingPrefix() + path), progress());
+      var manifest = handler.export(t.subject(), t.scope(), t.format(), path -> blobs.create(t.stagingPrefix() + t.product() + "/" + path) /* as the real adapter's sink */, progress());
       try {
         StagedManifests.write(blobs, t.requestId(), t.product(), manifest);
       } catch (java.io.IOException e) {
