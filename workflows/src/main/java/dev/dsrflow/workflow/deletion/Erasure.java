@@ -6,6 +6,7 @@ import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
+import dev.dsrflow.product.activity.WorkDone;
 import dev.dsrflow.workflow.holds.EraseClaimResult;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
@@ -13,6 +14,7 @@ import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +25,10 @@ import java.util.Set;
  * One product's erasure: wait while held, claim the erase from the hold registry (refused:
  * DEFERRED again), erase, verify, re-erase a residue at most {@link #MAX_RE_ERASES} times, and
  * report the claim finished (also when the erase failed, so a FAILED product holds no claim).
+ * An erase call that fails after erasing part of the data reports how much in its failure
+ * ({@link WorkDone}); that count goes into the product's record, so the certificate counts
+ * what every call really erased (a later operator retry is a new call that counts from zero,
+ * so nothing is counted twice).
  * A residue that survives becomes FAILED for an operator. When erasure began with a batched
  * claim ({@link HoldClaims#claimAll}), a product's first run uses the claim granted then and
  * asks the registry nothing before erasing.
@@ -92,7 +98,12 @@ final class Erasure {
     ProductStepResult erased;
     ProductStepResult verified = null;
     do {
-      erased = product.erase(input);
+      try {
+        erased = product.erase(input);
+      } catch (ActivityFailure failure) {
+        WorkDone.reportedBy(failure).ifPresent(rec::failedRunErased); // reads the failure only: no command
+        throw failure;
+      }
       rec.eraseRuns++;
       rec.itemsErased += erased.items();
       rec.handlerVersion = erased.handlerVersion();
