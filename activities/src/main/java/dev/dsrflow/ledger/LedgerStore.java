@@ -36,19 +36,31 @@ public final class LedgerStore {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
-  /** Files a new request (status RECEIVED, event FILED), or finds the one its key names. */
+  /**
+   * Files a new request (status RECEIVED, event FILED), or finds the one its key names. The
+   * request, its subject keys and its first event go in one statement; the commit is flushed to
+   * disk before this returns whatever the server's default, so an answered filing is never lost.
+   */
   public FilingOutcome file(NewRequest request) {
     RequestSpec spec = request.spec();
     return inTransaction(c -> {
+      durableCommit(c);
       if (request.idempotencyKey() != null) {
         Optional<FilingOutcome> earlier = byIdempotencyKey(c, request);
         if (earlier.isPresent()) {
           return earlier.get();
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("insert into " + T + "requests (id, type, status, jurisdiction,"
-          + " subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash)"
-          + " values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing")) {
+      Instant at = spec.receivedAt().truncatedTo(ChronoUnit.MICROS);
+      String detail = spec.type() + " request filed under " + spec.jurisdiction();
+      try (PreparedStatement ps = c.prepareStatement("with r as (insert into " + T + "requests (id, type, status,"
+          + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash)"
+          + " values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing returning id),"
+          + " k as (insert into " + T + "request_subject_keys (request_id, subject_key)"
+          + " select distinct r.id, key from r, unnest(?::text[]) as key),"
+          + " e as (insert into " + T + "request_events (request_id, seq, event_id, at, actor, kind, product, detail,"
+          + " prev_hash, hash) select r.id, 1, ?, ?, ?, 'FILED', null, ?, ?, ? from r)"
+          + " select count(*) from r")) {
         ps.setString(1, spec.id());
         ps.setString(2, spec.type().name());
         ps.setString(3, RequestStatus.RECEIVED.name());
@@ -59,24 +71,34 @@ public final class LedgerStore {
         ps.setBytes(8, request.specCiphertext());
         ps.setString(9, request.idempotencyKey());
         ps.setString(10, request.requestHash());
-        if (ps.executeUpdate() == 0) {
-          // lost a race on the idempotency key (or the id): answer as the winner did
-          c.rollback();
-          return byIdempotencyKey(c, request).orElseThrow(() -> new IllegalStateException("request id collision"));
+        ps.setArray(11, c.createArrayOf("text", request.subjectKeys().toArray()));
+        ps.setString(12, spec.id() + ":filed");
+        ps.setTimestamp(13, Timestamp.from(at));
+        ps.setString(14, spec.requestedBy());
+        ps.setString(15, detail);
+        ps.setString(16, EventChain.GENESIS);
+        ps.setString(17, EventChain.hash(EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            // lost a race on the idempotency key (or the id): answer as the winner did
+            c.rollback();
+            return byIdempotencyKey(c, request).orElseThrow(() -> new IllegalStateException("request id collision"));
+          }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("insert into " + T + "request_subject_keys values (?,?) on conflict do nothing")) {
-        for (String key : request.subjectKeys()) {
-          ps.setString(1, spec.id());
-          ps.setString(2, key);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      appendEvent(c, spec.id(), new LedgerEvent(spec.id() + ":filed", spec.receivedAt(), spec.requestedBy(),
-          "FILED", null, spec.type() + " request filed under " + spec.jurisdiction()));
       return new FilingOutcome(FilingOutcome.Kind.CREATED, spec.id());
     });
+  }
+
+  /**
+   * The transaction's commit waits for its WAL flush even where the server's default does not
+   * (the embedded PostgreSQL runs with {@code synchronous_commit=off}).
+   */
+  private static void durableCommit(Connection c) throws SQLException {
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute("set local synchronous_commit to on");
+    }
   }
 
   /** Stores a snapshot (if newer than the stored one) and appends events not yet stored. */
@@ -99,12 +121,11 @@ public final class LedgerStore {
         ps.setLong(11, s.revision());
         ps.setString(12, s.id());
         ps.setLong(13, s.revision());
-        if (ps.executeUpdate() == 1 && s.products() != null) {
+        boolean updated = ps.executeUpdate() == 1; // and so the row is locked by this transaction
+        if (updated && s.products() != null) {
           upsertProducts(c, s);
         }
-      }
-      for (LedgerEvent e : entry.events()) {
-        appendEvent(c, s.id(), e);
+        appendEvents(c, s.id(), entry.events(), updated);
       }
       return null;
     });
@@ -201,10 +222,11 @@ public final class LedgerStore {
   }
 
   private void upsertProducts(Connection c, RequestSnapshot s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("insert into " + T + "product_tasks (request_id, product, status, attempts,"
+    try (PreparedStatement ps = c.prepareStatement("insert into " + T + "product_tasks as t (request_id, product, status, attempts,"
         + " updated_at, detail, result) values (?,?,?,?,?,?,?::jsonb) on conflict (request_id, product) do update set"
         + " status=excluded.status, attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
-        + " result=excluded.result")) {
+        + " result=excluded.result where (t.status, t.attempts, t.updated_at, t.detail, t.result) is distinct from"
+        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail, excluded.result)")) {
       for (ProductSnapshot p : s.products()) {
         ps.setString(1, s.id());
         ps.setString(2, p.product());
@@ -219,47 +241,76 @@ public final class LedgerStore {
     }
   }
 
-  private void appendEvent(Connection c, String requestId, LedgerEvent e) throws SQLException {
-    // serialize appends per request so the chain has one order
-    try (PreparedStatement lock = c.prepareStatement("select 1 from " + T + "requests where id=? for update")) {
-      lock.setString(1, requestId);
-      lock.executeQuery().close();
+  /**
+   * Appends the events not yet stored, chained after the request's last event. The request row
+   * is locked first (so the chain has one order; the snapshot update already locked it when it
+   * applied); then one query reads the chain's head and which of the events are stored already
+   * (a statement after the lock, so it sees every event committed before), and one batch inserts
+   * the rest.
+   */
+  private void appendEvents(Connection c, String requestId, List<LedgerEvent> events, boolean rowLocked)
+      throws SQLException {
+    if (events.isEmpty()) {
+      return;
     }
-    try (PreparedStatement exists = c.prepareStatement("select 1 from " + T + "request_events where event_id=?")) {
-      exists.setString(1, e.id());
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return;
+    if (!rowLocked) {
+      try (PreparedStatement lock = c.prepareStatement("select 1 from " + T + "requests where id=? for update")) {
+        lock.setString(1, requestId);
+        try (ResultSet rs = lock.executeQuery()) {
+          if (!rs.next()) {
+            throw new SQLException("no request " + requestId + " in the ledger");
+          }
         }
       }
     }
-    long seq = 1;
+    long seq = 0;
     String prev = EventChain.GENESIS;
-    try (PreparedStatement last = c.prepareStatement("select seq, hash from " + T + "request_events where request_id=?"
-        + " order by seq desc limit 1")) {
-      last.setString(1, requestId);
-      try (ResultSet rs = last.executeQuery()) {
-        if (rs.next()) {
-          seq = rs.getLong(1) + 1;
+    java.util.Set<String> stored = new java.util.HashSet<>();
+    try (PreparedStatement head = c.prepareStatement("select e.seq, e.hash, array(select x.event_id from " + T
+        + "request_events x where x.event_id = any(?)) from " + T + "requests r left join lateral (select seq, hash from "
+        + T + "request_events where request_id = r.id order by seq desc limit 1) e on true where r.id = ?")) {
+      head.setArray(1, c.createArrayOf("text", events.stream().map(LedgerEvent::id).toArray()));
+      head.setString(2, requestId);
+      try (ResultSet rs = head.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no request " + requestId + " in the ledger");
+        }
+        if (rs.getString(2) != null) {
+          seq = rs.getLong(1);
           prev = rs.getString(2);
         }
+        for (Object id : (Object[]) rs.getArray(3).getArray()) {
+          stored.add((String) id);
+        }
       }
     }
-    Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
-    String hash = EventChain.hash(prev, requestId, seq, at, e.actor(), e.kind(), e.product(), e.detail());
     try (PreparedStatement ps = c.prepareStatement("insert into " + T + "request_events (request_id, seq, event_id, at,"
         + " actor, kind, product, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)")) {
-      ps.setString(1, requestId);
-      ps.setLong(2, seq);
-      ps.setString(3, e.id());
-      ps.setTimestamp(4, Timestamp.from(at));
-      ps.setString(5, e.actor());
-      ps.setString(6, e.kind());
-      ps.setString(7, e.product());
-      ps.setString(8, e.detail());
-      ps.setString(9, prev);
-      ps.setString(10, hash);
-      ps.executeUpdate();
+      int added = 0;
+      for (LedgerEvent e : events) {
+        if (!stored.add(e.id())) {
+          continue; // stored by an earlier attempt (or twice in this entry)
+        }
+        seq++;
+        Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
+        String hash = EventChain.hash(prev, requestId, seq, at, e.actor(), e.kind(), e.product(), e.detail());
+        ps.setString(1, requestId);
+        ps.setLong(2, seq);
+        ps.setString(3, e.id());
+        ps.setTimestamp(4, Timestamp.from(at));
+        ps.setString(5, e.actor());
+        ps.setString(6, e.kind());
+        ps.setString(7, e.product());
+        ps.setString(8, e.detail());
+        ps.setString(9, prev);
+        ps.setString(10, hash);
+        ps.addBatch();
+        prev = hash;
+        added++;
+      }
+      if (added > 0) {
+        ps.executeBatch();
+      }
     }
   }
 

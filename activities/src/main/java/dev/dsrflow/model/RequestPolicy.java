@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param autoApproveAll approve deletions and preservations without a second person (benchmarks only)
  * @param searchAttributes publish type, status, subject key and due date as Temporal search
  *     attributes (the cluster must have them registered: deploy/temporal/register-search-attributes.sh)
+ * @param productBatchSize how many products one child workflow runs when a request's product
+ *     step is split into batches (a request with more products than this is split); 0 means the
+ *     orchestrator's default. Fixed with the request so a replay always splits the same way.
  */
 public record RequestPolicy(
     Duration gracePeriod,
@@ -20,11 +23,23 @@ public record RequestPolicy(
     Duration otherDeadline,
     Duration warningLead,
     boolean autoApproveAll,
-    boolean searchAttributes) {
+    boolean searchAttributes,
+    int productBatchSize) {
+
+  /** A policy with the default product batch size. */
+  public RequestPolicy(Duration gracePeriod, Duration linkTtl, Duration otherDeadline, Duration warningLead, boolean autoApproveAll,
+      boolean searchAttributes) {
+    this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, 0);
+  }
 
   /** A policy without search attributes. */
   public RequestPolicy(Duration gracePeriod, Duration linkTtl, Duration otherDeadline, Duration warningLead, boolean autoApproveAll) {
     this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, false);
+  }
+
+  /** This policy with another product batch size (0: the orchestrator's default). */
+  public RequestPolicy withProductBatchSize(int size) {
+    return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, size);
   }
 
   public static final RequestPolicy DEFAULT =

@@ -72,4 +72,64 @@ class LedgerStoreTest {
     store.record(new LedgerEntry(snapshot("d1", 1, RequestStatus.IN_PROGRESS), List.of()));
     assertThat(store.unfinished()).doesNotContain("d1");
   }
+
+  @Test
+  void aFilingStoresEveryDistinctSubjectKeyAndStartsTheChain() {
+    NewRequest filed = request("e1", null, null);
+    store.file(new NewRequest(filed.spec(), filed.specCiphertext(), List.of("sk-1", "sk-2", "sk-1"), null, null));
+    List<StoredEvent> events = store.events("e1");
+    assertThat(events).extracting(StoredEvent::kind).containsExactly("FILED");
+    assertThat(events.get(0).prevHash()).isEqualTo(EventChain.GENESIS);
+    assertThat(EventChain.verify("e1", events)).isTrue();
+    assertThat(store.stillReceived(Instant.now().plusSeconds(60))).contains("e1");
+  }
+
+  @Test
+  void anEntryOfSeveralEventsPartlyStoredAddsOnlyTheNewOnesInOrder() {
+    store.file(request("f1", null, null));
+    LedgerEvent started = new LedgerEvent("f1:1", RECEIVED, "system", "STARTED", null, "fan-out");
+    LedgerEvent running = new LedgerEvent("f1:2", RECEIVED, "system", "PRODUCT_RUNNING", "profile", "attempt 1");
+    LedgerEvent done = new LedgerEvent("f1:3", RECEIVED, "system", "PRODUCT_DONE", "profile", "found 0");
+    store.record(new LedgerEntry(snapshot("f1", 1, RequestStatus.IN_PROGRESS), List.of(started)));
+    store.record(new LedgerEntry(snapshot("f1", 2, RequestStatus.IN_PROGRESS), List.of(started, running, done)));
+    store.record(new LedgerEntry(snapshot("f1", 2, RequestStatus.IN_PROGRESS), List.of(running, done)));
+    List<StoredEvent> events = store.events("f1");
+    assertThat(events).extracting(StoredEvent::kind).containsExactly("FILED", "STARTED", "PRODUCT_RUNNING", "PRODUCT_DONE");
+    assertThat(events).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(EventChain.verify("f1", events)).isTrue();
+  }
+
+  @Test
+  void eventsOfAnUnknownRequestAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.record(new LedgerEntry(snapshot("nobody", 1,
+        RequestStatus.IN_PROGRESS), List.of(new LedgerEvent("nobody:1", RECEIVED, "system", "STARTED", null, "x")))))
+        .isInstanceOf(LedgerUnavailableException.class);
+  }
+
+  @Test
+  void concurrentWritersOfOneRequestKeepOneChain() throws Exception {
+    store.file(request("g1", null, null));
+    int writers = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        all.add(pool.submit(() -> {
+          for (int i = 0; i < 5; i++) {
+            store.record(new LedgerEntry(snapshot("g1", 1 + writer * 10L + i, RequestStatus.IN_PROGRESS), List.of(
+                new LedgerEvent("g1:" + writer + ":" + i, RECEIVED, "system", "NOTE", null, "writer " + writer))));
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<StoredEvent> events = store.events("g1");
+    assertThat(events).hasSize(1 + writers * 5);
+    assertThat(EventChain.verify("g1", events)).isTrue();
+  }
 }

@@ -20,8 +20,10 @@ final class BaselineBench implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final WorkerFactory factory;
+  private final CpuMeter cpuMeter;
 
-  BaselineBench(String temporalAddress, int maxQueues) {
+  BaselineBench(String temporalAddress, int maxQueues, CpuMeter cpuMeter) {
+    this.cpuMeter = cpuMeter;
     service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
     client = WorkflowClient.newInstance(service);
     factory = WorkerFactory.newInstance(client);
@@ -47,7 +49,7 @@ final class BaselineBench implements AutoCloseable {
     Samples start = new Samples();
     Samples done = new Samples();
     List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-    double cpu0 = ProcessMemory.cpuMillis();
+    double cpu0 = cpuMeter.millis();
     ClosedLoop.Outcome outcome = ClosedLoop.run(requests, concurrency, i -> {
       String id = "bench-baseline-" + UUID.randomUUID();
       BaselineWorkflow wf = client.newWorkflowStub(BaselineWorkflow.class,
@@ -62,7 +64,7 @@ final class BaselineBench implements AutoCloseable {
       }
       return true;
     });
-    double cpu = (ProcessMemory.cpuMillis() - cpu0) / Math.max(1, outcome.completed());
+    double cpu = (cpuMeter.millis() - cpu0) / Math.max(1, outcome.completed());
     double events = ids.stream().mapToInt(id -> client.fetchHistory(id).getEvents().size()).average().orElse(Double.NaN);
     ProcessMemory mem = ProcessMemory.now();
     return new RunResult(label, n, requests, outcome.completed(), outcome.completed() / outcome.wallSeconds(),

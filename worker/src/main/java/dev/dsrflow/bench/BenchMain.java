@@ -69,18 +69,26 @@ public final class BenchMain {
   }
 
   private void measureLoads() throws Exception {
-    try (BenchRuntime runtime = BenchRuntime.start(options.maxProducts(), "0s");
-        BaselineBench baseline = new BaselineBench(runtime.temporalAddress(), options.maxProducts())) {
+    try (BenchRuntime runtime = BenchRuntime.start(options.maxProducts(), "0s", options.settings);
+        BaselineBench baseline = new BaselineBench(runtime.temporalAddress(), options.maxProducts(),
+            runtime.cpuMeter())) {
       HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
-      DsrflowBench dsrflow = new DsrflowBench(api, runtime.client(), options.pollMillis, 300_000, notes::add);
+      DsrflowBench dsrflow = new DsrflowBench(api, runtime.client(), options.pollMillis, options.waitForResult, 300_000,
+          notes::add, runtime.cpuMeter());
       List<String> completed = Collections.synchronizedList(new ArrayList<>());
       warmUp(baseline, dsrflow);
       for (int load : options.loads) {
         for (int rep = 1; rep <= options.repeat; rep++) {
           for (int n : options.products) {
             List<String> products = BenchRuntime.benchProducts(n);
-            cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
+            // alternate which side runs first, so that drift within the run (JIT, heap) favours neither
+            if (rep % 2 == 1) {
+              cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
+            }
             cell(dsrflow.run(ACCESS, "ACCESS", products, load, options.concurrency, options.eventSample, completed));
+            if (rep % 2 == 0) {
+              cell(baseline.run(BASELINE, n, 1, load, options.concurrency, options.eventSample));
+            }
             if (options.deletion && options.deletionProducts.contains(n)) {
               cell(dsrflow.run(DELETION, "DELETION", products, load, options.concurrency, options.eventSample, completed));
               cell(baseline.run(BASELINE_3, n, 3, load, options.concurrency, options.eventSample));
@@ -164,7 +172,7 @@ public final class BenchMain {
       port = free.getLocalPort();
     }
     try (SeparateTemporal temporal = SeparateTemporal.start(port);
-        BenchRuntime runtime = BenchRuntime.start(options.parkProducts, "30d", "localhost:" + port)) {
+        BenchRuntime runtime = BenchRuntime.start(options.parkProducts, "30d", "localhost:" + port, options.settings)) {
       HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
       List<String> products = BenchRuntime.benchProducts(options.parkProducts);
       ProcessMemory before = ProcessMemory.afterGc();
@@ -212,7 +220,9 @@ public final class BenchMain {
   private void print(double seconds) {
     Out out = new Out();
     out.add("dsrflow benchmark (" + options.profile + ", medians of " + options.repeat + " run(s) per cell; ms; "
-        + "to-done = POST sent to the completedAt the workflow recorded;\n views polled from " + options.pollMillis + " ms, backing off to " + 4 * options.pollMillis + " ms; cpu/req = process CPU ms per completed request, all threads;"
+        + "to-done = POST sent to the completedAt the workflow recorded;\n " + (options.waitForResult
+            ? "completion awaited with a Temporal long poll (as the baseline's), then one GET of the view"
+            : "views polled from " + options.pollMillis + " ms, backing off to " + 4 * options.pollMillis + " ms") + "; cpu/req = CPU ms per completed request, all threads of this JVM plus the embedded PostgreSQL;"
         + " ×thr/×ev/×cpu = dsrflow / baseline of the same N and load)\n");
     out.add(Report.header()).add("\n");
     for (int load : options.loads) {
@@ -253,7 +263,7 @@ public final class BenchMain {
   }
 
   private static void say(String line) {
-    System.out.println(line);
+    System.out.println(java.time.LocalTime.now().withNano(0) + " " + line);
   }
 
   /** A StringBuilder whose add returns itself (the table is assembled line by line). */

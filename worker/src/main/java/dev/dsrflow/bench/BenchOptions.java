@@ -14,8 +14,9 @@ final class BenchOptions {
   List<Integer> deletionProducts = List.of(1, 8);
   int concurrency = 32;
   int repeat = 1;
-  int warmup = 40;
+  int warmup = 200;
   int pollMillis = 250;
+  boolean waitForResult = true;
   int eventSample = 5;
   int getClients = 50;
   int getSeconds = 10;
@@ -24,6 +25,8 @@ final class BenchOptions {
   boolean demo = true;
   boolean deletion = true;
   boolean verbose;
+  /** Runtime properties set with --set (for A/B runs of a setting), applied last. */
+  java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
   String profile = "quick";
 
   static final String USAGE = """
@@ -35,7 +38,11 @@ final class BenchOptions {
         --deletion-products 1,8  the N that also run deletions (deletions are the slow part)
         --concurrency 32      concurrent clients filing and following requests
         --repeat 1            runs of each cell; the table shows medians
-        --warmup 40           unrecorded requests of each kind first
+        --warmup 200          unrecorded requests of each kind first (the JIT needs a few hundred)
+        --follow wait         how a client learns a request completed: wait = a Temporal long poll on its workflow's
+                              result, as the baseline waits for its own, then one GET /v1/requests/{id} (default);
+                              poll = GET /v1/requests/{id} only, from --poll-ms on (closed-loop clients then idle
+                              between polls, which caps throughput below what the server can do)
         --poll-ms 250         first interval of GET /v1/requests/{id} while following a request (backs off x1.5 to 4x)
         --get-clients 50      clients of the GET p99 scenario
         --get-seconds 10      its duration
@@ -44,6 +51,8 @@ final class BenchOptions {
         --park-only           only the parked-deletions scenario
         --no-demo             skip the demo-products run
         --no-deletion         skip deletion runs
+        --set key=value       a runtime property for this run, applied last (repeatable; for A/B runs of a setting,
+                              e.g. --set dsrflow.policy.search-attributes=false)
         --verbose             keep dsrflow's own INFO logs
       """;
 
@@ -61,6 +70,11 @@ final class BenchOptions {
         case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
         case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
         case "--poll-ms" -> o.pollMillis = Integer.parseInt(args[++i]);
+        case "--follow" -> o.waitForResult = switch (args[++i]) {
+          case "wait" -> true;
+          case "poll" -> false;
+          default -> throw new IllegalArgumentException("--follow takes wait or poll\n" + USAGE);
+        };
         case "--get-clients" -> o.getClients = Integer.parseInt(args[++i]);
         case "--get-seconds" -> o.getSeconds = Integer.parseInt(args[++i]);
         case "--park" -> o.park = Integer.parseInt(args[++i]);
@@ -69,6 +83,14 @@ final class BenchOptions {
         case "--no-demo" -> o.demo = false;
         case "--no-deletion" -> o.deletion = false;
         case "--verbose" -> o.verbose = true;
+        case "--set" -> {
+          String kv = args[++i];
+          int eq = kv.indexOf('=');
+          if (eq < 1) {
+            throw new IllegalArgumentException("--set takes key=value\n" + USAGE);
+          }
+          o.settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
@@ -109,7 +131,7 @@ final class BenchOptions {
   @Override
   public String toString() {
     return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products=" + deletionProducts + " concurrency=" + concurrency
-        + " repeat=" + repeat + " warmup=" + warmup + " poll-ms=" + pollMillis + " get-clients=" + getClients
-        + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion;
+        + " repeat=" + repeat + " warmup=" + warmup + " follow=" + (waitForResult ? "wait" : "poll") + " poll-ms=" + pollMillis + " get-clients=" + getClients
+        + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion + (settings.isEmpty() ? "" : " set=" + settings);
   }
 }

@@ -46,12 +46,13 @@ final class BenchRuntime implements AutoCloseable {
   }
 
   /** Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. */
-  static BenchRuntime start(int products, String gracePeriod) throws IOException {
-    return start(products, gracePeriod, null);
+  static BenchRuntime start(int products, String gracePeriod, Map<String, Object> settings) throws IOException {
+    return start(products, gracePeriod, null, settings);
   }
 
-  /** As {@link #start(int, String)}; with {@code temporalAddress} set, no Temporal is embedded. */
-  static BenchRuntime start(int products, String gracePeriod, String temporalAddress) throws IOException {
+  /** As {@link #start(int, String, Map)}; with {@code temporalAddress} set, no Temporal is embedded. */
+  static BenchRuntime start(int products, String gracePeriod, String temporalAddress, Map<String, Object> settings)
+      throws IOException {
     Path dataDir = Files.createTempDirectory("dsrflow-bench-");
     int temporalPort = freePort();
     Map<String, Object> props = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class BenchRuntime implements AutoCloseable {
     if (temporalAddress != null) {
       props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded
     }
+    props.putAll(settings);
     Dsrflow dsrflow = Dsrflow.start(ProcessRole.ALL,
         temporalAddress == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", temporalAddress), props);
     try {
@@ -94,6 +96,11 @@ final class BenchRuntime implements AutoCloseable {
 
   String temporalAddress() {
     return "localhost:" + temporalPort;
+  }
+
+  /** CPU of this JVM and of the embedded PostgreSQL. */
+  CpuMeter cpuMeter() {
+    return new CpuMeter(dataDir.resolve("postgres"));
   }
 
   WorkflowClient client() {

@@ -27,6 +27,7 @@ final class SeparateTemporal implements AutoCloseable {
   /** Child-JVM entry point: serve the test server on localhost:{@code args[0]} until killed. */
   public static void main(String[] args) throws Exception {
     TestServicesStarter services = new TestServicesStarter(true, 0);
+    dev.dsrflow.runtime.TestServerLockLog.disable(services);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])));
     for (BindableService service : services.getServices()) {

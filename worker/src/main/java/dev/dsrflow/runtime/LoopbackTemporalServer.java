@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The Temporal Java test server in real time (no time skipping), bound to the loopback
  * interface only: {@code TestServer.createPortBoundServer} listens on every interface, which
  * would expose an unauthenticated Temporal frontend to the network. dsrflow's search attributes
- * are registered at start.
+ * are registered at start, and the server's ever-growing lock log is switched off
+ * ({@link TestServerLockLog}).
  */
 final class LoopbackTemporalServer implements Closeable {
   private final TestServicesStarter services;
@@ -32,6 +33,7 @@ final class LoopbackTemporalServer implements Closeable {
 
   static LoopbackTemporalServer start(int port) throws IOException {
     TestServicesStarter services = new TestServicesStarter(true, 0);
+    TestServerLockLog.disable(services);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     for (BindableService service : services.getServices()) {
       builder.addService(service);

@@ -34,6 +34,11 @@ public final class ChangeIds {
   public static final String DELETION_CLAIM_LEASE = "deletion-claim-lease";
   /** Deletion: product batches run as child workflows for very large product counts. */
   public static final String DELETION_CHILD_BATCHES = "deletion-child-batches";
+  /**
+   * Access, download and preservation: a product step over more products than the request's
+   * batch size runs in child workflows, one per batch ({@code lifecycle.ProductBatches}).
+   */
+  public static final String FAN_OUT_BATCHES = "fan-out-batches";
   /** Preservation: order of release fan-out and deregistration at the end of a hold. */
   public static final String PRESERVATION_END = "preservation-end";
   /** Every request: the finishing notice. */

@@ -22,6 +22,8 @@ import dev.dsrflow.workflow.download.DownloadWorkflow;
 import dev.dsrflow.workflow.download.DownloadWorkflowImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflowImpl;
+import dev.dsrflow.workflow.lifecycle.ProductBatchWorkflow;
+import dev.dsrflow.workflow.lifecycle.ProductBatchWorkflowImpl;
 import dev.dsrflow.workflow.preservation.PreservationWorkflow;
 import dev.dsrflow.workflow.preservation.PreservationWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -63,7 +65,7 @@ public final class OrchestratorWorkflows {
         new HoldRegistryActivitiesImpl(client, registryQueue));
   }
 
-  /** Registers the four request workflows and the hold registry. */
+  /** Registers the four request workflows, their product batches and the hold registry. */
   public static void register(Worker worker, ProductCatalog catalog) {
     register(worker, catalog, HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
   }
@@ -79,6 +81,7 @@ public final class OrchestratorWorkflows {
         args -> new DeletionWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
     worker.registerWorkflowImplementationFactory(PreservationWorkflow.class,
         args -> new PreservationWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
+    worker.registerWorkflowImplementationFactory(ProductBatchWorkflow.class, () -> new ProductBatchWorkflowImpl(catalog), options);
     HoldRegistryWorkers.register(worker, registryMaxHistory);
   }
 }

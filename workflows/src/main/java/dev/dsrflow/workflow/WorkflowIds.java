@@ -9,6 +9,14 @@ public final class WorkflowIds {
     return "dsr-" + requestId;
   }
 
+  /**
+   * The workflow id of one batch of a request's product step: the request's workflow id, the
+   * step, which time this step was split in this request, and the batch's index.
+   */
+  public static String productBatch(String requestWorkflowId, String step, int round, int index) {
+    return requestWorkflowId + "/" + step + "-" + round + "/b" + index;
+  }
+
   /** The workflow id of a subject's hold registry. */
   public static String holds(String subjectKey) {
     return "holds-" + subjectKey;

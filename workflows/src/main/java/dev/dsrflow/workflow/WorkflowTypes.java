@@ -13,6 +13,8 @@ public final class WorkflowTypes {
   public static final String DELETION = "DeletionRequest";
   public static final String PRESERVATION = "PreservationRequest";
   public static final String HOLD_REGISTRY = "HoldRegistry";
+  /** A child workflow that runs one product step for a batch of a request's products. */
+  public static final String PRODUCT_BATCH = "ProductBatch";
 
   private WorkflowTypes() {}
 

@@ -56,6 +56,59 @@ class HistoryRecorder {
   }
 
   /**
+   * Records requests split into batch child workflows (batch size 1 over two products), and one
+   * batch: {@code -Dtest=HistoryRecorder#recordBatched} records these alone.
+   */
+  @Test
+  void recordBatched() throws Exception {
+    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
+        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+      rig.product("profile").seed("sk-recb", 2);
+      rig.product("content").seed("sk-recb", 3);
+      RequestPolicy batchOfOne = RequestPolicy.DEFAULT.withProductBatchSize(1);
+
+      AccessWorkflow access = rig.start(AccessWorkflow.class, rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-recb",
+          List.of("profile", "content"), null, batchOfOne));
+      rig.finish(access);
+      save(rig, "access-batched", access.view().id());
+      String batch = WorkflowIds.productBatch(WorkflowIds.request(access.view().id()), "locate", 1, 0);
+      Files.writeString(DIR.resolve("access-batched-locate-b0.json"), rig.client.fetchHistory(batch).toJson(true));
+
+      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-recb",
+          List.of("profile", "content"), null, batchOfOne));
+      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+      deletion.approve(new OperatorAction("ops2", null));
+      rig.await(deletion, v -> v.status() == RequestStatus.GRACE_PERIOD);
+      org.awaitility.Awaitility.await().until(() -> rig.ledger.events(deletion.view().id()).stream()
+          .anyMatch(e -> e.kind().equals("RESTRICTED")));
+      deletion.cancel(new OperatorAction("ops", "subject withdrew"));
+      rig.finish(deletion);
+      save(rig, "deletion-batched-cancelled", deletion.view().id());
+    }
+  }
+
+  /**
+   * Records a complete deletion split into batches (restrict and erase, batch size 1 over two
+   * products): {@code -Dtest=HistoryRecorder#recordBatchedDeletion} records it alone.
+   */
+  @Test
+  void recordBatchedDeletion() throws Exception {
+    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
+        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+      rig.product("profile").seed("sk-recbd", 2);
+      rig.product("content").seed("sk-recbd", 3);
+      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-recbd",
+          List.of("profile", "content"), null, RequestPolicy.DEFAULT.withProductBatchSize(1)));
+      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+      deletion.approve(new OperatorAction("ops2", null));
+      rig.finish(deletion);
+      save(rig, "deletion-batched", deletion.view().id());
+      String batch = WorkflowIds.productBatch(WorkflowIds.request(deletion.view().id()), "erase", 1, 1);
+      Files.writeString(DIR.resolve("deletion-batched-erase-b1.json"), rig.client.fetchHistory(batch).toJson(true));
+    }
+  }
+
+  /**
    * Records only the deletion histories of {@link ChangeIds#DELETION_CLAIMS} and
    * {@link ChangeIds#DELETION_GRACE} version 1 (and the registry's, with the batched updates):
    * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am test -Dtest='HistoryRecorder#recordDeletionClaims'}.

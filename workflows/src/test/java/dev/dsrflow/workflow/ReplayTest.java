@@ -10,6 +10,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,8 @@ class ReplayTest {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
         .build());
-    worker = env.newWorker(TaskQueues.ORCHESTRATOR);
+    // a generous deadlock bound: on a loaded machine the first replay's class loading can take seconds
+    worker = env.newWorker(TaskQueues.ORCHESTRATOR, WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
     ProductCatalog catalog = new ProductCatalog(List.of(
         settings(TestRig.product("profile", true, InformationCategory.PROFILE)),
         settings(TestRig.product("content", true, InformationCategory.CONTENT)),
@@ -50,7 +52,8 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"access", "download", "deletion", "deletion-manual-claim-v1", "deletion-claims-v1", "deletion-grace-v1",
-      "preservation", "holds", "holds-deletion-claims-v1"})
+      "preservation", "holds", "holds-deletion-claims-v1", "access-batched", "access-batched-locate-b0", "deletion-batched-cancelled",
+      "deletion-batched", "deletion-batched-erase-b1"})
   void recordedHistoryReplays(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
   }

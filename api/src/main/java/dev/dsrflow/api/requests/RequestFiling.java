@@ -72,8 +72,11 @@ public class RequestFiling {
     this.queries = queries;
   }
 
-  /** What filing did: created a new request, or found the one the idempotency key names. */
-  public record Filed(String requestId, boolean created) {}
+  /**
+   * What filing did: created a new request (its spec given), or found the one the idempotency
+   * key names (spec null).
+   */
+  public record Filed(String requestId, boolean created, RequestSpec spec) {}
 
   /** Validates and files; throws a problem for bad input (400), a wrong role (403) or a reused key (409). */
   public Filed file(FilingBody body, String idempotencyKey, Authentication filer) {
@@ -94,11 +97,11 @@ public class RequestFiling {
       case CONFLICT -> throw ProblemException.conflict("Idempotency-Key was used for a different request");
       case REPLAYED -> {
         redriveIfNeverStarted(outcome.requestId());
-        return new Filed(outcome.requestId(), false);
+        return new Filed(outcome.requestId(), false, null);
       }
       default -> {
         startOrLeaveForRedrive(spec);
-        return new Filed(spec.id(), true);
+        return new Filed(spec.id(), true, spec);
       }
     }
   }

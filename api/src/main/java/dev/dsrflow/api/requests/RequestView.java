@@ -38,6 +38,12 @@ public record RequestView(
     @Nullable Download download,
     @Nullable @Schema(description = "the deletion certificate, once issued") Object certificate) {
 
+  /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
+  public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
+    return new RequestView(spec.id(), spec.type(), RequestStatus.RECEIVED, spec.jurisdiction(), spec.subjectKey(),
+        spec.receivedAt(), null, false, false, spec.requestedBy(), null, null, null, null, List.of(), null, null);
+  }
+
   /**
    * What a product team may see: only its own products (null in lists), and neither the
    * download link nor the certificate.

@@ -66,11 +66,11 @@ class RequestsController {
       @Header("Idempotency-Key") @Nullable String idempotencyKey, Authentication filer) {
     FilingBody request = StrictJson.read(body, FilingBody.class, true);
     RequestFiling.Filed filed = filing.file(request, idempotencyKey, filer);
-    RequestView view = queries.find(filed.requestId()).orElseThrow(() -> ProblemException.unknownRequest(filed.requestId()));
     if (!filed.created()) {
-      return HttpResponse.ok(view);
+      return HttpResponse.ok(queries.find(filed.requestId()).orElseThrow(() -> ProblemException.unknownRequest(filed.requestId())));
     }
-    return HttpResponse.created(view, URI.create("/v1/requests/" + filed.requestId()));
+    // the request as filed (what the ledger row holds): no read back
+    return HttpResponse.created(RequestView.filed(filed.spec()), URI.create("/v1/requests/" + filed.requestId()));
   }
 
   @Get("/{id}")

@@ -5,16 +5,15 @@ import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
-import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.report.AccessReportActivities;
 import dev.dsrflow.report.AccessReportInput;
 import dev.dsrflow.report.AccessReportRef;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
-import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
-import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import dev.dsrflow.workflow.lifecycle.StepContext;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -34,7 +33,7 @@ public final class AccessWorkflowImpl extends RequestWorkflowBase implements Acc
   public void run(RequestSpec spec) {
     state.moveTo(RequestStatus.IN_PROGRESS);
     begin(true, "locating data in " + spec.products().size() + " products");
-    CancellationScope work = Workflow.newCancellationScope(() -> fanOut.run(state.products(), this::locate));
+    CancellationScope work = Workflow.newCancellationScope(() -> fanOut.run(state.products(), FanOutStep.LOCATE, StepContext.of(spec, null)));
     controls.onCancel(work::cancel);
     try {
       work.run();
@@ -53,11 +52,6 @@ public final class AccessWorkflowImpl extends RequestWorkflowBase implements Acc
     state.setReportBlob(ref.jsonBlob());
     finish(RequestStatus.COMPLETED, "COMPLETED",
         "report with " + ref.totalItems() + " items in " + ref.categories() + " categories stored as " + ref.jsonBlob());
-  }
-
-  private StepOutcome locate(ProductTaskState task) {
-    ProductStepResult result = products.of(task.product()).locate(ProductTasks.plain(state.spec(), task.product()));
-    return StepOutcome.byCount(result, "found");
   }
 
   private AccessReportInput.ProductInventory inventory(ProductTaskState task) {

@@ -15,6 +15,9 @@ import dev.dsrflow.workflow.lifecycle.Rejections;
 import dev.dsrflow.workflow.holds.HoldsLifted;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.FanOutStep;
+import dev.dsrflow.workflow.lifecycle.ProductBatches;
+import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
@@ -112,7 +115,16 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     refreshStatus();
     journal.record(RequestJournal.SYSTEM, "ERASURE_STARTED",
         held.isEmpty() ? "no product is held" : held.size() + " products deferred by legal holds: " + String.join(", ", held));
-    fanOut.run(state.products(), erasure::run);
+    List<String> granted = state.products().stream()
+        .filter(t -> t.status() == ProductTaskStatus.PENDING).map(ProductTaskState::product).toList();
+    if (holds.grantedUpFront(granted)) {
+      // over more products than the batch size, granted products are erased by batch children
+      // (held ones stay here, DEFERRED, and are erased here once their hold lifts)
+      fanOut.withBatches(new ProductBatches(state, ChangeIds.DELETION_CHILD_BATCHES))
+          .run(state.products(), FanOutStep.ERASE, StepContext.of(spec, null), erasure::run, erasure.batchHooks());
+    } else {
+      fanOut.run(state.products(), erasure::run);
+    }
     state.moveTo(RequestStatus.IN_PROGRESS);
   }
 

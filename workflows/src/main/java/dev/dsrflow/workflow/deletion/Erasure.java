@@ -10,6 +10,9 @@ import dev.dsrflow.product.activity.WorkDone;
 import dev.dsrflow.workflow.ChangeIds;
 import dev.dsrflow.workflow.holds.ClaimLease;
 import dev.dsrflow.workflow.holds.EraseClaimResult;
+import dev.dsrflow.workflow.lifecycle.BatchOutcome;
+import dev.dsrflow.workflow.lifecycle.ErasureTally;
+import dev.dsrflow.workflow.lifecycle.ProductFanOut;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.ProductTasks;
@@ -20,7 +23,9 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +71,48 @@ final class Erasure {
 
   ErasureRecord record(String product) {
     return records.computeIfAbsent(product, p -> new ErasureRecord());
+  }
+
+  /**
+   * Around erase batches (products granted when erasure began, erased by batch children): takes
+   * those grants before the batches start (no registry call), and when a batch returns records
+   * each product's tally for the certificate, journals each verification residue, and releases
+   * the batch's claims in one finish.
+   */
+  ProductFanOut.BatchHooks batchHooks() {
+    return new ProductFanOut.BatchHooks() {
+      @Override
+      public void beforeBatches(List<String> batched) {
+        batched.forEach(holds::claim); // each one granted up front: consumes the grant, asks nothing
+      }
+
+      @Override
+      public List<RequestJournal.Note> afterBatch(List<BatchOutcome> outcomes) {
+        List<RequestJournal.Note> notes = new ArrayList<>();
+        for (BatchOutcome outcome : outcomes) {
+          ErasureTally tally = outcome.erasure();
+          if (tally == null) {
+            continue;
+          }
+          ErasureRecord rec = record(outcome.product());
+          rec.eraseRuns += tally.eraseRuns();
+          rec.itemsErased += tally.itemsErased();
+          rec.residual = tally.residual();
+          rec.verified = tally.verified();
+          rec.handlerVersion = tally.handlerVersion();
+          if (rec.startedAt == null) {
+            rec.startedAt = tally.startedAt();
+          }
+          rec.finishedAt = tally.finishedAt();
+          for (int run = 0; run < tally.residues().size(); run++) {
+            notes.add(new RequestJournal.Note("VERIFICATION_RESIDUE", outcome.product(),
+                tally.residues().get(run) + " items left after erase run " + (run + 1)));
+          }
+        }
+        holds.finishAll(outcomes.stream().map(BatchOutcome::product).toList());
+        return notes;
+      }
+    };
   }
 
   /** The fan-out work for one product. */

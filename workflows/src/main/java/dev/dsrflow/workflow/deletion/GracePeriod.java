@@ -5,12 +5,16 @@ import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.workflow.ChangeIds;
+import dev.dsrflow.workflow.lifecycle.FanOutStep;
+import dev.dsrflow.workflow.lifecycle.ProductBatches;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.RequestState;
+import dev.dsrflow.workflow.lifecycle.StepContext;
+import dev.dsrflow.workflow.lifecycle.StepOutcome;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -20,12 +24,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The deletion's grace period, from {@code receivedAt} for {@code policy.gracePeriod}: products
  * restrict (hide) the data at once; a cancel inside the period unrestricts it again
  * (compensation registered before restricting, run in a detached scope).
+ *
+ * <p>Over more products than the request's batch size (from change
+ * {@link ChangeIds#DELETION_CHILD_BATCHES} on), restrict and unrestrict run in batch child
+ * workflows: cancelling the deletion cancels the restrict batches, then the compensation starts
+ * unrestrict batches of its own in the detached scope.
  *
  * <p>Restriction exists only to hide the data <em>during</em> the grace period, while the
  * request can still be cancelled. When the period has already ended at the moment restriction
@@ -40,12 +50,14 @@ final class GracePeriod {
   private final RequestState state;
   private final RequestJournal journal;
   private final ProductStubs products;
+  private final ProductBatches batches;
   private final Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
 
   GracePeriod(RequestState state, RequestJournal journal, ProductStubs products) {
     this.state = state;
     this.journal = journal;
     this.products = products;
+    this.batches = new ProductBatches(state, ChangeIds.DELETION_CHILD_BATCHES);
   }
 
   /** Runs the grace period; true when it passed, false when the request was cancelled in it. */
@@ -58,9 +70,9 @@ final class GracePeriod {
       return !state.isFinal();
     }
     List<String> restrictable = restrictable();
-    saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", t -> products.of(t.product()).unrestrict(t)));
+    saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", FanOutStep.UNRESTRICT, t -> products.of(t.product()).unrestrict(t)));
     journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "erasure starts at " + ends);
-    all(restrictable, "RESTRICTED", t -> products.of(t.product()).restrict(t));
+    all(restrictable, "RESTRICTED", FanOutStep.RESTRICT, t -> products.of(t.product()).restrict(t));
     Duration left = Duration.between(RequestJournal.now(), ends);
     if (left.isNegative() || left.isZero()) {
       return !state.isFinal();
@@ -96,8 +108,13 @@ final class GracePeriod {
   }
 
   /** Runs one call per product in parallel; failures are recorded, never fatal (best effort). */
-  private void all(List<String> ids, String kind, Function<dev.dsrflow.product.activity.ProductTask, ProductStepResult> call) {
+  private void all(List<String> ids, String kind, FanOutStep step,
+      Function<dev.dsrflow.product.activity.ProductTask, ProductStepResult> call) {
     if (ids.isEmpty()) {
+      return;
+    }
+    if (batches.splits(ids.size())) {
+      allInBatches(ids, kind, step);
       return;
     }
     List<Promise<ProductStepResult>> calls = new ArrayList<>();
@@ -115,5 +132,22 @@ final class GracePeriod {
     }
     journal.record(RequestJournal.SYSTEM, kind, items + " items in " + (ids.size() - failed.size()) + " products"
         + (failed.isEmpty() ? "" : "; failed in " + String.join(", ", failed)));
+  }
+
+  /** As {@link #all}, in batch child workflows; a product whose call failed is named, never fatal. */
+  private void allInBatches(List<String> ids, String kind, FanOutStep step) {
+    Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state.spec(), null), ids);
+    long items = 0;
+    List<String> failed = new ArrayList<>();
+    for (var e : outcomes.entrySet()) {
+      if (e.getValue().status() == ProductTaskStatus.FAILED) {
+        failed.add(e.getKey());
+      } else if (e.getValue().result() != null) {
+        items += e.getValue().result().items();
+      }
+    }
+    journal.record(RequestJournal.SYSTEM, kind, items + " items in " + (ids.size() - failed.size()) + " products in "
+        + ((ids.size() + batches.size() - 1) / batches.size()) + " batches"
+        + (failed.isEmpty() ? "" : "; failed in " + failed.size() + " products: " + String.join(", ", failed)));
   }
 }

@@ -104,6 +104,23 @@ final class HoldClaims {
       remote.finishErase(spec.subjectKey(), new EraseClaim(spec.id(), product));
       return;
     }
+    finishAll(List.of(product));
+  }
+
+  /** Whether every one of these products was granted when erasure began (and not claimed since). */
+  boolean grantedUpFront(List<String> products) {
+    return batched && grantedUpFront.containsAll(products);
+  }
+
+  /**
+   * Reports several claimed erases finished at once (a batch of products erased by a batch
+   * child), in the same Update as any other finish of this workflow task; returns once the
+   * registry has them. Only with version 1 (batched claims).
+   */
+  void finishAll(List<String> products) {
+    if (products.isEmpty()) {
+      return;
+    }
     if (!sending) {
       sending = true;
       // outside every cancellation scope: a claim is released even from a cancelled branch
@@ -113,7 +130,7 @@ final class HoldClaims {
       finishSent = Workflow.newPromise();
     }
     CompletablePromise<Void> sent = finishSent;
-    finishing.add(product);
+    finishing.addAll(products);
     sent.get();
   }
 

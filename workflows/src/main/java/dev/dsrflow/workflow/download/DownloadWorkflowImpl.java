@@ -4,21 +4,19 @@ import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.packaging.PackageInfo;
-import dev.dsrflow.packaging.PackageLayout;
 import dev.dsrflow.packaging.PackageRequest;
 import dev.dsrflow.packaging.PackagingActivities;
 import dev.dsrflow.packaging.ProductExport;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
-import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
-import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
-import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import dev.dsrflow.workflow.lifecycle.StepContext;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -39,7 +37,7 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
   public void run(RequestSpec spec) {
     state.moveTo(RequestStatus.IN_PROGRESS);
     begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
-    CancellationScope work = Workflow.newCancellationScope(() -> fanOut.run(state.products(), this::export));
+    CancellationScope work = Workflow.newCancellationScope(() -> fanOut.run(state.products(), FanOutStep.EXPORT, StepContext.of(spec, null)));
     controls.onCancel(work::cancel);
     try {
       work.run();
@@ -63,12 +61,6 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
     state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
     journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");
     awaitHandlers();
-  }
-
-  private StepOutcome export(ProductTaskState task) {
-    String staging = PackageLayout.staging(state.id(), task.product());
-    ProductStepResult result = products.of(task.product()).export(ProductTasks.export(state.spec(), task.product(), staging));
-    return StepOutcome.byCount(result, "exported");
   }
 
   private ProductExport exported(ProductTaskState task) {

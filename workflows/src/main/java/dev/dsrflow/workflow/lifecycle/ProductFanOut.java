@@ -8,8 +8,12 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one piece of work per product, all in parallel, and returns when every product is
@@ -17,6 +21,15 @@ import java.util.List;
  * fail the request: its task becomes FAILED and waits until an operator retries it (it runs
  * again), completes it by hand or skips it. A MANUAL product waits for an operator from the
  * start. Every transition is written to the ledger.
+ *
+ * <p>A step given as a {@link FanOutStep} over more products than the request's batch size
+ * runs in batch child workflows ({@link ProductBatches}): the request marks the batch's
+ * products RUNNING, starts the batches and applies each batch's outcomes as it finishes (one
+ * ledger write per workflow task, whatever the number of products). The per-product state
+ * machine stays here: products that come back FAILED wait for an operator, and an operator's
+ * retry runs the product directly from the request (bounded by operator actions). The batched
+ * path keeps one workflow thread for the whole step plus one per retried product, instead of
+ * one per product.
  */
 public final class ProductFanOut {
 
@@ -26,16 +39,119 @@ public final class ProductFanOut {
     StepOutcome run(ProductTaskState task);
   }
 
-  private final RequestJournal journal;
+  /**
+   * What a step does around its batches besides the per-product state machine (a deletion's
+   * erase: consume the hold claims before, record the tally and release the claims after).
+   */
+  public interface BatchHooks {
+    /** No extra work. */
+    BatchHooks NONE = new BatchHooks() {};
 
-  public ProductFanOut(RequestJournal journal) {
+    /** Before the batches start, with the products about to run in them. */
+    default void beforeBatches(List<String> products) {}
+
+    /** A batch's outcomes, before they are applied; returns extra ledger events to write with them. */
+    default List<RequestJournal.Note> afterBatch(List<BatchOutcome> outcomes) {
+      return List.of();
+    }
+  }
+
+  private final RequestJournal journal;
+  private final ProductBatches batches;
+  private final ProductStubs stubs;
+
+  public ProductFanOut(RequestJournal journal, ProductBatches batches, ProductStubs stubs) {
     this.journal = journal;
+    this.batches = batches;
+    this.stubs = stubs;
+  }
+
+  /** This fan-out splitting into batches under another change id (a deletion's own). */
+  public ProductFanOut withBatches(ProductBatches other) {
+    return new ProductFanOut(journal, other, stubs);
+  }
+
+  /**
+   * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
+   * outnumber the request's batch size (and the request runs that code version), else one
+   * product at a time as {@link #run(Collection, ProductWork)} does.
+   */
+  public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context) {
+    run(tasks, step, context, task -> step.run(stubs, context, task.product()), BatchHooks.NONE);
+  }
+
+  /**
+   * As {@link #run(Collection, FanOutStep, StepContext)}, with the request's own work for a
+   * product run from here ({@code direct}: unsplit requests, operator retries, DEFERRED products
+   * once their hold lifts) and hooks around the batches.
+   */
+  public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context, ProductWork direct, BatchHooks hooks) {
+    List<ProductTaskState> pending = tasks.stream().filter(t -> t.status() == ProductTaskStatus.PENDING).toList();
+    if (!batches.splits(pending.size())) {
+      run(tasks, direct);
+      return;
+    }
+    List<RequestJournal.Note> running = new ArrayList<>();
+    for (ProductTaskState task : pending) {
+      task.countAttempt();
+      task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", RequestJournal.now());
+      running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
+    }
+    hooks.beforeBatches(pending.stream().map(ProductTaskState::product).toList());
+    journal.recordAll(RequestJournal.SYSTEM, running);
+    Map<String, ProductTaskState> byProduct = new java.util.HashMap<>();
+    tasks.forEach(t -> byProduct.put(t.product(), t));
+    List<ProductBatches.Started> open = new ArrayList<>(
+        batches.start(step, context, pending.stream().map(ProductTaskState::product).toList()));
+    Set<String> driven = new HashSet<>();
+    List<Promise<Void>> drivers = new ArrayList<>();
+    while (true) {
+      Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted())
+          || tasks.stream().anyMatch(t -> needsDriver(t, driven))
+          || open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled()));
+      List<RequestJournal.Note> settled = new ArrayList<>();
+      for (ProductBatches.Started batch : List.copyOf(open)) {
+        if (batch.result().isCompleted()) {
+          open.remove(batch);
+          List<BatchOutcome> outcomes = ProductBatches.outcomes(batch);
+          settled.addAll(hooks.afterBatch(outcomes));
+          for (BatchOutcome outcome : outcomes) {
+            apply(byProduct.get(outcome.product()), outcome, settled);
+          }
+        }
+      }
+      journal.recordAll(RequestJournal.SYSTEM, settled);
+      // products retried by an operator, or DEFERRED, run from here (one driver each for the rest of the step)
+      for (ProductTaskState task : tasks.stream().filter(t -> needsDriver(t, driven)).toList()) {
+        driven.add(task.product());
+        drivers.add(Async.procedure(() -> drive(task, direct)));
+      }
+      if (open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled())) {
+        break;
+      }
+    }
+    Promise.allOf(drivers).get();
+  }
+
+  private void apply(ProductTaskState task, BatchOutcome outcome, List<RequestJournal.Note> notes) {
+    if (outcome.result() != null) {
+      task.recordResult(outcome.result());
+    }
+    if (task.status().isSettled()) {
+      return;
+    }
+    task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
+    notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
   }
 
   /** Drives every task to a settled status; throws only when the enclosing scope is cancelled. */
   public void run(Collection<ProductTaskState> tasks, ProductWork work) {
     List<Promise<Void>> all = tasks.stream().map(t -> Async.procedure(() -> drive(t, work))).toList();
     Promise.allOf(all).get();
+  }
+
+  private static boolean needsDriver(ProductTaskState task, Set<String> driven) {
+    return (task.status() == ProductTaskStatus.PENDING || task.status() == ProductTaskStatus.DEFERRED) && !driven.contains(task.product());
   }
 
   private void drive(ProductTaskState task, ProductWork work) {

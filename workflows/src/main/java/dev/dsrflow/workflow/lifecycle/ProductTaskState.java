@@ -80,4 +80,12 @@ public final class ProductTaskState {
   public ProductSnapshot snapshot() {
     return new ProductSnapshot(product, status, attempts, updatedAt, detail, result);
   }
+
+  /**
+   * As {@link #snapshot}, without the step's result: status, attempts, time and the detail
+   * (which states the step's counts, and a preservation's digest).
+   */
+  public ProductSnapshot compactSnapshot() {
+    return new ProductSnapshot(product, status, attempts, updatedAt, detail, null);
+  }
 }

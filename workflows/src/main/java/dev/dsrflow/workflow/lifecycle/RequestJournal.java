@@ -59,6 +59,39 @@ public final class RequestJournal {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
+  /** One event of a {@link #recordAll} write: what happened to which product (or null), and a note. */
+  public record Note(String kind, String product, String detail) {}
+
+  /**
+   * Records several transitions by one actor in one ledger write (e.g. a batch of products
+   * finishing); returns the snapshot written, or the current one when there is nothing to write.
+   */
+  public RequestSnapshot recordAll(String actor, List<Note> notes) {
+    if (notes.isEmpty()) {
+      return state.snapshot();
+    }
+    boolean batched = batching();
+    List<LedgerEvent> events = new ArrayList<>();
+    for (Note note : notes) {
+      seq++;
+      events.add(new LedgerEvent(eventId(), now(), actor, note.kind(), note.product(), note.detail()));
+    }
+    RequestSnapshot snapshot = state.nextSnapshot(Workflow.currentTimeMillis() * 1000L);
+    visibility.publish(state);
+    if (!batched) {
+      ledger.record(new LedgerEntry(snapshot, events));
+      return snapshot;
+    }
+    if (pendingWritten == null) {
+      pendingWritten = Workflow.newPromise();
+    }
+    CompletablePromise<Void> written = pendingWritten;
+    pending.addAll(events);
+    pendingSnapshot = snapshot;
+    written.get();
+    return snapshot;
+  }
+
   /** Records a transition of the whole request. */
   public RequestSnapshot record(String actor, String kind, String detail) {
     return record(actor, kind, null, detail);

@@ -32,6 +32,7 @@ public final class RequestState {
   private String reportBlob;
   private String certificate;
   private String endedBy;
+  private boolean compactSnapshots;
 
   public RequestState(RequestSpec spec) {
     this.spec = spec;
@@ -174,9 +175,22 @@ public final class RequestState {
     return snapshot();
   }
 
+  /**
+   * From now on, snapshots (ledger writes, update results, the view) carry each product's
+   * status, attempts and detail but not its step result: set when the request is split into
+   * batches, so an update result for thousands of products stays far under Temporal's 2 MB
+   * payload limit (with results, 2,000 located products make a 2.4 MB snapshot). The full
+   * results stay in the workflow for the access report and the package, which keep every
+   * detail; the detail line keeps the counts (and a preservation's digest).
+   */
+  public void useCompactSnapshots() {
+    this.compactSnapshots = true;
+  }
+
   /** The current snapshot (same revision as the last ledger write). */
   public RequestSnapshot snapshot() {
-    List<dev.dsrflow.ledger.ProductSnapshot> ps = products.values().stream().map(ProductTaskState::snapshot).toList();
+    List<dev.dsrflow.ledger.ProductSnapshot> ps = products.values().stream()
+        .map(t -> compactSnapshots ? t.compactSnapshot() : t.snapshot()).toList();
     return new RequestSnapshot(spec.id(), revision, spec.type(), status, spec.jurisdiction(), spec.subjectKey(),
         spec.receivedAt(), dueAt, extended, spec.requestedBy(), approvedBy, graceEndsAt, holdExpiresAt, completedAt,
         download, reportBlob, certificate, ps);

@@ -7,6 +7,7 @@ import dev.dsrflow.notification.NotificationActivities;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.workflow.ChangeIds;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.Renewal;
@@ -33,8 +34,8 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     this.state = new RequestState(spec);
     this.journal = new RequestJournal(state);
     this.controls = new RequestControls(state, journal, cancelRule);
-    this.fanOut = new ProductFanOut(journal);
     this.products = new ProductStubs(catalog);
+    this.fanOut = new ProductFanOut(journal, new ProductBatches(state, ChangeIds.FAN_OUT_BATCHES), products);
     this.deadline = new DeadlineWatch(state, journal, spec.policy());
     RequestSetup.addProducts(state, catalog, step, spec.receivedAt());
   }

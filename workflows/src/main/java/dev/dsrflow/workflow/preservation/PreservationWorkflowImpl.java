@@ -7,8 +7,6 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
-import dev.dsrflow.product.PreservationReceipt;
-import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.holds.HoldChange;
@@ -16,14 +14,14 @@ import dev.dsrflow.workflow.holds.HoldPlacement;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
-import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.Rejections;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
-import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import dev.dsrflow.workflow.lifecycle.StepContext;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +51,7 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
     holds.placeHold(spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
     journal.record(RequestJournal.SYSTEM, "HOLD_REGISTERED",
         "hold on " + spec.products().size() + " products until " + (state.holdExpiresAt() == null ? "released" : state.holdExpiresAt()));
-    fanOut.run(state.products(), this::preserve);
+    fanOut.run(state.products(), FanOutStep.PRESERVE, StepContext.of(spec, holdId()));
     if (releasedBy == null) {
       state.moveTo(RequestStatus.ACTIVE);
       journal.record(RequestJournal.SYSTEM, "HOLD_ACTIVE", "every product preserved or settled by an operator");
@@ -90,20 +88,7 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
           automated ? "releasing" : "release the preserved copy by hand", RequestJournal.now());
     }
     journal.record(RequestJournal.SYSTEM, "RELEASING", "products drop their preserved copies");
-    fanOut.run(state.products(), this::release);
-  }
-
-  private StepOutcome preserve(ProductTaskState task) {
-    ProductStepResult r = products.of(task.product()).preserve(ProductTasks.hold(state.spec(), task.product(), holdId()));
-    PreservationReceipt receipt = r.receipt();
-    String detail = r.items() + " items preserved, digest " + (receipt == null ? "-" : receipt.contentDigest())
-        + (receipt != null && receipt.alreadyErased() > 0 ? "; " + receipt.alreadyErased() + " items already erased before the hold" : "");
-    return StepOutcome.done(detail, r);
-  }
-
-  private StepOutcome release(ProductTaskState task) {
-    ProductStepResult r = products.of(task.product()).release(ProductTasks.hold(state.spec(), task.product(), holdId()));
-    return StepOutcome.done(r.items() + " preserved items released", r);
+    fanOut.run(state.products(), FanOutStep.RELEASE, StepContext.of(state.spec(), holdId()));
   }
 
   private String holdId() {

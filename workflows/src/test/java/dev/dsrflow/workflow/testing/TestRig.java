@@ -28,6 +28,7 @@ import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
 import dev.dsrflow.workflow.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -36,6 +37,7 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +100,22 @@ public final class TestRig implements AutoCloseable {
     return new TestRig(descriptors, 2_000, io.temporal.common.converter.DefaultDataConverter.newDefaultInstance());
   }
 
+  /**
+   * A rig for hundreds of products: each product's worker polls with one thread (the default
+   * five per worker would start thousands of threads).
+   */
+  public static TestRig many(List<ProductDescriptor> descriptors) {
+    return new TestRig(descriptors, 2_000, dataConverter(), WorkerOptions.newBuilder().setMaxConcurrentActivityTaskPollers(1).build(),
+        // replaying a request of hundreds of products for a query can exceed the default 1 s on a loaded machine
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+  }
+
   public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter) {
+    this(descriptors, registryMaxHistory, converter, WorkerOptions.getDefaultInstance(), WorkerOptions.getDefaultInstance());
+  }
+
+  private TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter, WorkerOptions productWorkers,
+      WorkerOptions orchestratorWorker) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
         .setInitialTime(T0)
@@ -115,10 +132,10 @@ public final class TestRig implements AutoCloseable {
       settings.add(new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0));
       MemoryProduct product = new MemoryProduct(d);
       products.put(d.id(), product);
-      env.newWorker(TaskQueues.product(d.id())).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
+      env.newWorker(TaskQueues.product(d.id()), productWorkers).registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
     }
     catalog = new ProductCatalog(settings);
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, orchestratorWorker);
     OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
     // the hold registry on a worker of its own, as in the orchestrator worker
     dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(env.newWorker(dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE),
@@ -161,9 +178,26 @@ public final class TestRig implements AutoCloseable {
     return last[0];
   }
 
-  /** Waits for the workflow to finish (time skips meanwhile). */
+  /**
+   * Waits for the workflow to finish (time skips meanwhile). Time skips for the whole
+   * environment, to the next timer of any workflow: when every other workflow idles without a
+   * timer (waiting for an operator), that is the test server's 10-year default execution timeout
+   * of the earliest-started one, and the workflows started just after it are then left a second
+   * or less before they time out too. Use {@link #awaitEnded} when a workflow that idles like
+   * that is used afterwards.
+   */
   public void finish(RequestWorkflow stub) {
     WorkflowStub.fromTyped(stub).getResult(Void.class);
+  }
+
+  /**
+   * Waits (real time, polling) until the workflow has closed, without letting time skip: for a
+   * workflow whose end needs no timer, while another workflow of the test waits for an operator.
+   */
+  public void awaitEnded(RequestWorkflow stub) {
+    WorkflowStub untyped = WorkflowStub.fromTyped(stub);
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+        .until(() -> untyped.describe().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   @Override
