@@ -36,8 +36,10 @@ final class OrchestratorWorker {
         .build());
     OrchestratorWorkflows.register(worker, catalog);
     // the hold registry polls a queue of its own: deletions call it from local activities, which
-    // keep their workflow task's slot until answered (see HoldRegistryWorkers.TASK_QUEUE)
-    HoldRegistryWorkers.register(factory.newWorker(HoldRegistryWorkers.TASK_QUEUE), HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
+    // keep their workflow task's slot until answered (see HoldRegistryWorkers.TASK_QUEUE); not
+    // sticky, so a registry never waits on a dead orchestrator (see HoldRegistryWorkers.workerOptions)
+    HoldRegistryWorkers.register(factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
+        HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
     OrchestratorWorkflows.registerActivities(worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
   }
 }

@@ -138,8 +138,8 @@ public final class TestRig implements AutoCloseable {
     Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, orchestratorWorker);
     OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
     // the hold registry on a worker of its own, as in the orchestrator worker
-    dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(env.newWorker(dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE),
-        registryMaxHistory);
+    dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(env.newWorker(dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE,
+        dev.dsrflow.workflow.holds.HoldRegistryWorkers.workerOptions()), registryMaxHistory);
     OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(LINK_SECRET),
         new CertificateSigner(CERT_SECRET, "test-key"), dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE);
     env.start();
