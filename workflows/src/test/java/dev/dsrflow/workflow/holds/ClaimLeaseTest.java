@@ -93,7 +93,7 @@ class ClaimLeaseTest {
     env.newWorker(TaskQueues.product("archive")).registerActivitiesImplementations(new MemoryProductActivities(archiveData, blobs));
     Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
     OrchestratorWorkflows.register(orchestrator, catalog, 2_000);
-    HoldRegistryWorkers.register(env.newWorker(HoldRegistryWorkers.TASK_QUEUE), 2_000);
+    HoldRegistryWorkers.register(env.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()), 2_000);
     OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(TestRig.LINK_SECRET),
         new CertificateSigner(TestRig.CERT_SECRET, "test-key"), HoldRegistryWorkers.TASK_QUEUE);
     env.start();
