@@ -38,18 +38,23 @@ final class ChunkedErasure {
     this.clock = clock;
   }
 
-  /** Erases from {@code cursor} to the end, checkpointing after every chunk. */
+  /**
+   * Erases from {@code cursor} to the end, checkpointing after every chunk with the number of
+   * items the run has erased so far (its earlier attempts included, from the erasure log).
+   */
   void run(ErasureCursor cursor, Progress progress) throws SQLException {
     ErasureCursor at = cursor;
+    long erased = erasedBy(c, schema, cursor.run()).values().stream().mapToLong(Long::longValue).sum();
     for (; at.table() < tables.size(); at = at.nextTable()) {
       ItemTable table = tables.get(at.table());
       while (true) {
-        ErasureCursor next = deleteChunk(table, at);
-        if (next == null) {
+        Chunk chunk = deleteChunk(table, at);
+        if (chunk == null) {
           break;
         }
-        at = next;
-        progress.checkpoint(at.text());
+        at = chunk.next();
+        erased += chunk.deleted();
+        progress.checkpoint(at.text(), erased);
       }
     }
   }
@@ -69,8 +74,11 @@ final class ChunkedErasure {
     return erased;
   }
 
+  /** One deleted chunk: where the next one starts and how many items it deleted. */
+  private record Chunk(ErasureCursor next, long deleted) {}
+
   /** Deletes the next chunk; null when the table has nothing left after the cursor. */
-  private ErasureCursor deleteChunk(ItemTable table, ErasureCursor at) throws SQLException {
+  private Chunk deleteChunk(ItemTable table, ErasureCursor at) throws SQLException {
     String t = schema + "." + table.name();
     String sql = "with batch as (select id from " + t + " where " + SubjectScope.CONDITION
         + " and id > ? order by id limit ? for update),"
@@ -97,7 +105,7 @@ final class ChunkedErasure {
         log(at.run(), table, deleted);
       }
       c.commit();
-      return at.after(lastId);
+      return new Chunk(at.after(lastId), deleted);
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;

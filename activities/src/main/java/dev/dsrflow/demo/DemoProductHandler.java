@@ -108,7 +108,7 @@ public final class DemoProductHandler implements ProductHandler {
     ErasureCursor start = progress.resumeFrom().map(ErasureCursor::parse).orElseGet(() -> {
       // Heartbeat the run id before deleting anything, so every retry counts under the same run.
       ErasureCursor fresh = ErasureCursor.start();
-      progress.checkpoint(fresh.text());
+      progress.checkpoint(fresh.text(), 0);
       return fresh;
     });
     return withConnection(c -> {

@@ -13,6 +13,17 @@ public interface Progress {
   /** Records that everything up to {@code cursor} is done. */
   void checkpoint(String cursor);
 
+  /**
+   * Records that everything up to {@code cursor} is done, and how many items this call has done
+   * so far, counting what earlier attempts of the same call did (what the call would report if
+   * it finished now). If the call then fails for good, the platform still knows, and certifies,
+   * what it did: without the count, work done by a call that failed is invisible to the
+   * deletion's evidence. Never a subject identifier, only a count.
+   */
+  default void checkpoint(String cursor, long itemsDone) {
+    checkpoint(cursor);
+  }
+
   /** The last checkpoint of an earlier attempt of this same call, if any. */
   Optional<String> resumeFrom();
 

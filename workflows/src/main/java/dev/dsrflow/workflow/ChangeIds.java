@@ -26,6 +26,12 @@ public final class ChangeIds {
   public static final String DELETION_CLAIMS = "deletion-claims";
   /** Deletion, in use (version 1): completing a product by hand first asks the hold registry. */
   public static final String DELETION_MANUAL_CLAIM = "deletion-manual-claim";
+  /**
+   * Deletion, in use (version 1): when less of a product's claim lease is left than an erase
+   * or verify call may need, the deletion claims the product again instead of calling
+   * ({@code deletion.Erasure}, {@code holds.ClaimLease}).
+   */
+  public static final String DELETION_CLAIM_LEASE = "deletion-claim-lease";
   /** Deletion: product batches run as child workflows for very large product counts. */
   public static final String DELETION_CHILD_BATCHES = "deletion-child-batches";
   /**

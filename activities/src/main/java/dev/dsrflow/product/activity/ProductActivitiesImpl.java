@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * The generic product activity: wraps one {@link ProductHandler} and is registered on the
  * product's task queue. Checkpoints become heartbeats, a retried attempt resumes from the last
  * one, and a {@link PermanentHandlerException} becomes a non-retryable failure of type
- * {@code dsrflow.product.<REASON>}; any other exception propagates and is retried.
+ * {@code dsrflow.product.<REASON>}; any other exception propagates and is retried. When the
+ * handler had reported how much the call had done ({@link dev.dsrflow.product.Progress#checkpoint(String, long)}),
+ * the failure carries it as its details ({@link WorkDone}), so a deletion can certify what an
+ * erase that failed had already erased.
  */
 public final class ProductActivitiesImpl implements ProductActivities {
   /** Prefix of every failure type this adapter raises. */
@@ -46,17 +50,17 @@ public final class ProductActivitiesImpl implements ProductActivities {
 
   @Override
   public ProductStepResult locate(ProductTask task) {
-    return perform(task, ProductStep.LOCATE, context -> handler.locate(task.subject(), task.scope()));
+    return perform(task, ProductStep.LOCATE, progress -> handler.locate(task.subject(), task.scope()));
   }
 
   @Override
   public ProductStepResult export(ProductTask task) {
-    return perform(task, ProductStep.EXPORT, context -> {
+    return perform(task, ProductStep.EXPORT, progress -> {
       if (task.format() == null || task.stagingPrefix() == null || task.stagingPrefix().isBlank()) {
         throw new PermanentHandlerException("BAD_TASK", "an export task needs a format and a staging prefix");
       }
       BlobExportSink sink = new BlobExportSink(blobs, task.stagingPrefix(), task.product());
-      ExportManifest manifest = handler.export(task.subject(), task.scope(), task.format(), sink, new HeartbeatProgress(context));
+      ExportManifest manifest = handler.export(task.subject(), task.scope(), task.format(), sink, progress);
       stageManifest(task, manifest);
       return manifest;
     });
@@ -64,28 +68,28 @@ public final class ProductActivitiesImpl implements ProductActivities {
 
   @Override
   public ProductStepResult restrict(ProductTask task) {
-    return perform(task, ProductStep.RESTRICT, context -> handler.restrict(task.subject(), task.scope()));
+    return perform(task, ProductStep.RESTRICT, progress -> handler.restrict(task.subject(), task.scope()));
   }
 
   @Override
   public ProductStepResult unrestrict(ProductTask task) {
-    return perform(task, ProductStep.UNRESTRICT, context -> handler.unrestrict(task.subject(), task.scope()));
+    return perform(task, ProductStep.UNRESTRICT, progress -> handler.unrestrict(task.subject(), task.scope()));
   }
 
   @Override
   public ProductStepResult erase(ProductTask task) {
     return perform(task, ProductStep.ERASE,
-        context -> handler.erase(task.subject(), task.scope(), new HeartbeatProgress(context)));
+        progress -> handler.erase(task.subject(), task.scope(), progress));
   }
 
   @Override
   public ProductStepResult verifyErased(ProductTask task) {
-    return perform(task, ProductStep.VERIFY, context -> handler.verifyErased(task.subject(), task.scope()));
+    return perform(task, ProductStep.VERIFY, progress -> handler.verifyErased(task.subject(), task.scope()));
   }
 
   @Override
   public ProductStepResult preserve(ProductTask task) {
-    return perform(task, ProductStep.PRESERVE, context -> {
+    return perform(task, ProductStep.PRESERVE, progress -> {
       requireHold(task);
       return handler.preserve(task.subject(), task.scope(), task.holdId());
     });
@@ -93,21 +97,22 @@ public final class ProductActivitiesImpl implements ProductActivities {
 
   @Override
   public ProductStepResult release(ProductTask task) {
-    return perform(task, ProductStep.RELEASE, context -> {
+    return perform(task, ProductStep.RELEASE, progress -> {
       requireHold(task);
       return handler.release(task.subject(), task.holdId());
     });
   }
 
-  private ProductStepResult perform(ProductTask task, ProductStep step, Function<ActivityExecutionContext, Object> work) {
+  private ProductStepResult perform(ProductTask task, ProductStep step, Function<HeartbeatProgress, Object> work) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    HeartbeatProgress progress = new HeartbeatProgress(context);
     int attempt = context.getInfo().getAttempt();
     ProductDescriptor descriptor = handler.descriptor();
     String subjectKey = task.subject() == null ? "-" : task.subject().subjectKey();
     Instant startedAt = clock.instant();
     try {
       checkRunnable(task, step, descriptor);
-      Object outcome = work.apply(context);
+      Object outcome = work.apply(progress);
       ProductStepResult result = StepOutcomes.result(descriptor, step, attempt, startedAt, clock.instant(), outcome);
       log.info("product {} {} for subject {} done on attempt {}: {} items",
           descriptor.id(), step, subjectKey, attempt, result.items());
@@ -115,11 +120,22 @@ public final class ProductActivitiesImpl implements ProductActivities {
     } catch (PermanentHandlerException e) {
       log.warn("product {} {} for subject {} failed permanently on attempt {}: {}",
           descriptor.id(), step, subjectKey, attempt, e.reason());
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FAILURE_TYPE_PREFIX + e.reason());
+      OptionalLong done = progress.itemsDone();
+      throw done.isPresent()
+          ? ApplicationFailure.newNonRetryableFailure(e.getMessage(), FAILURE_TYPE_PREFIX + e.reason(), new WorkDone(step, done.getAsLong()))
+          : ApplicationFailure.newNonRetryableFailure(e.getMessage(), FAILURE_TYPE_PREFIX + e.reason());
+    } catch (ApplicationFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       log.warn("product {} {} for subject {} failed on attempt {} and will be retried: {}",
           descriptor.id(), step, subjectKey, attempt, e.getClass().getSimpleName());
-      throw e;
+      OptionalLong done = progress.itemsDone();
+      if (done.isEmpty()) {
+        throw e;
+      }
+      // same type and message the SDK would give the bare exception, plus what the call had done
+      throw ApplicationFailure.newFailureWithCause(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+          e.getClass().getName(), e, new WorkDone(step, done.getAsLong()));
     }
   }
 

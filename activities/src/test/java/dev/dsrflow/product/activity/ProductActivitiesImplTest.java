@@ -77,17 +77,17 @@ class ProductActivitiesImplTest {
 
   @Test
   void anEraseCheckpointBecomesAHeartbeatCarryingTheCursor() {
-    List<String> heartbeats = new CopyOnWriteArrayList<>();
-    env.setActivityHeartbeatListener(String.class, heartbeats::add);
+    List<Checkpoint> heartbeats = new CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(Checkpoint.class, heartbeats::add);
     handler.onErase = progress -> {
-      progress.checkpoint("messages:20");
+      progress.checkpoint("messages:20", 20);
       return new ErasureReport(Map.of(InformationCategory.MESSAGES, 20L));
     };
 
     ProductStepResult result = activities.erase(task("messaging"));
 
     // Temporal throttles further heartbeats of one attempt; the first goes out at once.
-    assertThat(heartbeats).containsExactly("messages:20");
+    assertThat(heartbeats).containsExactly(new Checkpoint("messages:20", 20));
     assertThat(result.items()).isEqualTo(20);
     assertThat(result.erasure().erased()).containsEntry(InformationCategory.MESSAGES, 20L);
   }

@@ -10,10 +10,12 @@ import dev.dsrflow.conformance.ForwardingHandler;
 import dev.dsrflow.demo.DemoProduct;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
+import dev.dsrflow.demo.ErasureLogEntry;
 import dev.dsrflow.demo.SupportTicketsHandler;
 import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.ErasureReport;
+import dev.dsrflow.product.PermanentHandlerException;
 import dev.dsrflow.product.ProductScope;
 import dev.dsrflow.product.Progress;
 import dev.dsrflow.product.SubjectRef;
@@ -46,6 +48,8 @@ class ProductActivityRetryTest {
   @TempDir Path blobDir;
   private TestWorkflowEnvironment env;
   private DemoProductHandler messaging;
+  private DemoProductHandler content;
+  private volatile boolean dropsArePermanent;
   private final List<String> resumedFrom = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -59,9 +63,14 @@ class ProductActivityRetryTest {
     DemoProduct product = DemoProducts.definition("messaging");
     DemoProducts.install(db, product);
     messaging = new DemoProductHandler(db, product, 5);
+    DemoProduct contentProduct = DemoProducts.definition("content");
+    DemoProducts.install(db, contentProduct);
+    content = new DemoProductHandler(db, contentProduct, 5);
     FileSystemBlobStore blobs = new FileSystemBlobStore(blobDir);
     env.newWorker(TaskQueues.product("messaging"))
         .registerActivitiesImplementations(new ProductActivitiesImpl(new LostAfterFirstCheckpoint(), blobs));
+    env.newWorker(TaskQueues.product("content"))
+        .registerActivitiesImplementations(new ProductActivitiesImpl(new DropsAfterEachChunk(), blobs));
     env.newWorker(TaskQueues.product("support-tickets"))
         .registerActivitiesImplementations(new ProductActivitiesImpl(new SupportTicketsHandler(), blobs));
     env.start();
@@ -99,6 +108,86 @@ class ProductActivityRetryTest {
     ApplicationFailure cause = (ApplicationFailure) activity.getCause();
     assertThat(cause.getType()).isEqualTo("dsrflow.product.MANUAL_PRODUCT");
     assertThat(cause.isNonRetryable()).isTrue();
+  }
+
+  private long contentItems() {
+    return content.locate(SUBJECT, ProductScope.EVERYTHING).totalItems();
+  }
+
+  private long contentLogged() {
+    return content.erasureLog(SUBJECT.subjectKey()).stream().mapToLong(ErasureLogEntry::items).sum();
+  }
+
+  @Test
+  void anEraseThatFailsForGoodMidWayCarriesWhatItHadErasedInItsFailure() {
+    dropsArePermanent = true;
+    long before = contentItems();
+    assertThat(before).as("more than one chunk").isGreaterThan(5);
+
+    ActivityFailure activity = (ActivityFailure) catchThrowableOfType(WorkflowFailedException.class, () -> erase("content")).getCause();
+    ApplicationFailure cause = (ApplicationFailure) activity.getCause();
+
+    assertThat(cause.getType()).isEqualTo("dsrflow.product.CONNECTION_LOST");
+    assertThat(cause.isNonRetryable()).isTrue();
+    assertThat(cause.getDetails().get(WorkDone.class)).isEqualTo(new WorkDone(ProductStep.ERASE, 5));
+    assertThat(WorkDone.reportedBy(activity)).hasValue(5).hasValue(before - contentItems()).hasValue(contentLogged());
+  }
+
+  @Test
+  void anEraseThatExhaustsItsRetriesCountsEveryAttemptOnceInItsFailure() {
+    long before = contentItems();
+    assertThat(before).as("more chunks than attempts").isGreaterThan(15);
+
+    ActivityFailure activity = (ActivityFailure) catchThrowableOfType(WorkflowFailedException.class, () -> erase("content")).getCause();
+    ApplicationFailure cause = (ApplicationFailure) activity.getCause();
+
+    assertThat(cause.getType()).isEqualTo(IllegalStateException.class.getName());
+    assertThat(cause.isNonRetryable()).isFalse();
+    // three attempts, each resuming from the last one's checkpoint and erasing one chunk more
+    assertThat(WorkDone.reportedBy(activity)).hasValue(15).hasValue(before - contentItems()).hasValue(contentLogged());
+  }
+
+  @Test
+  void aFailureBeforeAnyCountedCheckpointCarriesNoDetails() {
+    ActivityFailure activity = (ActivityFailure) catchThrowableOfType(WorkflowFailedException.class,
+        () -> erase("support-tickets")).getCause();
+    assertThat(((ApplicationFailure) activity.getCause()).getDetails().getSize()).isZero();
+    assertThat(WorkDone.reportedBy(activity)).isEmpty();
+  }
+
+  /** Content whose every erase attempt loses its connection right after erasing one chunk. */
+  private final class DropsAfterEachChunk extends ForwardingHandler {
+    DropsAfterEachChunk() {
+      super(() -> content);
+    }
+
+    @Override
+    public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+      boolean resumed = progress.resumeFrom().isPresent();
+      return content.erase(subject, scope, new Progress() {
+        private int counted;
+
+        @Override
+        public void checkpoint(String cursor) {
+          progress.checkpoint(cursor);
+        }
+
+        @Override
+        public void checkpoint(String cursor, long itemsDone) {
+          progress.checkpoint(cursor, itemsDone);
+          // a fresh run's first checkpoint comes before anything is erased, a resumed run's after a chunk
+          if (++counted == (resumed ? 1 : 2)) {
+            throw dropsArePermanent ? new PermanentHandlerException("CONNECTION_LOST", "lost mid-erase")
+                : new IllegalStateException("lost mid-erase");
+          }
+        }
+
+        @Override
+        public Optional<String> resumeFrom() {
+          return progress.resumeFrom();
+        }
+      });
+    }
   }
 
   /** Messaging whose first erase attempt fails right after its first erased chunk. */

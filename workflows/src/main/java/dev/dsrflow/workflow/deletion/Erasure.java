@@ -6,6 +6,9 @@ import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
+import dev.dsrflow.product.activity.WorkDone;
+import dev.dsrflow.workflow.ChangeIds;
+import dev.dsrflow.workflow.holds.ClaimLease;
 import dev.dsrflow.workflow.holds.EraseClaimResult;
 import dev.dsrflow.workflow.lifecycle.BatchOutcome;
 import dev.dsrflow.workflow.lifecycle.ErasureTally;
@@ -16,21 +19,31 @@ import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One product's erasure: wait while held, claim the erase from the hold registry (refused:
  * DEFERRED again), erase, verify, re-erase a residue at most {@link #MAX_RE_ERASES} times, and
  * report the claim finished (also when the erase failed, so a FAILED product holds no claim).
+ * An erase call that fails after erasing part of the data reports how much in its failure
+ * ({@link WorkDone}); that count goes into the product's record, so the certificate counts
+ * what every call really erased (a later operator retry is a new call that counts from zero,
+ * so nothing is counted twice).
  * A residue that survives becomes FAILED for an operator. When erasure began with a batched
  * claim ({@link HoldClaims#claimAll}), a product's first run uses the claim granted then and
- * asks the registry nothing before erasing.
+ * asks the registry nothing before erasing. Every erase and verify call ends within the
+ * product's claim lease ({@link ClaimLease}): a call that cannot finish in time fails, and the
+ * product becomes FAILED with its claim released.
  */
 final class Erasure {
   static final int MAX_RE_ERASES = 2;
@@ -125,21 +138,55 @@ final class Erasure {
       }
       try {
         return eraseAndVerify(task);
+      } catch (LeaseSpent spent) {
+        journal.record(RequestJournal.SYSTEM, "PRODUCT_RECLAIMED", task.product(), "claim lease nearly over; claiming again");
+        // the finally block releases the claim first
       } finally {
         holds.finish(task.product());
       }
     }
   }
 
+  /** Too little of the product's claim lease is left for another call: claim again. */
+  private static final class LeaseSpent extends RuntimeException {
+    LeaseSpent() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The stub for the product's next erase or verify call: its schedule-to-close timeout keeps
+   * the whole call inside the claim's lease ({@link ClaimLease#callTimeout}), so no erase can run
+   * once a hold placed after the lease could have taken effect. Options only; the re-claim when
+   * the lease is nearly spent is a new command sequence, guarded by
+   * {@link ChangeIds#DELETION_CLAIM_LEASE}.
+   */
+  private ProductActivities withinLease(String product) {
+    Instant askedAt = holds.askedAt(product);
+    Optional<Duration> timeout = askedAt == null ? Optional.of(ClaimLease.CALL_LIMIT)
+        : ClaimLease.callTimeout(askedAt, RequestJournal.now());
+    if (timeout.isPresent()) {
+      return products.within(product, timeout.get());
+    }
+    if (Workflow.getVersion(ChangeIds.DELETION_CLAIM_LEASE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return products.within(product, ClaimLease.CALL_LIMIT); // a deletion from before the change calls as it did
+    }
+    throw new LeaseSpent();
+  }
+
   private StepOutcome eraseAndVerify(ProductTaskState task) {
-    ProductActivities product = products.of(task.product());
     ProductTask input = ProductTasks.plain(spec, task.product());
     boolean verifiable = RequestSetup.automated(products.catalog().get(task.product()), Capability.VERIFY);
     ErasureRecord rec = record(task.product());
     ProductStepResult erased;
     ProductStepResult verified = null;
     do {
-      erased = product.erase(input);
+      try {
+        erased = withinLease(task.product()).erase(input);
+      } catch (ActivityFailure failure) {
+        WorkDone.reportedBy(failure).ifPresent(rec::failedRunErased); // reads the failure only: no command
+        throw failure;
+      }
       rec.eraseRuns++;
       rec.itemsErased += erased.items();
       rec.handlerVersion = erased.handlerVersion();
@@ -150,7 +197,7 @@ final class Erasure {
       if (!verifiable) {
         break;
       }
-      verified = product.verifyErased(input);
+      verified = withinLease(task.product()).verifyErased(input);
       rec.residual = verified.items();
       rec.verified = verified.items() == 0;
       rec.finishedAt = verified.finishedAt();

@@ -10,13 +10,17 @@ import dev.dsrflow.workflow.holds.EraseClaimResult;
 import dev.dsrflow.workflow.holds.FinishedErases;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +50,7 @@ final class HoldClaims {
   private final HoldRegistryActivities remote = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
   private final HoldRegistryActivities local = OrchestratorActivities.localStub(HoldRegistryActivities.class);
   private final Set<String> grantedUpFront = new HashSet<>();
+  private final Map<String, Instant> askedAt = new HashMap<>();
   private final List<String> finishing = new ArrayList<>();
   private CompletablePromise<Void> finishSent;
   private boolean batched;
@@ -62,11 +67,13 @@ final class HoldClaims {
    */
   List<String> claimAll(List<String> products) {
     batched = Workflow.getVersion(ChangeIds.DELETION_CLAIMS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    Instant asked = RequestJournal.now();
     if (!batched) {
       return remote.registerDeletion(spec.subjectKey(), new DeletionRegistration(spec.id(), products)).held();
     }
     ClaimedProducts answer = local.claimDeletion(spec.subjectKey(), new DeletionClaims(spec.id(), products), nextUpdateId());
     grantedUpFront.addAll(answer.granted());
+    answer.granted().forEach(p -> askedAt.put(p, asked));
     return answer.held();
   }
 
@@ -75,8 +82,17 @@ final class HoldClaims {
     if (grantedUpFront.remove(product)) {
       return GRANTED_UP_FRONT;
     }
+    askedAt.put(product, RequestJournal.now());
     EraseClaim claim = new EraseClaim(spec.id(), product);
     return batched ? local.claimEraseOnce(spec.subjectKey(), claim, nextUpdateId()) : remote.claimErase(spec.subjectKey(), claim);
+  }
+
+  /**
+   * When the product's current claim was asked for (its lease, {@link dev.dsrflow.workflow.holds.ClaimLease#LEASE}, runs
+   * from the registry's answer, which is never earlier).
+   */
+  Instant askedAt(String product) {
+    return askedAt.get(product);
   }
 
   /**

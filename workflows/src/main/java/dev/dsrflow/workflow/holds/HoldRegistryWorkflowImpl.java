@@ -19,7 +19,7 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
   /** Continue as new after this many events even if the server does not suggest it yet. */
   public static final int DEFAULT_MAX_HISTORY = 2_000;
   /** How long a granted erase claim blocks a new hold if its deletion never reports back. */
-  static final Duration CLAIM_LEASE = Duration.ofHours(24);
+  static final Duration CLAIM_LEASE = ClaimLease.LEASE;
 
   private static final Logger log = Workflow.getLogger(HoldRegistryWorkflowImpl.class);
 

@@ -4,6 +4,8 @@ import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
+import dev.dsrflow.product.activity.WorkDone;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -33,6 +35,7 @@ final class BatchErasure {
   private Instant finishedAt;
   private String handlerVersion;
   private ProductStepResult lastErase;
+  private boolean erasing;
   private final List<Long> residues = new ArrayList<>();
 
   BatchErasure(ProductActivities product, ProductTask task, boolean verifiable) {
@@ -46,12 +49,26 @@ final class BatchErasure {
     return new ErasureTally(itemsErased, residual, verified, eraseRuns, startedAt, finishedAt, handlerVersion, List.copyOf(residues));
   }
 
+  /**
+   * The tally after the chain failed: when the failed call was an erase, what it had erased
+   * before failing ({@link WorkDone}, read from the failure: no command) is counted too.
+   */
+  ErasureTally tallyAfter(ActivityFailure failure) {
+    if (erasing) {
+      erasing = false;
+      WorkDone.reportedBy(failure).ifPresent(items -> itemsErased += items);
+    }
+    return tally();
+  }
+
   /** Runs erase (and verify) until done; the promise fails when an activity exhausted its retries. */
   Promise<StepOutcome> run() {
+    erasing = true;
     return Async.function(product::erase, task).thenCompose(this::erased);
   }
 
   private Promise<StepOutcome> erased(ProductStepResult erased) {
+    erasing = false;
     lastErase = erased;
     eraseRuns++;
     itemsErased += erased.items();
@@ -73,6 +90,7 @@ final class BatchErasure {
     if (check.items() > 0) {
       residues.add(check.items());
       if (eraseRuns <= MAX_RE_ERASES) {
+        erasing = true;
         return Async.function(product::erase, task).thenCompose(this::erased);
       }
     }

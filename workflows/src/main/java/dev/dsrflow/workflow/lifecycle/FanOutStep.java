@@ -6,6 +6,7 @@ import dev.dsrflow.product.PreservationReceipt;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
+import dev.dsrflow.workflow.holds.ClaimLease;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
@@ -137,13 +138,14 @@ public enum FanOutStep {
     @Override
     Promise<BatchOutcome> inBatch(ProductStubs stubs, StepContext context, String product) {
       boolean verifiable = stubs.catalog().find(product).map(s -> RequestSetup.automated(s, Capability.VERIFY)).orElse(false);
-      BatchErasure erasure = new BatchErasure(stubs.of(product), task(context, product), verifiable);
+      // each call bounded as the request's own erasure bounds it (ClaimLease): the claims were granted just before
+      BatchErasure erasure = new BatchErasure(stubs.within(product, ClaimLease.CALL_LIMIT), task(context, product), verifiable);
       return erasure.run().handle((outcome, failure) -> {
         if (failure == null) {
           return BatchOutcome.of(product, outcome, erasure.tally());
         }
         if (failure instanceof ActivityFailure activity && !(activity.getCause() instanceof CanceledFailure)) {
-          return BatchOutcome.of(product, StepOutcome.failed(ProductFanOut.describe(activity), null), erasure.tally());
+          return BatchOutcome.of(product, StepOutcome.failed(ProductFanOut.describe(activity), null), erasure.tallyAfter(activity));
         }
         throw failure;
       });

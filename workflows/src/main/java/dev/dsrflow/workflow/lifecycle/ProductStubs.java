@@ -7,6 +7,7 @@ import dev.dsrflow.temporal.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,6 +34,16 @@ public final class ProductStubs {
   /** The stub that calls this product's worker. */
   public ProductActivities of(String product) {
     return stubs.computeIfAbsent(product, id -> Workflow.newActivityStub(ProductActivities.class, options(catalog.get(id))));
+  }
+
+  /**
+   * A stub for one call that must be over, retries and time waiting in the product's queue
+   * included, within {@code scheduleToClose} (a deletion's erase and verify calls, bounded by
+   * their hold claim's lease). Options only: the commands a workflow sends are unchanged.
+   */
+  public ProductActivities within(String product, Duration scheduleToClose) {
+    return Workflow.newActivityStub(ProductActivities.class,
+        ActivityOptions.newBuilder(options(catalog.get(product))).setScheduleToCloseTimeout(scheduleToClose).build());
   }
 
   static ActivityOptions options(ProductSettings s) {

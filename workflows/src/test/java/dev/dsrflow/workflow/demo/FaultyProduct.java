@@ -195,6 +195,16 @@ public final class FaultyProduct implements ProductHandler {
       @Override
       public void checkpoint(String cursor) {
         progress.checkpoint(cursor);
+        dropOnceErasing();
+      }
+
+      @Override
+      public void checkpoint(String cursor, long itemsDone) {
+        progress.checkpoint(cursor, itemsDone);
+        dropOnceErasing();
+      }
+
+      private void dropOnceErasing() {
         if (product.locate(subject, scope).totalItems() < before) {
           throw permanent
               ? new PermanentHandlerException("CONNECTION_LOST", descriptor().id() + " lost its connection mid-erase (injected)")
