@@ -23,16 +23,6 @@ public enum FanOutStep {
   /** Access: what the product holds on the subject. */
   LOCATE {
     @Override
-    public ProductTask task(StepContext c, String product) {
-      return plain(c, product);
-    }
-
-    @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.locate(task);
-    }
-
-    @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::locate, task);
     }
@@ -50,11 +40,6 @@ public enum FanOutStep {
     }
 
     @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.export(task);
-    }
-
-    @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::export, task);
     }
@@ -67,16 +52,6 @@ public enum FanOutStep {
   /** Deletion: hide the data during the grace period. */
   RESTRICT {
     @Override
-    public ProductTask task(StepContext c, String product) {
-      return plain(c, product);
-    }
-
-    @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.restrict(task);
-    }
-
-    @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::restrict, task);
     }
@@ -88,16 +63,6 @@ public enum FanOutStep {
   },
   /** Deletion: show the data again after a cancel (compensation). */
   UNRESTRICT {
-    @Override
-    public ProductTask task(StepContext c, String product) {
-      return plain(c, product);
-    }
-
-    @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.unrestrict(task);
-    }
-
     @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::unrestrict, task);
@@ -115,16 +80,6 @@ public enum FanOutStep {
    * deletion's own (hold claim included), not {@link #run}.
    */
   ERASE {
-    @Override
-    public ProductTask task(StepContext c, String product) {
-      return plain(c, product);
-    }
-
-    @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.erase(task);
-    }
-
     @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::erase, task);
@@ -159,11 +114,6 @@ public enum FanOutStep {
     }
 
     @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.preserve(task);
-    }
-
-    @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::preserve, task);
     }
@@ -184,11 +134,6 @@ public enum FanOutStep {
     }
 
     @Override
-    public ProductStepResult call(ProductActivities stub, ProductTask task) {
-      return stub.release(task);
-    }
-
-    @Override
     Promise<ProductStepResult> start(ProductActivities stub, ProductTask task) {
       return Async.function(stub::release, task);
     }
@@ -199,11 +144,15 @@ public enum FanOutStep {
     }
   };
 
-  /** The activity input for one product. */
-  public abstract ProductTask task(StepContext context, String product);
+  /** The activity input for one product: the request's subject and scope (steps add their extras). */
+  public ProductTask task(StepContext context, String product) {
+    return plain(context, product);
+  }
 
-  /** Calls the product's activity and waits for it (from the request's workflow). */
-  public abstract ProductStepResult call(ProductActivities stub, ProductTask task);
+  /** Calls the product's activity and waits for it (from the request's workflow): the same command as {@link #start}. */
+  public ProductStepResult call(ProductActivities stub, ProductTask task) {
+    return start(stub, task).get();
+  }
 
   /** Schedules the product's activity without a workflow thread of its own (from a batch). */
   abstract Promise<ProductStepResult> start(ProductActivities stub, ProductTask task);
