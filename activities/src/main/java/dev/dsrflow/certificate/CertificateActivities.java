@@ -9,7 +9,7 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface(namePrefix = "Certificate")
 public interface CertificateActivities {
-  /** Signs the evidence; returns the certificate document (JSON) stored with the request. */
-  @ActivityMethod
-  String issue(DeletionEvidence evidence);
+    /** Signs the evidence; returns the certificate document (JSON) stored with the request. */
+    @ActivityMethod
+    String issue(DeletionEvidence evidence);
 }

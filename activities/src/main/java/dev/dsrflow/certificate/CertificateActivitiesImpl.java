@@ -2,14 +2,14 @@ package dev.dsrflow.certificate;
 
 /** Signs deletion certificates with the configured {@link CertificateSigner}. */
 public final class CertificateActivitiesImpl implements CertificateActivities {
-  private final CertificateSigner signer;
+    private final CertificateSigner signer;
 
-  public CertificateActivitiesImpl(CertificateSigner signer) {
-    this.signer = signer;
-  }
+    public CertificateActivitiesImpl(CertificateSigner signer) {
+        this.signer = signer;
+    }
 
-  @Override
-  public String issue(DeletionEvidence evidence) {
-    return signer.sign(evidence);
-  }
+    @Override
+    public String issue(DeletionEvidence evidence) {
+        return signer.sign(evidence);
+    }
 }

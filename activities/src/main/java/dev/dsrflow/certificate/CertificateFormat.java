@@ -16,20 +16,21 @@ import javax.crypto.spec.SecretKeySpec;
  * readable copy says the same as the signed bytes.
  */
 final class CertificateFormat {
-  static final String FORMAT = "dsrflow-deletion-certificate/1";
-  static final String ALG = "HS256";
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final String FORMAT = "dsrflow-deletion-certificate/1";
+    static final String ALG = "HS256";
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private CertificateFormat() {}
+    private CertificateFormat() {}
 
-  static byte[] mac(byte[] secret, String signedPayload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(("dsrflow-certificate:" + signedPayload).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    static byte[] mac(byte[] secret, String signedPayload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(("dsrflow-certificate:" + signedPayload).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
-  }
 }

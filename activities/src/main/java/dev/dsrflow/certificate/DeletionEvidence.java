@@ -18,13 +18,13 @@ import java.util.List;
  * @param products per product evidence
  */
 public record DeletionEvidence(
-    String requestId,
-    String subjectKey,
-    String jurisdiction,
-    Instant receivedAt,
-    String requestedBy,
-    String approvedBy,
-    Instant erasureStartedAt,
-    Instant completedAt,
-    String orchestratorVersion,
-    List<ProductEvidence> products) {}
+        String requestId,
+        String subjectKey,
+        String jurisdiction,
+        Instant receivedAt,
+        String requestedBy,
+        String approvedBy,
+        Instant erasureStartedAt,
+        Instant completedAt,
+        String orchestratorVersion,
+        List<ProductEvidence> products) {}

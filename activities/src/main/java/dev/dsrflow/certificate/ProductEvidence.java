@@ -17,13 +17,13 @@ import java.time.Instant;
  * @param note operator note for a product completed or skipped by hand
  */
 public record ProductEvidence(
-    String product,
-    String status,
-    long itemsErased,
-    long residual,
-    boolean verified,
-    int eraseRuns,
-    Instant startedAt,
-    Instant finishedAt,
-    String handlerVersion,
-    String note) {}
+        String product,
+        String status,
+        long itemsErased,
+        long residual,
+        boolean verified,
+        int eraseRuns,
+        Instant startedAt,
+        Instant finishedAt,
+        String handlerVersion,
+        String note) {}

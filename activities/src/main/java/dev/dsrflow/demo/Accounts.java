@@ -11,47 +11,47 @@ import java.util.Locale;
 
 /** Finds a subject's accounts in a demo product by any identifier: user id, email or phone. */
 final class Accounts {
-  private final String schema;
+    private final String schema;
 
-  Accounts(String schema) {
-    this.schema = schema;
-  }
+    Accounts(String schema) {
+        this.schema = schema;
+    }
 
-  /** Account ids matching any identifier; empty for an unknown subject. */
-  String[] find(Connection c, SubjectIdentifiers who) throws SQLException {
-    String sql = "select account_id from " + schema + ".accounts where account_id = ? or email = ? or phone = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, trimmed(who.userId()));
-      ps.setString(2, who.email() == null ? null : who.email().trim().toLowerCase(Locale.ROOT));
-      ps.setString(3, normalizedPhone(who.phone()));
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
+    /** Account ids matching any identifier; empty for an unknown subject. */
+    String[] find(Connection c, SubjectIdentifiers who) throws SQLException {
+        String sql = "select account_id from " + schema + ".accounts where account_id = ? or email = ? or phone = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, trimmed(who.userId()));
+            ps.setString(2, who.email() == null ? null : who.email().trim().toLowerCase(Locale.ROOT));
+            ps.setString(3, normalizedPhone(who.phone()));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids.toArray(String[]::new);
         }
-      }
-      return ids.toArray(String[]::new);
     }
-  }
 
-  /** Adds (or keeps) an account with these identifiers; returns its id. */
-  String ensure(Connection c, SubjectIdentifiers who) throws SQLException {
-    String sql = "insert into " + schema + ".accounts (account_id, email, phone) values (?, ?, ?)"
-        + " on conflict (account_id) do nothing";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, trimmed(who.userId()));
-      ps.setString(2, who.email() == null ? null : who.email().trim().toLowerCase(Locale.ROOT));
-      ps.setString(3, normalizedPhone(who.phone()));
-      ps.executeUpdate();
+    /** Adds (or keeps) an account with these identifiers; returns its id. */
+    String ensure(Connection c, SubjectIdentifiers who) throws SQLException {
+        String sql = "insert into " + schema + ".accounts (account_id, email, phone) values (?, ?, ?)"
+                + " on conflict (account_id) do nothing";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, trimmed(who.userId()));
+            ps.setString(2, who.email() == null ? null : who.email().trim().toLowerCase(Locale.ROOT));
+            ps.setString(3, normalizedPhone(who.phone()));
+            ps.executeUpdate();
+        }
+        return trimmed(who.userId());
     }
-    return trimmed(who.userId());
-  }
 
-  static String normalizedPhone(String phone) {
-    return phone == null || phone.isBlank() ? null : phone.replaceAll("[^0-9+]", "");
-  }
+    static String normalizedPhone(String phone) {
+        return phone == null || phone.isBlank() ? null : phone.replaceAll("[^0-9+]", "");
+    }
 
-  private static String trimmed(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 }

@@ -31,81 +31,95 @@ import org.flywaydb.core.Flyway;
  * {@code u-0001}..{@code u-1000}) and the manual {@code support-tickets}.
  */
 public final class DemoProducts {
-  public static final String HANDLER_VERSION = "demo-1";
+    public static final String HANDLER_VERSION = "demo-1";
 
-  private static final List<DemoProduct> AUTOMATED = List.of(
-      product("profile", "Profile", new ItemTable("profile_fields", PROFILE)),
-      product("content", "Posts and reactions", new ItemTable("posts", CONTENT), new ItemTable("reactions", ACTIVITY)),
-      product("messaging", "Messaging", new ItemTable("messages", MESSAGES)),
-      product("connections", "Friends and contacts",
-          new ItemTable("follows", CONNECTIONS), new ItemTable("uploaded_contacts", CONTACTS)),
-      product("commerce", "Shops and payments", new ItemTable("orders", PURCHASES)),
-      product("ads", "Ads", new ItemTable("ad_events", AD_INTERACTIONS)),
-      product("device-telemetry", "Device telemetry",
-          new ItemTable("device_signals", DEVICE), new ItemTable("network_events", NETWORK_AND_LOCATION)),
-      product("partner-data", "Partner data", new ItemTable("partner_events", PARTNER_ACTIVITY)));
+    private static final List<DemoProduct> AUTOMATED = List.of(
+            product("profile", "Profile", new ItemTable("profile_fields", PROFILE)),
+            product(
+                    "content",
+                    "Posts and reactions",
+                    new ItemTable("posts", CONTENT),
+                    new ItemTable("reactions", ACTIVITY)),
+            product("messaging", "Messaging", new ItemTable("messages", MESSAGES)),
+            product(
+                    "connections",
+                    "Friends and contacts",
+                    new ItemTable("follows", CONNECTIONS),
+                    new ItemTable("uploaded_contacts", CONTACTS)),
+            product("commerce", "Shops and payments", new ItemTable("orders", PURCHASES)),
+            product("ads", "Ads", new ItemTable("ad_events", AD_INTERACTIONS)),
+            product(
+                    "device-telemetry",
+                    "Device telemetry",
+                    new ItemTable("device_signals", DEVICE),
+                    new ItemTable("network_events", NETWORK_AND_LOCATION)),
+            product("partner-data", "Partner data", new ItemTable("partner_events", PARTNER_ACTIVITY)));
 
-  private DemoProducts() {}
+    private DemoProducts() {}
 
-  /** The automated demo products' definitions, in a stable order. */
-  public static List<DemoProduct> definitions() {
-    return AUTOMATED;
-  }
-
-  /** One automated demo product's definition. */
-  public static DemoProduct definition(String id) {
-    return AUTOMATED.stream().filter(p -> p.id().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no automated demo product " + id));
-  }
-
-  /** Every demo product's handler, the manual one last. Call {@link #install} first. */
-  public static List<ProductHandler> all(DataSource db) {
-    List<ProductHandler> handlers = new ArrayList<>();
-    AUTOMATED.forEach(p -> handlers.add(new DemoProductHandler(db, p)));
-    handlers.add(new SupportTicketsHandler());
-    return handlers;
-  }
-
-  /** How the orchestrator calls each demo product: timeouts, retries, rate limit. */
-  public static List<ProductSettings> settings() {
-    return Stream.concat(AUTOMATED.stream().map(DemoProduct::descriptor), Stream.of(SupportTicketsHandler.DESCRIPTOR))
-        .map(DemoProducts::settingsOf)
-        .toList();
-  }
-
-  /** Creates every demo schema and seeds it, once: later calls find nothing to do. */
-  public static void install(DataSource db) {
-    AUTOMATED.forEach(p -> install(db, p));
-  }
-
-  /** Creates and seeds one demo product's schema, once. */
-  public static void install(DataSource db, DemoProduct product) {
-    Flyway.configure()
-        .dataSource(db)
-        .schemas(product.schema())
-        .defaultSchema(product.schema())
-        .locations(product.migrationLocations().toArray(String[]::new))
-        .load()
-        .migrate();
-  }
-
-  private static ProductSettings settingsOf(ProductDescriptor d) {
-    boolean bulky = d.id().equals("device-telemetry") || d.id().equals("ads");
-    return new ProductSettings(d,
-        bulky ? Duration.ofMinutes(30) : Duration.ofMinutes(10),
-        Duration.ofMinutes(1),
-        5,
-        Duration.ofSeconds(2),
-        bulky ? 5 : 20);
-  }
-
-  private static DemoProduct product(String id, String name, ItemTable... tables) {
-    EnumSet<InformationCategory> categories = EnumSet.noneOf(InformationCategory.class);
-    for (ItemTable t : tables) {
-      categories.add(t.category());
+    /** The automated demo products' definitions, in a stable order. */
+    public static List<DemoProduct> definitions() {
+        return AUTOMATED;
     }
-    return new DemoProduct(
-        new ProductDescriptor(id, name, categories, EnumSet.allOf(Capability.class), true, HANDLER_VERSION),
-        List.of(tables));
-  }
+
+    /** One automated demo product's definition. */
+    public static DemoProduct definition(String id) {
+        return AUTOMATED.stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no automated demo product " + id));
+    }
+
+    /** Every demo product's handler, the manual one last. Call {@link #install} first. */
+    public static List<ProductHandler> all(DataSource db) {
+        List<ProductHandler> handlers = new ArrayList<>();
+        AUTOMATED.forEach(p -> handlers.add(new DemoProductHandler(db, p)));
+        handlers.add(new SupportTicketsHandler());
+        return handlers;
+    }
+
+    /** How the orchestrator calls each demo product: timeouts, retries, rate limit. */
+    public static List<ProductSettings> settings() {
+        return Stream.concat(
+                        AUTOMATED.stream().map(DemoProduct::descriptor), Stream.of(SupportTicketsHandler.DESCRIPTOR))
+                .map(DemoProducts::settingsOf)
+                .toList();
+    }
+
+    /** Creates every demo schema and seeds it, once: later calls find nothing to do. */
+    public static void install(DataSource db) {
+        AUTOMATED.forEach(p -> install(db, p));
+    }
+
+    /** Creates and seeds one demo product's schema, once. */
+    public static void install(DataSource db, DemoProduct product) {
+        Flyway.configure()
+                .dataSource(db)
+                .schemas(product.schema())
+                .defaultSchema(product.schema())
+                .locations(product.migrationLocations().toArray(String[]::new))
+                .load()
+                .migrate();
+    }
+
+    private static ProductSettings settingsOf(ProductDescriptor d) {
+        boolean bulky = d.id().equals("device-telemetry") || d.id().equals("ads");
+        return new ProductSettings(
+                d,
+                bulky ? Duration.ofMinutes(30) : Duration.ofMinutes(10),
+                Duration.ofMinutes(1),
+                5,
+                Duration.ofSeconds(2),
+                bulky ? 5 : 20);
+    }
+
+    private static DemoProduct product(String id, String name, ItemTable... tables) {
+        EnumSet<InformationCategory> categories = EnumSet.noneOf(InformationCategory.class);
+        for (ItemTable t : tables) {
+            categories.add(t.category());
+        }
+        return new DemoProduct(
+                new ProductDescriptor(id, name, categories, EnumSet.allOf(Capability.class), true, HANDLER_VERSION),
+                List.of(tables));
+    }
 }

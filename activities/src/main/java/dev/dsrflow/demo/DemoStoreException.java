@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * end up in logs and workflow history.
  */
 public final class DemoStoreException extends RuntimeException {
-  DemoStoreException(String product, SQLException cause) {
-    super("database of demo product " + product + " failed with SQLState " + cause.getSQLState());
-  }
+    DemoStoreException(String product, SQLException cause) {
+        super("database of demo product " + product + " failed with SQLState " + cause.getSQLState());
+    }
 }

@@ -12,4 +12,5 @@ import java.time.Instant;
  * @param items how many items the chunk deleted
  * @param erasedAt when, by the product's clock
  */
-public record ErasureLogEntry(String run, String subjectKey, InformationCategory category, long items, Instant erasedAt) {}
+public record ErasureLogEntry(
+        String run, String subjectKey, InformationCategory category, long items, Instant erasedAt) {}

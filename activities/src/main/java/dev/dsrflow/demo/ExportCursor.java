@@ -9,35 +9,41 @@ import java.util.List;
  * writes only the rest. Text form: one {@code path|bytes|sha256|items} line per file.
  */
 record ExportCursor(List<ExportedFile> done) {
-  ExportCursor {
-    done = List.copyOf(done);
-  }
-
-  static ExportCursor parse(String text) {
-    List<ExportedFile> files = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (!line.isBlank()) {
-        String[] f = line.split("\\|", 4);
-        files.add(new ExportedFile(f[0], Long.parseLong(f[1]), f[2], Long.parseLong(f[3])));
-      }
+    ExportCursor {
+        done = List.copyOf(done);
     }
-    return new ExportCursor(files);
-  }
 
-  boolean has(String path) {
-    return done.stream().anyMatch(f -> f.path().equals(path));
-  }
+    static ExportCursor parse(String text) {
+        List<ExportedFile> files = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                String[] f = line.split("\\|", 4);
+                files.add(new ExportedFile(f[0], Long.parseLong(f[1]), f[2], Long.parseLong(f[3])));
+            }
+        }
+        return new ExportCursor(files);
+    }
 
-  ExportCursor with(ExportedFile file) {
-    List<ExportedFile> next = new ArrayList<>(done);
-    next.add(file);
-    return new ExportCursor(next);
-  }
+    boolean has(String path) {
+        return done.stream().anyMatch(f -> f.path().equals(path));
+    }
 
-  String text() {
-    StringBuilder b = new StringBuilder();
-    done.forEach(f -> b.append(f.path()).append('|').append(f.bytes()).append('|').append(f.sha256()).append('|')
-        .append(f.items()).append('\n'));
-    return b.toString();
-  }
+    ExportCursor with(ExportedFile file) {
+        List<ExportedFile> next = new ArrayList<>(done);
+        next.add(file);
+        return new ExportCursor(next);
+    }
+
+    String text() {
+        StringBuilder b = new StringBuilder();
+        done.forEach(f -> b.append(f.path())
+                .append('|')
+                .append(f.bytes())
+                .append('|')
+                .append(f.sha256())
+                .append('|')
+                .append(f.items())
+                .append('\n'));
+        return b.toString();
+    }
 }

@@ -8,9 +8,9 @@ import dev.dsrflow.catalogue.InformationCategory;
  * its own domain columns (each with a default, so tests can add items by time alone).
  */
 public record ItemTable(String name, InformationCategory category) {
-  public ItemTable {
-    if (!name.matches("[a-z][a-z_]{1,40}")) {
-      throw new IllegalArgumentException("table names are lower_snake_case: " + name);
+    public ItemTable {
+        if (!name.matches("[a-z][a-z_]{1,40}")) {
+            throw new IllegalArgumentException("table names are lower_snake_case: " + name);
+        }
     }
-  }
 }

@@ -5,9 +5,9 @@ package dev.dsrflow.ledger;
  * key and body, or a conflict (same key, different body).
  */
 public record FilingOutcome(Kind kind, String requestId) {
-  public enum Kind {
-    CREATED,
-    REPLAYED,
-    CONFLICT
-  }
+    public enum Kind {
+        CREATED,
+        REPLAYED,
+        CONFLICT
+    }
 }

@@ -10,14 +10,14 @@ import java.util.List;
  */
 @ActivityInterface(namePrefix = "Ledger")
 public interface LedgerActivities {
-  /** Upserts the request snapshot and appends the events not yet stored. */
-  @ActivityMethod
-  void record(LedgerEntry entry);
+    /** Upserts the request snapshot and appends the events not yet stored. */
+    @ActivityMethod
+    void record(LedgerEntry entry);
 
-  /**
-   * The decisions operators recorded for a request (approvals, the extension, products
-   * completed or skipped by hand), oldest first: a re-driven workflow applies them again.
-   */
-  @ActivityMethod
-  List<LedgerEvent> decisions(String requestId);
+    /**
+     * The decisions operators recorded for a request (approvals, the extension, products
+     * completed or skipped by hand), oldest first: a re-driven workflow applies them again.
+     */
+    @ActivityMethod
+    List<LedgerEvent> decisions(String requestId);
 }

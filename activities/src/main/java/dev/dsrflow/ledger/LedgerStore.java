@@ -25,329 +25,363 @@ import javax.sql.DataSource;
  * keyed by their writer-chosen id and chained by hash in arrival order.
  */
 public final class LedgerStore {
-  private static final String T = LedgerSchema.SCHEMA + ".";
+    private static final String T = LedgerSchema.SCHEMA + ".";
 
-  private final DataSource dataSource;
-  private final ObjectMapper json;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
 
-  public LedgerStore(DataSource dataSource) {
-    this.dataSource = dataSource;
-    this.json = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-  }
-
-  /**
-   * Files a new request (status RECEIVED, event FILED), or finds the one its key names. The
-   * request, its subject keys and its first event go in one statement; the commit is flushed to
-   * disk before this returns whatever the server's default, so an answered filing is never lost.
-   */
-  public FilingOutcome file(NewRequest request) {
-    RequestSpec spec = request.spec();
-    return inTransaction(c -> {
-      durableCommit(c);
-      if (request.idempotencyKey() != null) {
-        Optional<FilingOutcome> earlier = byIdempotencyKey(c, request);
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
-      Instant at = spec.receivedAt().truncatedTo(ChronoUnit.MICROS);
-      String detail = spec.type() + " request filed under " + spec.jurisdiction();
-      try (PreparedStatement ps = c.prepareStatement("with r as (insert into " + T + "requests (id, type, status,"
-          + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash)"
-          + " values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing returning id),"
-          + " k as (insert into " + T + "request_subject_keys (request_id, subject_key)"
-          + " select distinct r.id, key from r, unnest(?::text[]) as key),"
-          + " e as (insert into " + T + "request_events (request_id, seq, event_id, at, actor, kind, product, detail,"
-          + " prev_hash, hash) select r.id, 1, ?, ?, ?, 'FILED', null, ?, ?, ? from r)"
-          + " select count(*) from r")) {
-        ps.setString(1, spec.id());
-        ps.setString(2, spec.type().name());
-        ps.setString(3, RequestStatus.RECEIVED.name());
-        ps.setString(4, spec.jurisdiction().name());
-        ps.setString(5, spec.subjectKey());
-        ps.setTimestamp(6, Timestamp.from(spec.receivedAt()));
-        ps.setString(7, spec.requestedBy());
-        ps.setBytes(8, request.specCiphertext());
-        ps.setString(9, request.idempotencyKey());
-        ps.setString(10, request.requestHash());
-        ps.setArray(11, c.createArrayOf("text", request.subjectKeys().toArray()));
-        ps.setString(12, spec.id() + ":filed");
-        ps.setTimestamp(13, Timestamp.from(at));
-        ps.setString(14, spec.requestedBy());
-        ps.setString(15, detail);
-        ps.setString(16, EventChain.GENESIS);
-        ps.setString(17, EventChain.hash(EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) == 0) {
-            // lost a race on the idempotency key (or the id): answer as the winner did
-            c.rollback();
-            return byIdempotencyKey(c, request).orElseThrow(() -> new IllegalStateException("request id collision"));
-          }
-        }
-      }
-      return new FilingOutcome(FilingOutcome.Kind.CREATED, spec.id());
-    });
-  }
-
-  /**
-   * The transaction's commit waits for its WAL flush even where the server's default does not
-   * (the embedded PostgreSQL runs with {@code synchronous_commit=off}).
-   */
-  private static void durableCommit(Connection c) throws SQLException {
-    try (java.sql.Statement st = c.createStatement()) {
-      st.execute("set local synchronous_commit to on");
+    public LedgerStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
-  }
 
-  /** Stores a snapshot (if newer than the stored one) and appends events not yet stored. */
-  public void record(LedgerEntry entry) {
-    RequestSnapshot s = entry.snapshot();
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("update " + T + "requests set status=?, due_at=?, extended=?,"
-          + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
-          + " certificate=?, revision=?, updated_at=now() where id=? and revision < ?")) {
-        ps.setString(1, s.status().name());
-        setInstant(ps, 2, s.dueAt());
-        ps.setBoolean(3, s.extended());
-        ps.setString(4, s.approvedBy());
-        setInstant(ps, 5, s.graceEndsAt());
-        setInstant(ps, 6, s.holdExpiresAt());
-        setInstant(ps, 7, s.completedAt());
-        ps.setString(8, s.download() == null ? null : write(s.download()));
-        ps.setString(9, s.reportBlob());
-        ps.setString(10, s.certificate());
-        ps.setLong(11, s.revision());
-        ps.setString(12, s.id());
-        ps.setLong(13, s.revision());
-        boolean updated = ps.executeUpdate() == 1; // and so the row is locked by this transaction
-        if (updated && s.products() != null) {
-          upsertProducts(c, s);
-        }
-        appendEvents(c, s.id(), entry.events(), updated);
-      }
-      return null;
-    });
-  }
-
-  /** A request's events in order. */
-  public List<StoredEvent> events(String requestId) {
-    return inTransaction(c -> {
-      List<StoredEvent> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select seq, at, actor, kind, product, detail, prev_hash, hash from "
-          + T + "request_events where request_id=? order by seq")) {
-        ps.setString(1, requestId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new StoredEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-          }
-        }
-      }
-      return out;
-    });
-  }
-
-  /** Operators' decisions on a request, oldest first (see {@link LedgerActivities#decisions}). */
-  public List<LedgerEvent> decisions(String requestId) {
-    return inTransaction(c -> {
-      List<LedgerEvent> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select event_id, at, actor, kind, product, detail from " + T
-          + "request_events where request_id=? and actor <> 'system' and kind in"
-          + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED') order by seq")) {
-        ps.setString(1, requestId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new LedgerEvent(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6)));
-          }
-        }
-      }
-      return out;
-    });
-  }
-
-  /** The encrypted spec of a request, for re-driving it. */
-  public Optional<byte[]> specCiphertext(String requestId) {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select spec_ciphertext from " + T + "requests where id=?")) {
-        ps.setString(1, requestId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-        }
-      }
-    });
-  }
-
-  /** Ids of requests not yet in a final status, oldest first. */
-  public List<String> unfinished() {
-    return ids("select id from " + T + "requests where status not in"
-        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id", null);
-  }
-
-  /** Ids of requests still RECEIVED (their workflow never reported) and filed before {@code before}. */
-  public List<String> stillReceived(Instant before) {
-    return ids("select id from " + T + "requests where status = 'RECEIVED' and created_at < ? order by received_at, id", before);
-  }
-
-  private List<String> ids(String sql, Instant parameter) {
-    return inTransaction(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        if (parameter != null) {
-          ps.setTimestamp(1, Timestamp.from(parameter));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-        }
-      }
-      return out;
-    });
-  }
-
-  private Optional<FilingOutcome> byIdempotencyKey(Connection c, NewRequest request) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select id, request_hash from " + T + "requests where idempotency_key=?")) {
-      ps.setString(1, request.idempotencyKey());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        boolean same = rs.getString(2) != null && rs.getString(2).equals(request.requestHash());
-        return Optional.of(new FilingOutcome(same ? FilingOutcome.Kind.REPLAYED : FilingOutcome.Kind.CONFLICT, rs.getString(1)));
-      }
+    /**
+     * Files a new request (status RECEIVED, event FILED), or finds the one its key names. The
+     * request, its subject keys and its first event go in one statement; the commit is flushed to
+     * disk before this returns whatever the server's default, so an answered filing is never lost.
+     */
+    public FilingOutcome file(NewRequest request) {
+        RequestSpec spec = request.spec();
+        return inTransaction(c -> {
+            durableCommit(c);
+            if (request.idempotencyKey() != null) {
+                Optional<FilingOutcome> earlier = byIdempotencyKey(c, request);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            Instant at = spec.receivedAt().truncatedTo(ChronoUnit.MICROS);
+            String detail = spec.type() + " request filed under " + spec.jurisdiction();
+            try (PreparedStatement ps = c.prepareStatement("with r as (insert into " + T + "requests (id, type, status,"
+                    + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash)"
+                    + " values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing returning id),"
+                    + " k as (insert into " + T + "request_subject_keys (request_id, subject_key)"
+                    + " select distinct r.id, key from r, unnest(?::text[]) as key),"
+                    + " e as (insert into " + T
+                    + "request_events (request_id, seq, event_id, at, actor, kind, product, detail,"
+                    + " prev_hash, hash) select r.id, 1, ?, ?, ?, 'FILED', null, ?, ?, ? from r)"
+                    + " select count(*) from r")) {
+                ps.setString(1, spec.id());
+                ps.setString(2, spec.type().name());
+                ps.setString(3, RequestStatus.RECEIVED.name());
+                ps.setString(4, spec.jurisdiction().name());
+                ps.setString(5, spec.subjectKey());
+                ps.setTimestamp(6, Timestamp.from(spec.receivedAt()));
+                ps.setString(7, spec.requestedBy());
+                ps.setBytes(8, request.specCiphertext());
+                ps.setString(9, request.idempotencyKey());
+                ps.setString(10, request.requestHash());
+                ps.setArray(11, c.createArrayOf("text", request.subjectKeys().toArray()));
+                ps.setString(12, spec.id() + ":filed");
+                ps.setTimestamp(13, Timestamp.from(at));
+                ps.setString(14, spec.requestedBy());
+                ps.setString(15, detail);
+                ps.setString(16, EventChain.GENESIS);
+                ps.setString(
+                        17,
+                        EventChain.hash(
+                                EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        // lost a race on the idempotency key (or the id): answer as the winner did
+                        c.rollback();
+                        return byIdempotencyKey(c, request)
+                                .orElseThrow(() -> new IllegalStateException("request id collision"));
+                    }
+                }
+            }
+            return new FilingOutcome(FilingOutcome.Kind.CREATED, spec.id());
+        });
     }
-  }
 
-  private void upsertProducts(Connection c, RequestSnapshot s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("insert into " + T + "product_tasks as t (request_id, product, status, attempts,"
-        + " updated_at, detail, result) values (?,?,?,?,?,?,?::jsonb) on conflict (request_id, product) do update set"
-        + " status=excluded.status, attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
-        + " result=excluded.result where (t.status, t.attempts, t.updated_at, t.detail, t.result) is distinct from"
-        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail, excluded.result)")) {
-      for (ProductSnapshot p : s.products()) {
-        ps.setString(1, s.id());
-        ps.setString(2, p.product());
-        ps.setString(3, p.status().name());
-        ps.setInt(4, p.attempts());
-        ps.setTimestamp(5, Timestamp.from(p.updatedAt() == null ? Instant.now() : p.updatedAt()));
-        ps.setString(6, p.detail());
-        ps.setString(7, p.result() == null ? null : write(p.result()));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  /**
-   * Appends the events not yet stored, chained after the request's last event. The request row
-   * is locked first (so the chain has one order; the snapshot update already locked it when it
-   * applied); then one query reads the chain's head and which of the events are stored already
-   * (a statement after the lock, so it sees every event committed before), and one batch inserts
-   * the rest.
-   */
-  private void appendEvents(Connection c, String requestId, List<LedgerEvent> events, boolean rowLocked)
-      throws SQLException {
-    if (events.isEmpty()) {
-      return;
-    }
-    if (!rowLocked) {
-      try (PreparedStatement lock = c.prepareStatement("select 1 from " + T + "requests where id=? for update")) {
-        lock.setString(1, requestId);
-        try (ResultSet rs = lock.executeQuery()) {
-          if (!rs.next()) {
-            throw new SQLException("no request " + requestId + " in the ledger");
-          }
+    /**
+     * The transaction's commit waits for its WAL flush even where the server's default does not
+     * (the embedded PostgreSQL runs with {@code synchronous_commit=off}).
+     */
+    private static void durableCommit(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("set local synchronous_commit to on");
         }
-      }
     }
-    long seq = 0;
-    String prev = EventChain.GENESIS;
-    java.util.Set<String> stored = new java.util.HashSet<>();
-    try (PreparedStatement head = c.prepareStatement("select e.seq, e.hash, array(select x.event_id from " + T
-        + "request_events x where x.event_id = any(?)) from " + T + "requests r left join lateral (select seq, hash from "
-        + T + "request_events where request_id = r.id order by seq desc limit 1) e on true where r.id = ?")) {
-      head.setArray(1, c.createArrayOf("text", events.stream().map(LedgerEvent::id).toArray()));
-      head.setString(2, requestId);
-      try (ResultSet rs = head.executeQuery()) {
-        if (!rs.next()) {
-          throw new SQLException("no request " + requestId + " in the ledger");
-        }
-        if (rs.getString(2) != null) {
-          seq = rs.getLong(1);
-          prev = rs.getString(2);
-        }
-        for (Object id : (Object[]) rs.getArray(3).getArray()) {
-          stored.add((String) id);
-        }
-      }
-    }
-    try (PreparedStatement ps = c.prepareStatement("insert into " + T + "request_events (request_id, seq, event_id, at,"
-        + " actor, kind, product, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)")) {
-      int added = 0;
-      for (LedgerEvent e : events) {
-        if (!stored.add(e.id())) {
-          continue; // stored by an earlier attempt (or twice in this entry)
-        }
-        seq++;
-        Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
-        String hash = EventChain.hash(prev, requestId, seq, at, e.actor(), e.kind(), e.product(), e.detail());
-        ps.setString(1, requestId);
-        ps.setLong(2, seq);
-        ps.setString(3, e.id());
-        ps.setTimestamp(4, Timestamp.from(at));
-        ps.setString(5, e.actor());
-        ps.setString(6, e.kind());
-        ps.setString(7, e.product());
-        ps.setString(8, e.detail());
-        ps.setString(9, prev);
-        ps.setString(10, hash);
-        ps.addBatch();
-        prev = hash;
-        added++;
-      }
-      if (added > 0) {
-        ps.executeBatch();
-      }
-    }
-  }
 
-  private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      ps.setTimestamp(index, Timestamp.from(value));
+    /** Stores a snapshot (if newer than the stored one) and appends events not yet stored. */
+    public void record(LedgerEntry entry) {
+        RequestSnapshot s = entry.snapshot();
+        inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update " + T + "requests set status=?, due_at=?, extended=?,"
+                            + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
+                            + " certificate=?, revision=?, updated_at=now() where id=? and revision < ?")) {
+                ps.setString(1, s.status().name());
+                setInstant(ps, 2, s.dueAt());
+                ps.setBoolean(3, s.extended());
+                ps.setString(4, s.approvedBy());
+                setInstant(ps, 5, s.graceEndsAt());
+                setInstant(ps, 6, s.holdExpiresAt());
+                setInstant(ps, 7, s.completedAt());
+                ps.setString(8, s.download() == null ? null : write(s.download()));
+                ps.setString(9, s.reportBlob());
+                ps.setString(10, s.certificate());
+                ps.setLong(11, s.revision());
+                ps.setString(12, s.id());
+                ps.setLong(13, s.revision());
+                boolean updated = ps.executeUpdate() == 1; // and so the row is locked by this transaction
+                if (updated && s.products() != null) {
+                    upsertProducts(c, s);
+                }
+                appendEvents(c, s.id(), entry.events(), updated);
+            }
+            return null;
+        });
     }
-  }
 
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+    /** A request's events in order. */
+    public List<StoredEvent> events(String requestId) {
+        return inTransaction(c -> {
+            List<StoredEvent> out = new ArrayList<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement("select seq, at, actor, kind, product, detail, prev_hash, hash from " + T
+                            + "request_events where request_id=? order by seq")) {
+                ps.setString(1, requestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredEvent(
+                                rs.getLong(1),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8)));
+                    }
+                }
+            }
+            return out;
+        });
     }
-  }
 
-  private <R> R inTransaction(SqlWork<R> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        R result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new LedgerUnavailableException("ledger write failed: " + e.getMessage(), e);
+    /** Operators' decisions on a request, oldest first (see {@link LedgerActivities#decisions}). */
+    public List<LedgerEvent> decisions(String requestId) {
+        return inTransaction(c -> {
+            List<LedgerEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select event_id, at, actor, kind, product, detail from " + T
+                    + "request_events where request_id=? and actor <> 'system' and kind in"
+                    + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED') order by seq")) {
+                ps.setString(1, requestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new LedgerEvent(
+                                rs.getString(1),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
     }
-  }
 
-  @FunctionalInterface
-  private interface SqlWork<R> {
-    R run(Connection c) throws SQLException;
-  }
+    /** The encrypted spec of a request, for re-driving it. */
+    public Optional<byte[]> specCiphertext(String requestId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select spec_ciphertext from " + T + "requests where id=?")) {
+                ps.setString(1, requestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Ids of requests not yet in a final status, oldest first. */
+    public List<String> unfinished() {
+        return ids(
+                "select id from " + T + "requests where status not in"
+                        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id",
+                null);
+    }
+
+    /** Ids of requests still RECEIVED (their workflow never reported) and filed before {@code before}. */
+    public List<String> stillReceived(Instant before) {
+        return ids(
+                "select id from " + T
+                        + "requests where status = 'RECEIVED' and created_at < ? order by received_at, id",
+                before);
+    }
+
+    private List<String> ids(String sql, Instant parameter) {
+        return inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (parameter != null) {
+                    ps.setTimestamp(1, Timestamp.from(parameter));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private Optional<FilingOutcome> byIdempotencyKey(Connection c, NewRequest request) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("select id, request_hash from " + T + "requests where idempotency_key=?")) {
+            ps.setString(1, request.idempotencyKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                boolean same = rs.getString(2) != null && rs.getString(2).equals(request.requestHash());
+                return Optional.of(new FilingOutcome(
+                        same ? FilingOutcome.Kind.REPLAYED : FilingOutcome.Kind.CONFLICT, rs.getString(1)));
+            }
+        }
+    }
+
+    private void upsertProducts(Connection c, RequestSnapshot s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into " + T + "product_tasks as t (request_id, product, status, attempts,"
+                        + " updated_at, detail, result) values (?,?,?,?,?,?,?::jsonb) on conflict (request_id, product) do update set"
+                        + " status=excluded.status, attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
+                        + " result=excluded.result where (t.status, t.attempts, t.updated_at, t.detail, t.result) is distinct from"
+                        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail, excluded.result)")) {
+            for (ProductSnapshot p : s.products()) {
+                ps.setString(1, s.id());
+                ps.setString(2, p.product());
+                ps.setString(3, p.status().name());
+                ps.setInt(4, p.attempts());
+                ps.setTimestamp(5, Timestamp.from(p.updatedAt() == null ? Instant.now() : p.updatedAt()));
+                ps.setString(6, p.detail());
+                ps.setString(7, p.result() == null ? null : write(p.result()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Appends the events not yet stored, chained after the request's last event. The request row
+     * is locked first (so the chain has one order; the snapshot update already locked it when it
+     * applied); then one query reads the chain's head and which of the events are stored already
+     * (a statement after the lock, so it sees every event committed before), and one batch inserts
+     * the rest.
+     */
+    private void appendEvents(Connection c, String requestId, List<LedgerEvent> events, boolean rowLocked)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (!rowLocked) {
+            try (PreparedStatement lock = c.prepareStatement("select 1 from " + T + "requests where id=? for update")) {
+                lock.setString(1, requestId);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("no request " + requestId + " in the ledger");
+                    }
+                }
+            }
+        }
+        long seq = 0;
+        String prev = EventChain.GENESIS;
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        try (PreparedStatement head = c.prepareStatement("select e.seq, e.hash, array(select x.event_id from " + T
+                + "request_events x where x.event_id = any(?)) from " + T
+                + "requests r left join lateral (select seq, hash from "
+                + T + "request_events where request_id = r.id order by seq desc limit 1) e on true where r.id = ?")) {
+            head.setArray(
+                    1,
+                    c.createArrayOf("text", events.stream().map(LedgerEvent::id).toArray()));
+            head.setString(2, requestId);
+            try (ResultSet rs = head.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no request " + requestId + " in the ledger");
+                }
+                if (rs.getString(2) != null) {
+                    seq = rs.getLong(1);
+                    prev = rs.getString(2);
+                }
+                for (Object id : (Object[]) rs.getArray(3).getArray()) {
+                    stored.add((String) id);
+                }
+            }
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into " + T + "request_events (request_id, seq, event_id, at,"
+                        + " actor, kind, product, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)")) {
+            int added = 0;
+            for (LedgerEvent e : events) {
+                if (!stored.add(e.id())) {
+                    continue; // stored by an earlier attempt (or twice in this entry)
+                }
+                seq++;
+                Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
+                String hash = EventChain.hash(prev, requestId, seq, at, e.actor(), e.kind(), e.product(), e.detail());
+                ps.setString(1, requestId);
+                ps.setLong(2, seq);
+                ps.setString(3, e.id());
+                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setString(5, e.actor());
+                ps.setString(6, e.kind());
+                ps.setString(7, e.product());
+                ps.setString(8, e.detail());
+                ps.setString(9, prev);
+                ps.setString(10, hash);
+                ps.addBatch();
+                prev = hash;
+                added++;
+            }
+            if (added > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <R> R inTransaction(SqlWork<R> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                R result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException("ledger write failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<R> {
+        R run(Connection c) throws SQLException;
+    }
 }

@@ -12,4 +12,5 @@ import java.util.List;
  * @param idempotencyKey the client's Idempotency-Key header, or null
  * @param requestHash hash of the request body, to tell a replay from a conflicting reuse
  */
-public record NewRequest(RequestSpec spec, byte[] specCiphertext, List<String> subjectKeys, String idempotencyKey, String requestHash) {}
+public record NewRequest(
+        RequestSpec spec, byte[] specCiphertext, List<String> subjectKeys, String idempotencyKey, String requestHash) {}

@@ -6,9 +6,9 @@ import java.time.Instant;
 
 /** The state of one product's part of a request, as the API shows it. */
 public record ProductSnapshot(
-    String product,
-    ProductTaskStatus status,
-    int attempts,
-    Instant updatedAt,
-    String detail,
-    ProductStepResult result) {}
+        String product,
+        ProductTaskStatus status,
+        int attempts,
+        Instant updatedAt,
+        String detail,
+        ProductStepResult result) {}

@@ -18,30 +18,41 @@ import java.time.Duration;
  *     orchestrator's default. Fixed with the request so a replay always splits the same way.
  */
 public record RequestPolicy(
-    Duration gracePeriod,
-    Duration linkTtl,
-    Duration otherDeadline,
-    Duration warningLead,
-    boolean autoApproveAll,
-    boolean searchAttributes,
-    int productBatchSize) {
+        Duration gracePeriod,
+        Duration linkTtl,
+        Duration otherDeadline,
+        Duration warningLead,
+        boolean autoApproveAll,
+        boolean searchAttributes,
+        int productBatchSize) {
 
-  /** A policy with the default product batch size. */
-  public RequestPolicy(Duration gracePeriod, Duration linkTtl, Duration otherDeadline, Duration warningLead, boolean autoApproveAll,
-      boolean searchAttributes) {
-    this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, 0);
-  }
+    /** A policy with the default product batch size. */
+    public RequestPolicy(
+            Duration gracePeriod,
+            Duration linkTtl,
+            Duration otherDeadline,
+            Duration warningLead,
+            boolean autoApproveAll,
+            boolean searchAttributes) {
+        this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, 0);
+    }
 
-  /** A policy without search attributes. */
-  public RequestPolicy(Duration gracePeriod, Duration linkTtl, Duration otherDeadline, Duration warningLead, boolean autoApproveAll) {
-    this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, false);
-  }
+    /** A policy without search attributes. */
+    public RequestPolicy(
+            Duration gracePeriod,
+            Duration linkTtl,
+            Duration otherDeadline,
+            Duration warningLead,
+            boolean autoApproveAll) {
+        this(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, false);
+    }
 
-  /** This policy with another product batch size (0: the orchestrator's default). */
-  public RequestPolicy withProductBatchSize(int size) {
-    return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, size);
-  }
+    /** This policy with another product batch size (0: the orchestrator's default). */
+    public RequestPolicy withProductBatchSize(int size) {
+        return new RequestPolicy(
+                gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, size);
+    }
 
-  public static final RequestPolicy DEFAULT =
-      new RequestPolicy(Duration.ofDays(30), Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
+    public static final RequestPolicy DEFAULT =
+            new RequestPolicy(Duration.ofDays(30), Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
 }

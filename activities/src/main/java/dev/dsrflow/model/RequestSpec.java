@@ -26,23 +26,23 @@ import java.util.Set;
  * @param policy durations configured when it was filed
  */
 public record RequestSpec(
-    String id,
-    RequestType type,
-    SubjectIdentifiers subject,
-    String subjectKey,
-    Jurisdiction jurisdiction,
-    List<String> products,
-    Set<InformationCategory> categories,
-    DateRange dateRange,
-    ExportFormat format,
-    LegalProcess legalProcess,
-    String requestedBy,
-    Instant receivedAt,
-    String note,
-    RequestPolicy policy) {
+        String id,
+        RequestType type,
+        SubjectIdentifiers subject,
+        String subjectKey,
+        Jurisdiction jurisdiction,
+        List<String> products,
+        Set<InformationCategory> categories,
+        DateRange dateRange,
+        ExportFormat format,
+        LegalProcess legalProcess,
+        String requestedBy,
+        Instant receivedAt,
+        String note,
+        RequestPolicy policy) {
 
-  @Override
-  public String toString() {
-    return "RequestSpec[" + id + " " + type + " " + subjectKey + "]";
-  }
+    @Override
+    public String toString() {
+        return "RequestSpec[" + id + " " + type + " " + subjectKey + "]";
+    }
 }

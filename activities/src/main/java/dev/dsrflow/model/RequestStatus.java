@@ -2,24 +2,24 @@ package dev.dsrflow.model;
 
 /** Lifecycle status of a request, as exposed by the API. */
 public enum RequestStatus {
-  RECEIVED,
-  AWAITING_APPROVAL,
-  GRACE_PERIOD,
-  IN_PROGRESS,
-  WAITING_ON_HOLD,
-  ACTIVE,
-  COMPLETED,
-  CANCELLED,
-  REJECTED,
-  RELEASED,
-  EXPIRED,
-  FAILED;
+    RECEIVED,
+    AWAITING_APPROVAL,
+    GRACE_PERIOD,
+    IN_PROGRESS,
+    WAITING_ON_HOLD,
+    ACTIVE,
+    COMPLETED,
+    CANCELLED,
+    REJECTED,
+    RELEASED,
+    EXPIRED,
+    FAILED;
 
-  /** Whether the request has reached an end state and will not change again. */
-  public boolean isFinal() {
-    return switch (this) {
-      case COMPLETED, CANCELLED, REJECTED, RELEASED, EXPIRED, FAILED -> true;
-      default -> false;
-    };
-  }
+    /** Whether the request has reached an end state and will not change again. */
+    public boolean isFinal() {
+        return switch (this) {
+            case COMPLETED, CANCELLED, REJECTED, RELEASED, EXPIRED, FAILED -> true;
+            default -> false;
+        };
+    }
 }

@@ -12,38 +12,38 @@ import javax.crypto.spec.SecretKeySpec;
  * configured secret. Safe for workflow ids, search attributes, logs and the ledger.
  */
 public final class SubjectKey {
-  private final byte[] secret;
+    private final byte[] secret;
 
-  public SubjectKey(byte[] secret) {
-    if (secret == null || secret.length < 16) {
-      throw new IllegalArgumentException("subject-key secret must have at least 16 bytes");
+    public SubjectKey(byte[] secret) {
+        if (secret == null || secret.length < 16) {
+            throw new IllegalArgumentException("subject-key secret must have at least 16 bytes");
+        }
+        this.secret = secret.clone();
     }
-    this.secret = secret.clone();
-  }
 
-  /** The request's key: the key of the strongest identifier present. */
-  public String primary(SubjectIdentifiers subject) {
-    List<String> all = subject.normalized();
-    if (all.isEmpty()) {
-      throw new IllegalArgumentException("subject has no identifier");
+    /** The request's key: the key of the strongest identifier present. */
+    public String primary(SubjectIdentifiers subject) {
+        List<String> all = subject.normalized();
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("subject has no identifier");
+        }
+        return of(all.get(0));
     }
-    return of(all.get(0));
-  }
 
-  /** Keys of every identifier present, strongest first (for search by any identifier). */
-  public List<String> all(SubjectIdentifiers subject) {
-    return subject.normalized().stream().map(this::of).toList();
-  }
-
-  /** The key of one normalized identifier ({@code kind:value}). */
-  public String of(String normalizedIdentifier) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      byte[] digest = mac.doFinal(normalizedIdentifier.getBytes(StandardCharsets.UTF_8));
-      return "sk-" + HexFormat.of().formatHex(digest, 0, 20);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    /** Keys of every identifier present, strongest first (for search by any identifier). */
+    public List<String> all(SubjectIdentifiers subject) {
+        return subject.normalized().stream().map(this::of).toList();
     }
-  }
+
+    /** The key of one normalized identifier ({@code kind:value}). */
+    public String of(String normalizedIdentifier) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] digest = mac.doFinal(normalizedIdentifier.getBytes(StandardCharsets.UTF_8));
+            return "sk-" + HexFormat.of().formatHex(digest, 0, 20);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
 }

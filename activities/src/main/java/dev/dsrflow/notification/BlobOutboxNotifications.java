@@ -10,25 +10,26 @@ import java.io.UncheckedIOException;
 
 /** Queues notices as JSON files under {@code notifications/<requestId>/} in the blob store. */
 public final class BlobOutboxNotifications implements NotificationActivities {
-  private final BlobStore blobs;
-  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final BlobStore blobs;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  public BlobOutboxNotifications(BlobStore blobs) {
-    this.blobs = blobs;
-  }
-
-  /** Where a notice is queued. */
-  public static String key(Notice notice) {
-    return "notifications/" + notice.requestId() + "/" + notice.id().replace(':', '-') + ".json";
-  }
-
-  @Override
-  public void send(Notice notice) {
-    try (OutputStream out = blobs.create(key(notice))) {
-      out.write(json.writeValueAsBytes(notice));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot queue the notice", e);
+    public BlobOutboxNotifications(BlobStore blobs) {
+        this.blobs = blobs;
     }
-  }
+
+    /** Where a notice is queued. */
+    public static String key(Notice notice) {
+        return "notifications/" + notice.requestId() + "/" + notice.id().replace(':', '-') + ".json";
+    }
+
+    @Override
+    public void send(Notice notice) {
+        try (OutputStream out = blobs.create(key(notice))) {
+            out.write(json.writeValueAsBytes(notice));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot queue the notice", e);
+        }
+    }
 }

@@ -17,5 +17,13 @@ import java.time.Instant;
  * @param detail summary without identifiers
  * @param linkToken download link token (PACKAGE_READY only)
  */
-public record Notice(String id, String requestId, String requestType, String kind, String status, String subjectKey,
-    Instant at, String detail, String linkToken) {}
+public record Notice(
+        String id,
+        String requestId,
+        String requestType,
+        String kind,
+        String status,
+        String subjectKey,
+        Instant at,
+        String detail,
+        String linkToken) {}

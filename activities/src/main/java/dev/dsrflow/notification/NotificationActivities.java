@@ -10,7 +10,7 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface(namePrefix = "Notification")
 public interface NotificationActivities {
-  /** Sends (or queues) the notice. */
-  @ActivityMethod
-  void send(Notice notice);
+    /** Sends (or queues) the notice. */
+    @ActivityMethod
+    void send(Notice notice);
 }

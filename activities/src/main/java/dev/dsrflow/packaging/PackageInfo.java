@@ -13,4 +13,5 @@ import java.time.Instant;
  * @param token signed link token
  * @param expiresAt when the token expires
  */
-public record PackageInfo(String blobKey, String sha256, long bytes, int files, long items, String token, Instant expiresAt) {}
+public record PackageInfo(
+        String blobKey, String sha256, long bytes, int files, long items, String token, Instant expiresAt) {}

@@ -12,12 +12,12 @@ import java.util.List;
  * @param totalFiles exported files in the package
  * @param totalItems exported items in the package
  */
-public record PackageManifest(String requestId, String subjectKey, String format, List<Folder> products, int totalFiles,
-    long totalItems) {
+public record PackageManifest(
+        String requestId, String subjectKey, String format, List<Folder> products, int totalFiles, long totalItems) {
 
-  /** One product's folder. */
-  public record Folder(String product, String displayName, String status, long items, List<Entry> files) {}
+    /** One product's folder. */
+    public record Folder(String product, String displayName, String status, long items, List<Entry> files) {}
 
-  /** One file, by its path inside the zip. */
-  public record Entry(String path, long bytes, String sha256, long items) {}
+    /** One file, by its path inside the zip. */
+    public record Entry(String path, long bytes, String sha256, long items) {}
 }

@@ -13,5 +13,9 @@ import java.util.List;
  * @param products what each product exported
  * @param linkExpiresAt when the download link stops working
  */
-public record PackageRequest(String requestId, String subjectKey, ExportFormat format, List<ProductExport> products,
-    Instant linkExpiresAt) {}
+public record PackageRequest(
+        String requestId,
+        String subjectKey,
+        ExportFormat format,
+        List<ProductExport> products,
+        Instant linkExpiresAt) {}

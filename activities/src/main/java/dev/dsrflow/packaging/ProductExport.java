@@ -15,16 +15,16 @@ import dev.dsrflow.product.ExportManifest;
  *     {@code manifestStaged})
  * @param manifestStaged the product exported and its manifest is to be read from the blob store
  */
-public record ProductExport(String product, String displayName, String status, ExportManifest manifest,
-    boolean manifestStaged) {
+public record ProductExport(
+        String product, String displayName, String status, ExportManifest manifest, boolean manifestStaged) {
 
-  /** A part that carries its manifest inline (or none, when the product exported nothing). */
-  public ProductExport(String product, String displayName, String status, ExportManifest manifest) {
-    this(product, displayName, status, manifest, false);
-  }
+    /** A part that carries its manifest inline (or none, when the product exported nothing). */
+    public ProductExport(String product, String displayName, String status, ExportManifest manifest) {
+        this(product, displayName, status, manifest, false);
+    }
 
-  /** A part whose manifest the product adapter staged in the blob store. */
-  public static ProductExport staged(String product, String displayName, String status) {
-    return new ProductExport(product, displayName, status, null, true);
-  }
+    /** A part whose manifest the product adapter staged in the blob store. */
+    public static ProductExport staged(String product, String displayName, String status) {
+        return new ProductExport(product, displayName, status, null, true);
+    }
 }

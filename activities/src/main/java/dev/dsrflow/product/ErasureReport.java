@@ -5,11 +5,11 @@ import java.util.Map;
 
 /** What {@code erase} removed, per category. Zero on a repeated call is correct. */
 public record ErasureReport(Map<InformationCategory, Long> erased) {
-  public ErasureReport {
-    erased = Map.copyOf(erased);
-  }
+    public ErasureReport {
+        erased = Map.copyOf(erased);
+    }
 
-  public long total() {
-    return erased.values().stream().mapToLong(Long::longValue).sum();
-  }
+    public long total() {
+        return erased.values().stream().mapToLong(Long::longValue).sum();
+    }
 }

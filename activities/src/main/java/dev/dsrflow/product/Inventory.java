@@ -5,16 +5,16 @@ import java.util.List;
 
 /** What {@code locate} found: counts per category. Empty means the product has no data. */
 public record Inventory(List<CategoryCount> categories) {
-  public Inventory {
-    categories = List.copyOf(categories);
-  }
+    public Inventory {
+        categories = List.copyOf(categories);
+    }
 
-  public long totalItems() {
-    return categories.stream().mapToLong(CategoryCount::items).sum();
-  }
+    public long totalItems() {
+        return categories.stream().mapToLong(CategoryCount::items).sum();
+    }
 
-  @JsonIgnore
-  public boolean isEmpty() {
-    return totalItems() == 0;
-  }
+    @JsonIgnore
+    public boolean isEmpty() {
+        return totalItems() == 0;
+    }
 }

@@ -6,18 +6,18 @@ package dev.dsrflow.product;
  * is treated as transient and retried with backoff.
  */
 public class PermanentHandlerException extends RuntimeException {
-  private final String reason;
+    private final String reason;
 
-  /**
-   * @param reason a stable, machine-readable reason code (e.g. {@code SCHEMA_MISMATCH})
-   * @param message a human explanation without subject identifiers
-   */
-  public PermanentHandlerException(String reason, String message) {
-    super(message);
-    this.reason = reason;
-  }
+    /**
+     * @param reason a stable, machine-readable reason code (e.g. {@code SCHEMA_MISMATCH})
+     * @param message a human explanation without subject identifiers
+     */
+    public PermanentHandlerException(String reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
 
-  public String reason() {
-    return reason;
-  }
+    public String reason() {
+        return reason;
+    }
 }

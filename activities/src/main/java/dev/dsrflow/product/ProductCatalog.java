@@ -8,29 +8,29 @@ import java.util.Optional;
 
 /** The products dsrflow knows, in configuration order. */
 public final class ProductCatalog {
-  private final Map<String, ProductSettings> products = new LinkedHashMap<>();
+    private final Map<String, ProductSettings> products = new LinkedHashMap<>();
 
-  public ProductCatalog(List<ProductSettings> settings) {
-    for (ProductSettings s : settings) {
-      if (products.put(s.id(), s) != null) {
-        throw new IllegalArgumentException("product declared twice: " + s.id());
-      }
+    public ProductCatalog(List<ProductSettings> settings) {
+        for (ProductSettings s : settings) {
+            if (products.put(s.id(), s) != null) {
+                throw new IllegalArgumentException("product declared twice: " + s.id());
+            }
+        }
     }
-  }
 
-  public List<ProductSettings> all() {
-    return new ArrayList<>(products.values());
-  }
+    public List<ProductSettings> all() {
+        return new ArrayList<>(products.values());
+    }
 
-  public List<String> ids() {
-    return List.copyOf(products.keySet());
-  }
+    public List<String> ids() {
+        return List.copyOf(products.keySet());
+    }
 
-  public Optional<ProductSettings> find(String id) {
-    return Optional.ofNullable(products.get(id));
-  }
+    public Optional<ProductSettings> find(String id) {
+        return Optional.ofNullable(products.get(id));
+    }
 
-  public ProductSettings get(String id) {
-    return find(id).orElseThrow(() -> new IllegalArgumentException("unknown product: " + id));
-  }
+    public ProductSettings get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown product: " + id));
+    }
 }

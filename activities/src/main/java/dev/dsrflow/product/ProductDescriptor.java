@@ -14,18 +14,18 @@ import java.util.Set;
  * @param handlerVersion version of the handler code, recorded in certificates
  */
 public record ProductDescriptor(
-    String id,
-    String displayName,
-    Set<InformationCategory> categories,
-    Set<Capability> capabilities,
-    boolean automated,
-    String handlerVersion) {
+        String id,
+        String displayName,
+        Set<InformationCategory> categories,
+        Set<Capability> capabilities,
+        boolean automated,
+        String handlerVersion) {
 
-  public ProductDescriptor {
-    if (id == null || !id.matches("[a-z][a-z0-9-]{1,40}")) {
-      throw new IllegalArgumentException("product id must match [a-z][a-z0-9-]{1,40}: " + id);
+    public ProductDescriptor {
+        if (id == null || !id.matches("[a-z][a-z0-9-]{1,40}")) {
+            throw new IllegalArgumentException("product id must match [a-z][a-z0-9-]{1,40}: " + id);
+        }
+        categories = Set.copyOf(categories);
+        capabilities = Set.copyOf(capabilities);
     }
-    categories = Set.copyOf(categories);
-    capabilities = Set.copyOf(capabilities);
-  }
 }

@@ -23,30 +23,31 @@ import dev.dsrflow.model.ExportFormat;
  */
 public interface ProductHandler {
 
-  /** Describes the product: id, categories, capabilities, whether it is automated. */
-  ProductDescriptor descriptor();
+    /** Describes the product: id, categories, capabilities, whether it is automated. */
+    ProductDescriptor descriptor();
 
-  /** Counts what the product holds on the subject, per category, with the time span. */
-  Inventory locate(SubjectRef subject, ProductScope scope);
+    /** Counts what the product holds on the subject, per category, with the time span. */
+    Inventory locate(SubjectRef subject, ProductScope scope);
 
-  /** Writes the subject's data in scope as files into {@code sink}, and lists them. */
-  ExportManifest export(SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress);
+    /** Writes the subject's data in scope as files into {@code sink}, and lists them. */
+    ExportManifest export(
+            SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress);
 
-  /** Hides the subject's data in scope from the product's normal reads; returns items hidden. */
-  long restrict(SubjectRef subject, ProductScope scope);
+    /** Hides the subject's data in scope from the product's normal reads; returns items hidden. */
+    long restrict(SubjectRef subject, ProductScope scope);
 
-  /** Undoes {@link #restrict}; returns items shown again. */
-  long unrestrict(SubjectRef subject, ProductScope scope);
+    /** Undoes {@link #restrict}; returns items shown again. */
+    long unrestrict(SubjectRef subject, ProductScope scope);
 
-  /** Deletes the subject's data in scope (not preserved copies). Checkpoints long work. */
-  ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress);
+    /** Deletes the subject's data in scope (not preserved copies). Checkpoints long work. */
+    ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress);
 
-  /** Counts what is left in scope after an erase; zero means verified. */
-  VerificationReport verifyErased(SubjectRef subject, ProductScope scope);
+    /** Counts what is left in scope after an erase; zero means verified. */
+    VerificationReport verifyErased(SubjectRef subject, ProductScope scope);
 
-  /** Copies the subject's data in scope into a hold area that erase does not touch. */
-  PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId);
+    /** Copies the subject's data in scope into a hold area that erase does not touch. */
+    PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId);
 
-  /** Drops the preserved copy of a hold; returns items released. */
-  long release(SubjectRef subject, String holdId);
+    /** Drops the preserved copy of a hold; returns items released. */
+    long release(SubjectRef subject, String holdId);
 }

@@ -11,15 +11,15 @@ import java.util.Set;
  * @param dateRange only items created inside this range
  */
 public record ProductScope(Set<InformationCategory> categories, DateRange dateRange) {
-  public static final ProductScope EVERYTHING = new ProductScope(Set.of(), DateRange.ALL);
+    public static final ProductScope EVERYTHING = new ProductScope(Set.of(), DateRange.ALL);
 
-  public ProductScope {
-    categories = categories == null ? Set.of() : Set.copyOf(categories);
-    dateRange = dateRange == null ? DateRange.ALL : dateRange;
-  }
+    public ProductScope {
+        categories = categories == null ? Set.of() : Set.copyOf(categories);
+        dateRange = dateRange == null ? DateRange.ALL : dateRange;
+    }
 
-  /** Whether the category is in scope. */
-  public boolean covers(InformationCategory category) {
-    return categories.isEmpty() || categories.contains(category);
-  }
+    /** Whether the category is in scope. */
+    public boolean covers(InformationCategory category) {
+        return categories.isEmpty() || categories.contains(category);
+    }
 }

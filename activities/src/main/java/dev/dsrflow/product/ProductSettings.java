@@ -14,14 +14,14 @@ import java.time.Duration;
  * @param maxTasksPerSecond task-queue rate limit for the product's workers (0: none)
  */
 public record ProductSettings(
-    ProductDescriptor descriptor,
-    Duration startToCloseTimeout,
-    Duration heartbeatTimeout,
-    int maxAttempts,
-    Duration initialRetryInterval,
-    double maxTasksPerSecond) {
+        ProductDescriptor descriptor,
+        Duration startToCloseTimeout,
+        Duration heartbeatTimeout,
+        int maxAttempts,
+        Duration initialRetryInterval,
+        double maxTasksPerSecond) {
 
-  public String id() {
-    return descriptor.id();
-  }
+    public String id() {
+        return descriptor.id();
+    }
 }

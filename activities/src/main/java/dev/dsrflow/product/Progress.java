@@ -10,33 +10,33 @@ import java.util.Optional;
  * safe (handlers are idempotent).
  */
 public interface Progress {
-  /** Records that everything up to {@code cursor} is done. */
-  void checkpoint(String cursor);
+    /** Records that everything up to {@code cursor} is done. */
+    void checkpoint(String cursor);
 
-  /**
-   * Records that everything up to {@code cursor} is done, and how many items this call has done
-   * so far, counting what earlier attempts of the same call did (what the call would report if
-   * it finished now). If the call then fails for good, the platform still knows, and certifies,
-   * what it did: without the count, work done by a call that failed is invisible to the
-   * deletion's evidence. Never a subject identifier, only a count.
-   */
-  default void checkpoint(String cursor, long itemsDone) {
-    checkpoint(cursor);
-  }
+    /**
+     * Records that everything up to {@code cursor} is done, and how many items this call has done
+     * so far, counting what earlier attempts of the same call did (what the call would report if
+     * it finished now). If the call then fails for good, the platform still knows, and certifies,
+     * what it did: without the count, work done by a call that failed is invisible to the
+     * deletion's evidence. Never a subject identifier, only a count.
+     */
+    default void checkpoint(String cursor, long itemsDone) {
+        checkpoint(cursor);
+    }
 
-  /** The last checkpoint of an earlier attempt of this same call, if any. */
-  Optional<String> resumeFrom();
+    /** The last checkpoint of an earlier attempt of this same call, if any. */
+    Optional<String> resumeFrom();
 
-  /** Progress that remembers nothing: for tests and short calls. */
-  static Progress none() {
-    return new Progress() {
-      @Override
-      public void checkpoint(String cursor) {}
+    /** Progress that remembers nothing: for tests and short calls. */
+    static Progress none() {
+        return new Progress() {
+            @Override
+            public void checkpoint(String cursor) {}
 
-      @Override
-      public Optional<String> resumeFrom() {
-        return Optional.empty();
-      }
-    };
-  }
+            @Override
+            public Optional<String> resumeFrom() {
+                return Optional.empty();
+            }
+        };
+    }
 }

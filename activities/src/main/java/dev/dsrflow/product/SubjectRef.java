@@ -7,8 +7,8 @@ import dev.dsrflow.model.SubjectIdentifiers;
  * only thing a handler may log).
  */
 public record SubjectRef(SubjectIdentifiers identifiers, String subjectKey) {
-  @Override
-  public String toString() {
-    return "SubjectRef[" + subjectKey + "]";
-  }
+    @Override
+    public String toString() {
+        return "SubjectRef[" + subjectKey + "]";
+    }
 }

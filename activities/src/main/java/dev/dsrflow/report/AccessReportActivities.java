@@ -10,7 +10,7 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface(namePrefix = "AccessReport")
 public interface AccessReportActivities {
-  /** Writes {@code reports/<requestId>.json} and {@code .html}; returns where and a summary. */
-  @ActivityMethod
-  AccessReportRef build(AccessReportInput input);
+    /** Writes {@code reports/<requestId>.json} and {@code .html}; returns where and a summary. */
+    @ActivityMethod
+    AccessReportRef build(AccessReportInput input);
 }

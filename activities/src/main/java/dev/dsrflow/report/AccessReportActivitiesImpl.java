@@ -11,38 +11,43 @@ import java.nio.charset.StandardCharsets;
 
 /** Builds access reports into the blob store. */
 public final class AccessReportActivitiesImpl implements AccessReportActivities {
-  private final BlobStore blobs;
-  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private final BlobStore blobs;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
-  public AccessReportActivitiesImpl(BlobStore blobs) {
-    this.blobs = blobs;
-  }
-
-  /** Blob key of a request's JSON report. */
-  public static String jsonKey(String requestId) {
-    return "reports/" + requestId + ".json";
-  }
-
-  /** Blob key of a request's HTML report. */
-  public static String htmlKey(String requestId) {
-    return "reports/" + requestId + ".html";
-  }
-
-  @Override
-  public AccessReportRef build(AccessReportInput input) {
-    AccessReport report = AccessReport.of(input);
-    try {
-      try (OutputStream out = blobs.create(jsonKey(input.requestId()))) {
-        out.write(json.writeValueAsBytes(report));
-      }
-      try (OutputStream out = blobs.create(htmlKey(input.requestId()))) {
-        out.write(AccessReportPage.render(report).getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the access report", e);
+    public AccessReportActivitiesImpl(BlobStore blobs) {
+        this.blobs = blobs;
     }
-    return new AccessReportRef(jsonKey(input.requestId()), htmlKey(input.requestId()), report.totalItems(),
-        report.distinctCategories());
-  }
+
+    /** Blob key of a request's JSON report. */
+    public static String jsonKey(String requestId) {
+        return "reports/" + requestId + ".json";
+    }
+
+    /** Blob key of a request's HTML report. */
+    public static String htmlKey(String requestId) {
+        return "reports/" + requestId + ".html";
+    }
+
+    @Override
+    public AccessReportRef build(AccessReportInput input) {
+        AccessReport report = AccessReport.of(input);
+        try {
+            try (OutputStream out = blobs.create(jsonKey(input.requestId()))) {
+                out.write(json.writeValueAsBytes(report));
+            }
+            try (OutputStream out = blobs.create(htmlKey(input.requestId()))) {
+                out.write(AccessReportPage.render(report).getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the access report", e);
+        }
+        return new AccessReportRef(
+                jsonKey(input.requestId()),
+                htmlKey(input.requestId()),
+                report.totalItems(),
+                report.distinctCategories());
+    }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * @param jurisdiction the regime of the request
  * @param products each product's inventory (null inventory: the product has no result)
  */
-public record AccessReportInput(String requestId, String subjectKey, String jurisdiction, List<ProductInventory> products) {
+public record AccessReportInput(
+        String requestId, String subjectKey, String jurisdiction, List<ProductInventory> products) {
 
-  /** One product's inventory and final task status. */
-  public record ProductInventory(String product, String displayName, String status, Inventory inventory) {}
+    /** One product's inventory and final task status. */
+    public record ProductInventory(String product, String displayName, String status, Inventory inventory) {}
 }

@@ -6,6 +6,6 @@ package dev.dsrflow.temporal;
  * the runtime binds it to its worker factory. A real cluster needs no such bean.
  */
 public interface LocalWorkers {
-  /** Whether a started worker in this process polls the task queue. */
-  boolean polls(String taskQueue);
+    /** Whether a started worker in this process polls the task queue. */
+    boolean polls(String taskQueue);
 }

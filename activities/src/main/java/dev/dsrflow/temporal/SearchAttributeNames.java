@@ -10,14 +10,14 @@ import java.util.Map;
  * on a cluster and by the embedded runtime on its own server.
  */
 public final class SearchAttributeNames {
-  public static final String REQUEST_TYPE = "DsrRequestType";
-  public static final String STATUS = "DsrStatus";
-  public static final String SUBJECT_KEY = "DsrSubjectKey";
-  public static final String DUE_AT = "DsrDueAt";
+    public static final String REQUEST_TYPE = "DsrRequestType";
+    public static final String STATUS = "DsrStatus";
+    public static final String SUBJECT_KEY = "DsrSubjectKey";
+    public static final String DUE_AT = "DsrDueAt";
 
-  /** Each name with its Temporal type (as the CLI spells it). */
-  public static final Map<String, String> TYPES = Map.of(
-      REQUEST_TYPE, "Keyword", STATUS, "Keyword", SUBJECT_KEY, "Keyword", DUE_AT, "Datetime");
+    /** Each name with its Temporal type (as the CLI spells it). */
+    public static final Map<String, String> TYPES =
+            Map.of(REQUEST_TYPE, "Keyword", STATUS, "Keyword", SUBJECT_KEY, "Keyword", DUE_AT, "Datetime");
 
-  private SearchAttributeNames() {}
+    private SearchAttributeNames() {}
 }

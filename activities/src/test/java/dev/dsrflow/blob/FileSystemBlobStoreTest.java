@@ -8,21 +8,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemBlobStoreTest extends BlobStoreContract {
-  @TempDir Path dir;
-  private FileSystemBlobStore store;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void create() {
-    store = new FileSystemBlobStore(dir);
-  }
+    private FileSystemBlobStore store;
 
-  @Override
-  protected BlobStore store() {
-    return store;
-  }
+    @BeforeEach
+    void create() {
+        store = new FileSystemBlobStore(dir);
+    }
 
-  @Test
-  void aKeyCannotEscapeTheStore() {
-    assertThatThrownBy(() -> store.create("../outside")).hasMessageContaining("escapes");
-  }
+    @Override
+    protected BlobStore store() {
+        return store;
+    }
+
+    @Test
+    void aKeyCannotEscapeTheStore() {
+        assertThatThrownBy(() -> store.create("../outside")).hasMessageContaining("escapes");
+    }
 }

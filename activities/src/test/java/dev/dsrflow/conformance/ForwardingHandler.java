@@ -19,54 +19,55 @@ import java.util.function.Supplier;
  * (a simulated outage, a deliberately broken rule).
  */
 public class ForwardingHandler implements ProductHandler {
-  private final Supplier<ProductHandler> real;
+    private final Supplier<ProductHandler> real;
 
-  public ForwardingHandler(Supplier<ProductHandler> real) {
-    this.real = real;
-  }
+    public ForwardingHandler(Supplier<ProductHandler> real) {
+        this.real = real;
+    }
 
-  @Override
-  public ProductDescriptor descriptor() {
-    return real.get().descriptor();
-  }
+    @Override
+    public ProductDescriptor descriptor() {
+        return real.get().descriptor();
+    }
 
-  @Override
-  public Inventory locate(SubjectRef subject, ProductScope scope) {
-    return real.get().locate(subject, scope);
-  }
+    @Override
+    public Inventory locate(SubjectRef subject, ProductScope scope) {
+        return real.get().locate(subject, scope);
+    }
 
-  @Override
-  public ExportManifest export(SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress) {
-    return real.get().export(subject, scope, format, sink, progress);
-  }
+    @Override
+    public ExportManifest export(
+            SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress) {
+        return real.get().export(subject, scope, format, sink, progress);
+    }
 
-  @Override
-  public long restrict(SubjectRef subject, ProductScope scope) {
-    return real.get().restrict(subject, scope);
-  }
+    @Override
+    public long restrict(SubjectRef subject, ProductScope scope) {
+        return real.get().restrict(subject, scope);
+    }
 
-  @Override
-  public long unrestrict(SubjectRef subject, ProductScope scope) {
-    return real.get().unrestrict(subject, scope);
-  }
+    @Override
+    public long unrestrict(SubjectRef subject, ProductScope scope) {
+        return real.get().unrestrict(subject, scope);
+    }
 
-  @Override
-  public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-    return real.get().erase(subject, scope, progress);
-  }
+    @Override
+    public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+        return real.get().erase(subject, scope, progress);
+    }
 
-  @Override
-  public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
-    return real.get().verifyErased(subject, scope);
-  }
+    @Override
+    public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
+        return real.get().verifyErased(subject, scope);
+    }
 
-  @Override
-  public PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
-    return real.get().preserve(subject, scope, holdId);
-  }
+    @Override
+    public PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
+        return real.get().preserve(subject, scope, holdId);
+    }
 
-  @Override
-  public long release(SubjectRef subject, String holdId) {
-    return real.get().release(subject, holdId);
-  }
+    @Override
+    public long release(SubjectRef subject, String holdId) {
+        return real.get().release(subject, holdId);
+    }
 }

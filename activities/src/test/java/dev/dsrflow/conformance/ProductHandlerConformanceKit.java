@@ -15,4 +15,4 @@ package dev.dsrflow.conformance;
  * Tests share the store: each test uses its own fresh subjects, so seed the store once.
  */
 public abstract class ProductHandlerConformanceKit
-    implements LocateRules, ExportRules, ErasureRules, RestrictionRules, PreservationRules {}
+        implements LocateRules, ExportRules, ErasureRules, RestrictionRules, PreservationRules {}

@@ -11,61 +11,61 @@ import java.util.function.BooleanSupplier;
  * worker crash right after a checkpoint (as if the process died mid-call).
  */
 public final class RecordingProgress implements Progress {
-  /** Thrown by a progress that simulates a crash. */
-  public static final class SimulatedCrash extends RuntimeException {
-    SimulatedCrash() {
-      super("simulated worker crash after a checkpoint");
+    /** Thrown by a progress that simulates a crash. */
+    public static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated worker crash after a checkpoint");
+        }
     }
-  }
 
-  private final List<String> checkpoints = new CopyOnWriteArrayList<>();
-  private final String resumeFrom;
-  private final BooleanSupplier crashWhen;
+    private final List<String> checkpoints = new CopyOnWriteArrayList<>();
+    private final String resumeFrom;
+    private final BooleanSupplier crashWhen;
 
-  private RecordingProgress(String resumeFrom, BooleanSupplier crashWhen) {
-    this.resumeFrom = resumeFrom;
-    this.crashWhen = crashWhen;
-  }
-
-  /** A first attempt that runs to the end. */
-  public static RecordingProgress fresh() {
-    return new RecordingProgress(null, () -> false);
-  }
-
-  /** A first attempt whose worker dies right after its first checkpoint. */
-  public static RecordingProgress crashingAfterFirstCheckpoint() {
-    return new RecordingProgress(null, () -> true);
-  }
-
-  /** A first attempt whose worker dies right after the first checkpoint at which the condition holds. */
-  public static RecordingProgress crashingAtFirstCheckpointWhere(BooleanSupplier condition) {
-    return new RecordingProgress(null, condition);
-  }
-
-  /** A retried attempt resuming from an earlier attempt's last checkpoint. */
-  public static RecordingProgress resumingFrom(String cursor) {
-    return new RecordingProgress(cursor, () -> false);
-  }
-
-  @Override
-  public void checkpoint(String cursor) {
-    checkpoints.add(cursor);
-    if (crashWhen.getAsBoolean()) {
-      throw new SimulatedCrash();
+    private RecordingProgress(String resumeFrom, BooleanSupplier crashWhen) {
+        this.resumeFrom = resumeFrom;
+        this.crashWhen = crashWhen;
     }
-  }
 
-  @Override
-  public Optional<String> resumeFrom() {
-    return Optional.ofNullable(resumeFrom);
-  }
+    /** A first attempt that runs to the end. */
+    public static RecordingProgress fresh() {
+        return new RecordingProgress(null, () -> false);
+    }
 
-  public List<String> checkpoints() {
-    return List.copyOf(checkpoints);
-  }
+    /** A first attempt whose worker dies right after its first checkpoint. */
+    public static RecordingProgress crashingAfterFirstCheckpoint() {
+        return new RecordingProgress(null, () -> true);
+    }
 
-  /** The last checkpoint recorded, if any. */
-  public Optional<String> last() {
-    return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
-  }
+    /** A first attempt whose worker dies right after the first checkpoint at which the condition holds. */
+    public static RecordingProgress crashingAtFirstCheckpointWhere(BooleanSupplier condition) {
+        return new RecordingProgress(null, condition);
+    }
+
+    /** A retried attempt resuming from an earlier attempt's last checkpoint. */
+    public static RecordingProgress resumingFrom(String cursor) {
+        return new RecordingProgress(cursor, () -> false);
+    }
+
+    @Override
+    public void checkpoint(String cursor) {
+        checkpoints.add(cursor);
+        if (crashWhen.getAsBoolean()) {
+            throw new SimulatedCrash();
+        }
+    }
+
+    @Override
+    public Optional<String> resumeFrom() {
+        return Optional.ofNullable(resumeFrom);
+    }
+
+    public List<String> checkpoints() {
+        return List.copyOf(checkpoints);
+    }
+
+    /** The last checkpoint recorded, if any. */
+    public Optional<String> last() {
+        return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
+    }
 }

@@ -14,17 +14,17 @@ import java.util.Set;
  * {@link ConformanceKitCatchesBrokenHandlersTest}.
  */
 class ContentWithCategoryBlindErase extends DemoProductConformance {
-  ContentWithCategoryBlindErase() {
-    super("content");
-  }
+    ContentWithCategoryBlindErase() {
+        super("content");
+    }
 
-  @Override
-  public ProductHandler handler() {
-    return new ForwardingHandler(super::handler) {
-      @Override
-      public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-        return super.erase(subject, new ProductScope(Set.of(), scope.dateRange()), progress);
-      }
-    };
-  }
+    @Override
+    public ProductHandler handler() {
+        return new ForwardingHandler(super::handler) {
+            @Override
+            public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+                return super.erase(subject, new ProductScope(Set.of(), scope.dateRange()), progress);
+            }
+        };
+    }
 }

@@ -19,37 +19,37 @@ import javax.sql.DataSource;
  * several chunks and checkpoints.
  */
 abstract class DemoProductConformance extends ProductHandlerConformanceKit {
-  private static final Map<String, DemoProductHandler> INSTALLED = new ConcurrentHashMap<>();
+    private static final Map<String, DemoProductHandler> INSTALLED = new ConcurrentHashMap<>();
 
-  private final DemoProductHandler handler;
+    private final DemoProductHandler handler;
 
-  DemoProductConformance(String productId) {
-    this.handler = INSTALLED.computeIfAbsent(productId, DemoProductConformance::install);
-  }
+    DemoProductConformance(String productId) {
+        this.handler = INSTALLED.computeIfAbsent(productId, DemoProductConformance::install);
+    }
 
-  static DemoProductHandler install(String productId) {
-    HikariConfig pool = new HikariConfig();
-    pool.setDataSource(TestDatabase.fresh());
-    pool.setMaximumPoolSize(4);
-    pool.setPoolName("demo-" + productId);
-    DataSource db = new HikariDataSource(pool);
-    DemoProduct product = DemoProducts.definition(productId);
-    DemoProducts.install(db, product);
-    return new DemoProductHandler(db, product, 2);
-  }
+    static DemoProductHandler install(String productId) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(TestDatabase.fresh());
+        pool.setMaximumPoolSize(4);
+        pool.setPoolName("demo-" + productId);
+        DataSource db = new HikariDataSource(pool);
+        DemoProduct product = DemoProducts.definition(productId);
+        DemoProducts.install(db, product);
+        return new DemoProductHandler(db, product, 2);
+    }
 
-  @Override
-  public ProductHandler handler() {
-    return handler;
-  }
+    @Override
+    public ProductHandler handler() {
+        return handler;
+    }
 
-  @Override
-  public void seed(SubjectIdentifiers subject, InformationCategory category, List<Instant> createdAt) {
-    handler.addItems(subject, category, createdAt);
-  }
+    @Override
+    public void seed(SubjectIdentifiers subject, InformationCategory category, List<Instant> createdAt) {
+        handler.addItems(subject, category, createdAt);
+    }
 
-  @Override
-  public long visibleItems(SubjectIdentifiers subject) {
-    return handler.visibleItems(subject);
-  }
+    @Override
+    public long visibleItems(SubjectIdentifiers subject) {
+        return handler.visibleItems(subject);
+    }
 }

@@ -13,17 +13,17 @@ import dev.dsrflow.product.SubjectRef;
  * runs it on purpose.
  */
 class MessagingWithDateBlindErase extends DemoProductConformance {
-  MessagingWithDateBlindErase() {
-    super("messaging");
-  }
+    MessagingWithDateBlindErase() {
+        super("messaging");
+    }
 
-  @Override
-  public ProductHandler handler() {
-    return new ForwardingHandler(super::handler) {
-      @Override
-      public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-        return super.erase(subject, new ProductScope(scope.categories(), null), progress);
-      }
-    };
-  }
+    @Override
+    public ProductHandler handler() {
+        return new ForwardingHandler(super::handler) {
+            @Override
+            public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+                return super.erase(subject, new ProductScope(scope.categories(), null), progress);
+            }
+        };
+    }
 }

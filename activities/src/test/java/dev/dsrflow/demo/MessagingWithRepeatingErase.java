@@ -15,20 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Run only by {@link ConformanceKitCatchesBrokenHandlersTest}.
  */
 class MessagingWithRepeatingErase extends DemoProductConformance {
-  private static final Map<String, ErasureReport> FIRST_REPORTS = new ConcurrentHashMap<>();
+    private static final Map<String, ErasureReport> FIRST_REPORTS = new ConcurrentHashMap<>();
 
-  MessagingWithRepeatingErase() {
-    super("messaging");
-  }
+    MessagingWithRepeatingErase() {
+        super("messaging");
+    }
 
-  @Override
-  public ProductHandler handler() {
-    return new ForwardingHandler(super::handler) {
-      @Override
-      public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-        ErasureReport report = super.erase(subject, scope, progress);
-        return FIRST_REPORTS.computeIfAbsent(subject.subjectKey() + scope, k -> report);
-      }
-    };
-  }
+    @Override
+    public ProductHandler handler() {
+        return new ForwardingHandler(super::handler) {
+            @Override
+            public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+                ErasureReport report = super.erase(subject, scope, progress);
+                return FIRST_REPORTS.computeIfAbsent(subject.subjectKey() + scope, k -> report);
+            }
+        };
+    }
 }

@@ -8,42 +8,45 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventChainTest {
-  private static final Instant AT = Instant.parse("2026-01-31T10:00:00Z");
+    private static final Instant AT = Instant.parse("2026-01-31T10:00:00Z");
 
-  private static List<StoredEvent> chainOf(String... kinds) {
-    List<StoredEvent> out = new ArrayList<>();
-    String prev = EventChain.GENESIS;
-    long seq = 1;
-    for (String kind : kinds) {
-      String hash = EventChain.hash(prev, "r1", seq, AT, "ops", kind, null, "d");
-      out.add(new StoredEvent(seq++, AT, "ops", kind, null, "d", prev, hash));
-      prev = hash;
+    private static List<StoredEvent> chainOf(String... kinds) {
+        List<StoredEvent> out = new ArrayList<>();
+        String prev = EventChain.GENESIS;
+        long seq = 1;
+        for (String kind : kinds) {
+            String hash = EventChain.hash(prev, "r1", seq, AT, "ops", kind, null, "d");
+            out.add(new StoredEvent(seq++, AT, "ops", kind, null, "d", prev, hash));
+            prev = hash;
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Test
-  void anIntactChainVerifies() {
-    assertThat(EventChain.verify("r1", chainOf("FILED", "APPROVED", "COMPLETED"))).isTrue();
-  }
+    @Test
+    void anIntactChainVerifies() {
+        assertThat(EventChain.verify("r1", chainOf("FILED", "APPROVED", "COMPLETED")))
+                .isTrue();
+    }
 
-  @Test
-  void changingOneRowsDetailBreaksTheChain() {
-    List<StoredEvent> events = chainOf("FILED", "APPROVED", "COMPLETED");
-    StoredEvent e = events.get(1);
-    events.set(1, new StoredEvent(e.seq(), e.at(), e.actor(), e.kind(), e.product(), "forged", e.prevHash(), e.hash()));
-    assertThat(EventChain.verify("r1", events)).isFalse();
-  }
+    @Test
+    void changingOneRowsDetailBreaksTheChain() {
+        List<StoredEvent> events = chainOf("FILED", "APPROVED", "COMPLETED");
+        StoredEvent e = events.get(1);
+        events.set(
+                1,
+                new StoredEvent(e.seq(), e.at(), e.actor(), e.kind(), e.product(), "forged", e.prevHash(), e.hash()));
+        assertThat(EventChain.verify("r1", events)).isFalse();
+    }
 
-  @Test
-  void removingARowBreaksTheChain() {
-    List<StoredEvent> events = chainOf("FILED", "APPROVED", "COMPLETED");
-    events.remove(1);
-    assertThat(EventChain.verify("r1", events)).isFalse();
-  }
+    @Test
+    void removingARowBreaksTheChain() {
+        List<StoredEvent> events = chainOf("FILED", "APPROVED", "COMPLETED");
+        events.remove(1);
+        assertThat(EventChain.verify("r1", events)).isFalse();
+    }
 
-  @Test
-  void theSameEventsUnderAnotherRequestDoNotVerify() {
-    assertThat(EventChain.verify("r2", chainOf("FILED"))).isFalse();
-  }
+    @Test
+    void theSameEventsUnderAnotherRequestDoNotVerify() {
+        assertThat(EventChain.verify("r2", chainOf("FILED"))).isFalse();
+    }
 }

@@ -30,284 +30,355 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class ActionsTest extends ApiTestSupport {
-  @Inject
-  LedgerStore ledger;
-  @Inject
-  SubjectKey subjectKey;
-  @Inject
-  SealedSpecs sealed;
-  @Inject
-  WorkflowClient temporal;
-  private static final String REASON = "{\"reason\": \"verified with the subject\"}";
+    @Inject
+    LedgerStore ledger;
 
-  private String deletionAwaitingApproval() {
-    String id = file("DELETION", "ops");
-    awaitStatus(id, "AWAITING_APPROVAL");
-    return id;
-  }
+    @Inject
+    SubjectKey subjectKey;
 
-  private String accessInProgress() {
-    String id = file("ACCESS", "ops");
-    awaitStatus(id, "IN_PROGRESS");
-    return id;
-  }
+    @Inject
+    SealedSpecs sealed;
 
-  private String activePreservation() {
-    String id = file("PRESERVATION", "legal");
-    awaitStatus(id, "AWAITING_APPROVAL");
-    Answer a = post("/v1/requests/" + id + "/approve", null, "legal2");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return id;
-  }
+    @Inject
+    WorkflowClient temporal;
 
-  private static Map<String, String> products(JsonNode view) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    view.path("products").forEach(p -> out.put(p.path("product").asText(), p.path("status").asText()));
-    return out;
-  }
+    private static final String REASON = "{\"reason\": \"verified with the subject\"}";
 
-  @Test
-  void approvingOwnRequestIsForbidden() {
-    String id = deletionAwaitingApproval();
-    JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops").problem(409);
-    assertThat(p.path("detail").asText()).contains("four eyes");
-  }
-
-  @Test
-  void anotherOperatorApprovesADeletionIntoItsGracePeriodAndTheActorIsRecorded() {
-    String id = deletionAwaitingApproval();
-    Answer a = post("/v1/requests/" + id + "/approve", REASON, "ops2");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.json().path("status").asText()).isEqualTo("GRACE_PERIOD");
-    assertThat(a.json().path("approvedBy").asText()).isEqualTo("ops2");
-    assertThat(a.json().path("graceEndsAt").asText()).isNotEmpty();
-    JsonNode history = get("/v1/requests/" + id + "/history", "auditor").json();
-    assertThat(history.path("verified").asBoolean()).isTrue();
-    assertThat(StreamSupport.stream(history.path("events").spliterator(), false)
-        .filter(e -> e.path("kind").asText().equals("APPROVED")).map(e -> e.path("actor").asText()).toList())
-        .containsExactly("ops2");
-  }
-
-  @Test
-  void approvingTwiceIs409() {
-    String id = deletionAwaitingApproval();
-    assertThat(post("/v1/requests/" + id + "/approve", null, "ops2").status()).isEqualTo(200);
-    post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
-  }
-
-  @Test
-  void legalApprovingADeletionIsForbidden() {
-    String id = deletionAwaitingApproval();
-    post("/v1/requests/" + id + "/approve", null, "legal").problem(403);
-  }
-
-  @Test
-  void auditorsNeverAct() {
-    String id = deletionAwaitingApproval();
-    for (String action : List.of("approve", "reject", "cancel", "extend", "products/content/retry",
-        "products/content/complete", "products/content/skip", "renew", "release")) {
-      post("/v1/requests/" + id + "/" + action, REASON, "auditor").problem(403);
+    private String deletionAwaitingApproval() {
+        String id = file("DELETION", "ops");
+        awaitStatus(id, "AWAITING_APPROVAL");
+        return id;
     }
-  }
 
-  @Test
-  void actionsWithoutCredentialsAre401() {
-    String id = deletionAwaitingApproval();
-    for (String action : List.of("approve", "reject", "cancel", "extend", "products/content/retry",
-        "products/content/complete", "products/content/skip", "renew", "release")) {
-      post("/v1/requests/" + id + "/" + action, REASON, null).problem(401);
+    private String accessInProgress() {
+        String id = file("ACCESS", "ops");
+        awaitStatus(id, "IN_PROGRESS");
+        return id;
     }
-  }
 
-  @Test
-  void privacyOpsCannotRenewOrReleaseAndLegalCannotSteerOperations() {
-    String id = accessInProgress();
-    post("/v1/requests/" + id + "/renew", "{\"until\": \"2030-01-01T00:00:00Z\"}", "ops").problem(403);
-    post("/v1/requests/" + id + "/release", REASON, "ops").problem(403);
-    for (String action : List.of("cancel", "extend", "products/content/retry", "products/content/complete",
-        "products/content/skip")) {
-      post("/v1/requests/" + id + "/" + action, REASON, "legal").problem(403);
+    private String activePreservation() {
+        String id = file("PRESERVATION", "legal");
+        awaitStatus(id, "AWAITING_APPROVAL");
+        Answer a = post("/v1/requests/" + id + "/approve", null, "legal2");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return id;
     }
-  }
 
-  @Test
-  void rejectingNeedsAReason() {
-    String id = deletionAwaitingApproval();
-    JsonNode p = post("/v1/requests/" + id + "/reject", null, "ops2").problem(400);
-    assertThat(FilingTest.fields(p)).containsExactly("reason");
-    p = post("/v1/requests/" + id + "/reject", "{\"reason\": \"  \"}", "ops2").problem(400);
-    assertThat(FilingTest.fields(p)).containsExactly("reason");
-  }
-
-  @Test
-  void aRejectedRequestCannotBeCancelledOrApproved() {
-    String id = deletionAwaitingApproval();
-    Answer a = post("/v1/requests/" + id + "/reject", REASON, "ops2");
-    assertThat(a.json().path("status").asText()).isEqualTo("REJECTED");
-    post("/v1/requests/" + id + "/cancel", null, "ops2").problem(409);
-    post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
-  }
-
-  @Test
-  void rejectingOwnRequestIsForbidden() {
-    String id = deletionAwaitingApproval();
-    post("/v1/requests/" + id + "/reject", REASON, "ops").problem(409);
-  }
-
-  @Test
-  void aDeletionInItsGracePeriodCanBeCancelledOnce() {
-    String id = deletionAwaitingApproval();
-    post("/v1/requests/" + id + "/approve", null, "ops2");
-    Answer a = post("/v1/requests/" + id + "/cancel", REASON, "ops");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
-    post("/v1/requests/" + id + "/cancel", null, "ops").problem(409);
-  }
-
-  @Test
-  void approvingAnAccessRequestIs409() {
-    String id = accessInProgress();
-    post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
-  }
-
-  @Test
-  void theDueDateExtendsOnceWithAReason() {
-    String id = accessInProgress();
-    String due = get("/v1/requests/" + id, "ops").json().path("dueAt").asText();
-    assertThat(FilingTest.fields(post("/v1/requests/" + id + "/extend", null, "ops").problem(400))).containsExactly("reason");
-    Answer a = post("/v1/requests/" + id + "/extend", REASON, "ops");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.json().path("extended").asBoolean()).isTrue();
-    assertThat(a.json().path("dueAt").asText()).isGreaterThan(due);
-    post("/v1/requests/" + id + "/extend", REASON, "ops").problem(409);
-  }
-
-  @Test
-  void aFailedProductRunsAgainOnRetryButNotTwice() {
-    String id = accessInProgress();
-    Answer a = post("/v1/requests/" + id + "/products/content/retry", null, "ops");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(products(a.json())).containsEntry("content", "RUNNING");
-    post("/v1/requests/" + id + "/products/content/retry", null, "ops").problem(409);
-    post("/v1/requests/" + id + "/products/legacy/retry", null, "ops").problem(409);
-    post("/v1/requests/" + id + "/products/unknown/retry", null, "ops").problem(409);
-  }
-
-  @Test
-  void completingAndSkippingEveryProductCompletesTheRequest() {
-    String id = accessInProgress();
-    assertThat(FilingTest.fields(post("/v1/requests/" + id + "/products/legacy/complete", null, "ops").problem(400)))
-        .containsExactly("reason");
-    assertThat(FilingTest.fields(post("/v1/requests/" + id + "/products/content/skip", "{}", "ops").problem(400)))
-        .containsExactly("reason");
-    assertThat(post("/v1/requests/" + id + "/products/legacy/complete", REASON, "ops").status()).isEqualTo(200);
-    assertThat(post("/v1/requests/" + id + "/products/messaging/complete", REASON, "ops").status()).isEqualTo(200);
-    post("/v1/requests/" + id + "/products/messaging/complete", REASON, "ops").problem(409);
-    Answer last = post("/v1/requests/" + id + "/products/content/skip", REASON, "ops");
-    assertThat(last.status()).as(last.body()).isEqualTo(200);
-    assertThat(products(last.json())).containsEntry("content", "SKIPPED").containsEntry("legacy", "DONE")
-        .containsEntry("messaging", "DONE");
-    assertThat(last.json().path("status").asText()).isEqualTo("COMPLETED");
-    post("/v1/requests/" + id + "/products/content/skip", REASON, "ops").problem(409);
-    post("/v1/requests/" + id + "/cancel", null, "ops").problem(409);
-    post("/v1/requests/" + id + "/extend", REASON, "ops").problem(409);
-  }
-
-  @Test
-  void anAccessRequestCanBeCancelledBeforeCompletion() {
-    String id = accessInProgress();
-    Answer a = post("/v1/requests/" + id + "/cancel", null, "ops2");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
-  }
-
-  @Test
-  void legalApprovingOwnPreservationIsForbiddenAndPrivacyOpsMayNotApproveIt() {
-    String id = file("PRESERVATION", "legal");
-    awaitStatus(id, "AWAITING_APPROVAL");
-    post("/v1/requests/" + id + "/approve", null, "legal").problem(409);
-    post("/v1/requests/" + id + "/approve", null, "ops").problem(403);
-  }
-
-  @Test
-  void aHoldInForceIsRenewedOnlyToALaterInstant() {
-    String id = activePreservation();
-    String until = "2099-03-01T00:00:00Z";
-    Answer a = post("/v1/requests/" + id + "/renew", "{\"until\": \"" + until + "\", \"reason\": \"court extended\"}", "legal");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.json().path("holdExpiresAt").asText()).isEqualTo(until);
-    post("/v1/requests/" + id + "/renew", "{\"until\": \"2098-01-01T00:00:00Z\"}", "legal").problem(409);
-    assertThat(FilingTest.fields(post("/v1/requests/" + id + "/renew", "{\"reason\": \"x\"}", "legal").problem(400)))
-        .containsExactly("until");
-    assertThat(FilingTest.fields(post("/v1/requests/" + id + "/renew", "{\"until\": \"soon\"}", "legal").problem(400)))
-        .containsExactly("until");
-    assertThat(FilingTest.fields(post("/v1/requests/" + id + "/renew", null, "legal").problem(400)))
-        .containsExactly("body");
-  }
-
-  @Test
-  void releasingAHoldNeedsAReasonAndHappensOnce() {
-    String id = activePreservation();
-    post("/v1/requests/" + id + "/release", null, "legal").problem(400);
-    Answer a = post("/v1/requests/" + id + "/release", REASON, "legal2");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.json().path("status").asText()).isEqualTo("RELEASED");
-    post("/v1/requests/" + id + "/release", REASON, "legal").problem(409);
-    post("/v1/requests/" + id + "/renew", "{\"until\": \"2099-01-01T00:00:00Z\"}", "legal").problem(409);
-  }
-
-  @Test
-  void aPreservationCannotBeCancelledAndADeletionCannotBeReleased() {
-    String preservation = activePreservation();
-    post("/v1/requests/" + preservation + "/cancel", null, "ops").problem(409);
-    String deletion = deletionAwaitingApproval();
-    post("/v1/requests/" + deletion + "/release", REASON, "legal").problem(409);
-  }
-
-  @Test
-  void actingOnAnUnknownRequestIs404() {
-    List<Integer> statuses = new ArrayList<>();
-    for (String action : List.of("approve", "reject", "cancel", "extend", "products/content/retry",
-        "products/content/complete", "products/content/skip")) {
-      statuses.add(post("/v1/requests/no-such-request/" + action, REASON, "ops").problem(404).path("status").asInt());
+    private static Map<String, String> products(JsonNode view) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        view.path("products")
+                .forEach(p ->
+                        out.put(p.path("product").asText(), p.path("status").asText()));
+        return out;
     }
-    post("/v1/requests/no-such-request/release", REASON, "legal").problem(404);
-    post("/v1/requests/no-such-request/renew", "{\"until\": \"2099-01-01T00:00:00Z\"}", "legal").problem(404);
-    assertThat(statuses).containsOnly(404);
-  }
 
-  @Test
-  void unknownFieldsInAnActionAreRefused() {
-    String id = accessInProgress();
-    JsonNode p = post("/v1/requests/" + id + "/cancel", "{\"reason\": \"x\", \"force\": true}", "ops").problem(400);
-    assertThat(FilingTest.fields(p)).containsExactly("force");
-    p = post("/v1/requests/" + id + "/cancel", "{\"reason\": \"" + "r".repeat(2001) + "\"}", "ops").problem(400);
-    assertThat(FilingTest.fields(p)).containsExactly("reason");
-  }
+    @Test
+    void approvingOwnRequestIsForbidden() {
+        String id = deletionAwaitingApproval();
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops").problem(409);
+        assertThat(p.path("detail").asText()).contains("four eyes");
+    }
 
-  @Test
-  void theTemporalHistoryOfAFiledRequestIsRawJson() {
-    String id = file("ACCESS", "ops");
-    awaitStatus(id, "IN_PROGRESS");
-    Answer a = get("/v1/requests/" + id + "/history/temporal", "auditor");
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(a.contentType()).startsWith("application/json");
-    JsonNode events = a.json().path("events");
-    assertThat(events.isArray()).isTrue();
-    assertThat(events.get(0).path("eventType").asText()).containsIgnoringCase("WORKFLOW_EXECUTION_STARTED");
-    assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
-  }
+    @Test
+    void anotherOperatorApprovesADeletionIntoItsGracePeriodAndTheActorIsRecorded() {
+        String id = deletionAwaitingApproval();
+        Answer a = post("/v1/requests/" + id + "/approve", REASON, "ops2");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("status").asText()).isEqualTo("GRACE_PERIOD");
+        assertThat(a.json().path("approvedBy").asText()).isEqualTo("ops2");
+        assertThat(a.json().path("graceEndsAt").asText()).isNotEmpty();
+        JsonNode history = get("/v1/requests/" + id + "/history", "auditor").json();
+        assertThat(history.path("verified").asBoolean()).isTrue();
+        assertThat(StreamSupport.stream(history.path("events").spliterator(), false)
+                        .filter(e -> e.path("kind").asText().equals("APPROVED"))
+                        .map(e -> e.path("actor").asText())
+                        .toList())
+                .containsExactly("ops2");
+    }
 
-  @Test
-  void anActionAnswers503WhenNoWorkerRunsTheRequestsWorkflow() {
-    String id = new LedgerFixtures(ledger, subjectKey, sealed).insert(new LedgerFixtures.Row(RequestType.DELETION,
-        RequestStatus.AWAITING_APPROVAL, Jurisdiction.GDPR, new SubjectIdentifiers("u-stuck", null, null), Instant.now(),
-        null, List.of("content"), null, "ops"));
-    temporal.newUntypedWorkflowStub(WorkflowTypes.DELETION, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.request(id)).setTaskQueue("nobody-polls-this-queue").build()).start("never run");
-    long started = System.nanoTime();
-    JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
-    assertThat(p.path("detail").asText()).contains("may still apply");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-  }
+    @Test
+    void approvingTwiceIs409() {
+        String id = deletionAwaitingApproval();
+        assertThat(post("/v1/requests/" + id + "/approve", null, "ops2").status())
+                .isEqualTo(200);
+        post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
+    }
+
+    @Test
+    void legalApprovingADeletionIsForbidden() {
+        String id = deletionAwaitingApproval();
+        post("/v1/requests/" + id + "/approve", null, "legal").problem(403);
+    }
+
+    @Test
+    void auditorsNeverAct() {
+        String id = deletionAwaitingApproval();
+        for (String action : List.of(
+                "approve",
+                "reject",
+                "cancel",
+                "extend",
+                "products/content/retry",
+                "products/content/complete",
+                "products/content/skip",
+                "renew",
+                "release")) {
+            post("/v1/requests/" + id + "/" + action, REASON, "auditor").problem(403);
+        }
+    }
+
+    @Test
+    void actionsWithoutCredentialsAre401() {
+        String id = deletionAwaitingApproval();
+        for (String action : List.of(
+                "approve",
+                "reject",
+                "cancel",
+                "extend",
+                "products/content/retry",
+                "products/content/complete",
+                "products/content/skip",
+                "renew",
+                "release")) {
+            post("/v1/requests/" + id + "/" + action, REASON, null).problem(401);
+        }
+    }
+
+    @Test
+    void privacyOpsCannotRenewOrReleaseAndLegalCannotSteerOperations() {
+        String id = accessInProgress();
+        post("/v1/requests/" + id + "/renew", "{\"until\": \"2030-01-01T00:00:00Z\"}", "ops")
+                .problem(403);
+        post("/v1/requests/" + id + "/release", REASON, "ops").problem(403);
+        for (String action : List.of(
+                "cancel", "extend", "products/content/retry", "products/content/complete", "products/content/skip")) {
+            post("/v1/requests/" + id + "/" + action, REASON, "legal").problem(403);
+        }
+    }
+
+    @Test
+    void rejectingNeedsAReason() {
+        String id = deletionAwaitingApproval();
+        JsonNode p = post("/v1/requests/" + id + "/reject", null, "ops2").problem(400);
+        assertThat(FilingTest.fields(p)).containsExactly("reason");
+        p = post("/v1/requests/" + id + "/reject", "{\"reason\": \"  \"}", "ops2")
+                .problem(400);
+        assertThat(FilingTest.fields(p)).containsExactly("reason");
+    }
+
+    @Test
+    void aRejectedRequestCannotBeCancelledOrApproved() {
+        String id = deletionAwaitingApproval();
+        Answer a = post("/v1/requests/" + id + "/reject", REASON, "ops2");
+        assertThat(a.json().path("status").asText()).isEqualTo("REJECTED");
+        post("/v1/requests/" + id + "/cancel", null, "ops2").problem(409);
+        post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
+    }
+
+    @Test
+    void rejectingOwnRequestIsForbidden() {
+        String id = deletionAwaitingApproval();
+        post("/v1/requests/" + id + "/reject", REASON, "ops").problem(409);
+    }
+
+    @Test
+    void aDeletionInItsGracePeriodCanBeCancelledOnce() {
+        String id = deletionAwaitingApproval();
+        post("/v1/requests/" + id + "/approve", null, "ops2");
+        Answer a = post("/v1/requests/" + id + "/cancel", REASON, "ops");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
+        post("/v1/requests/" + id + "/cancel", null, "ops").problem(409);
+    }
+
+    @Test
+    void approvingAnAccessRequestIs409() {
+        String id = accessInProgress();
+        post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
+    }
+
+    @Test
+    void theDueDateExtendsOnceWithAReason() {
+        String id = accessInProgress();
+        String due = get("/v1/requests/" + id, "ops").json().path("dueAt").asText();
+        assertThat(FilingTest.fields(
+                        post("/v1/requests/" + id + "/extend", null, "ops").problem(400)))
+                .containsExactly("reason");
+        Answer a = post("/v1/requests/" + id + "/extend", REASON, "ops");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("extended").asBoolean()).isTrue();
+        assertThat(a.json().path("dueAt").asText()).isGreaterThan(due);
+        post("/v1/requests/" + id + "/extend", REASON, "ops").problem(409);
+    }
+
+    @Test
+    void aFailedProductRunsAgainOnRetryButNotTwice() {
+        String id = accessInProgress();
+        Answer a = post("/v1/requests/" + id + "/products/content/retry", null, "ops");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(products(a.json())).containsEntry("content", "RUNNING");
+        post("/v1/requests/" + id + "/products/content/retry", null, "ops").problem(409);
+        post("/v1/requests/" + id + "/products/legacy/retry", null, "ops").problem(409);
+        post("/v1/requests/" + id + "/products/unknown/retry", null, "ops").problem(409);
+    }
+
+    @Test
+    void completingAndSkippingEveryProductCompletesTheRequest() {
+        String id = accessInProgress();
+        assertThat(FilingTest.fields(post("/v1/requests/" + id + "/products/legacy/complete", null, "ops")
+                        .problem(400)))
+                .containsExactly("reason");
+        assertThat(FilingTest.fields(post("/v1/requests/" + id + "/products/content/skip", "{}", "ops")
+                        .problem(400)))
+                .containsExactly("reason");
+        assertThat(post("/v1/requests/" + id + "/products/legacy/complete", REASON, "ops")
+                        .status())
+                .isEqualTo(200);
+        assertThat(post("/v1/requests/" + id + "/products/messaging/complete", REASON, "ops")
+                        .status())
+                .isEqualTo(200);
+        post("/v1/requests/" + id + "/products/messaging/complete", REASON, "ops")
+                .problem(409);
+        Answer last = post("/v1/requests/" + id + "/products/content/skip", REASON, "ops");
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+        assertThat(products(last.json()))
+                .containsEntry("content", "SKIPPED")
+                .containsEntry("legacy", "DONE")
+                .containsEntry("messaging", "DONE");
+        assertThat(last.json().path("status").asText()).isEqualTo("COMPLETED");
+        post("/v1/requests/" + id + "/products/content/skip", REASON, "ops").problem(409);
+        post("/v1/requests/" + id + "/cancel", null, "ops").problem(409);
+        post("/v1/requests/" + id + "/extend", REASON, "ops").problem(409);
+    }
+
+    @Test
+    void anAccessRequestCanBeCancelledBeforeCompletion() {
+        String id = accessInProgress();
+        Answer a = post("/v1/requests/" + id + "/cancel", null, "ops2");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void legalApprovingOwnPreservationIsForbiddenAndPrivacyOpsMayNotApproveIt() {
+        String id = file("PRESERVATION", "legal");
+        awaitStatus(id, "AWAITING_APPROVAL");
+        post("/v1/requests/" + id + "/approve", null, "legal").problem(409);
+        post("/v1/requests/" + id + "/approve", null, "ops").problem(403);
+    }
+
+    @Test
+    void aHoldInForceIsRenewedOnlyToALaterInstant() {
+        String id = activePreservation();
+        String until = "2099-03-01T00:00:00Z";
+        Answer a = post(
+                "/v1/requests/" + id + "/renew",
+                "{\"until\": \"" + until + "\", \"reason\": \"court extended\"}",
+                "legal");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("holdExpiresAt").asText()).isEqualTo(until);
+        post("/v1/requests/" + id + "/renew", "{\"until\": \"2098-01-01T00:00:00Z\"}", "legal")
+                .problem(409);
+        assertThat(FilingTest.fields(post("/v1/requests/" + id + "/renew", "{\"reason\": \"x\"}", "legal")
+                        .problem(400)))
+                .containsExactly("until");
+        assertThat(FilingTest.fields(post("/v1/requests/" + id + "/renew", "{\"until\": \"soon\"}", "legal")
+                        .problem(400)))
+                .containsExactly("until");
+        assertThat(FilingTest.fields(
+                        post("/v1/requests/" + id + "/renew", null, "legal").problem(400)))
+                .containsExactly("body");
+    }
+
+    @Test
+    void releasingAHoldNeedsAReasonAndHappensOnce() {
+        String id = activePreservation();
+        post("/v1/requests/" + id + "/release", null, "legal").problem(400);
+        Answer a = post("/v1/requests/" + id + "/release", REASON, "legal2");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("status").asText()).isEqualTo("RELEASED");
+        post("/v1/requests/" + id + "/release", REASON, "legal").problem(409);
+        post("/v1/requests/" + id + "/renew", "{\"until\": \"2099-01-01T00:00:00Z\"}", "legal")
+                .problem(409);
+    }
+
+    @Test
+    void aPreservationCannotBeCancelledAndADeletionCannotBeReleased() {
+        String preservation = activePreservation();
+        post("/v1/requests/" + preservation + "/cancel", null, "ops").problem(409);
+        String deletion = deletionAwaitingApproval();
+        post("/v1/requests/" + deletion + "/release", REASON, "legal").problem(409);
+    }
+
+    @Test
+    void actingOnAnUnknownRequestIs404() {
+        List<Integer> statuses = new ArrayList<>();
+        for (String action : List.of(
+                "approve",
+                "reject",
+                "cancel",
+                "extend",
+                "products/content/retry",
+                "products/content/complete",
+                "products/content/skip")) {
+            statuses.add(post("/v1/requests/no-such-request/" + action, REASON, "ops")
+                    .problem(404)
+                    .path("status")
+                    .asInt());
+        }
+        post("/v1/requests/no-such-request/release", REASON, "legal").problem(404);
+        post("/v1/requests/no-such-request/renew", "{\"until\": \"2099-01-01T00:00:00Z\"}", "legal")
+                .problem(404);
+        assertThat(statuses).containsOnly(404);
+    }
+
+    @Test
+    void unknownFieldsInAnActionAreRefused() {
+        String id = accessInProgress();
+        JsonNode p = post("/v1/requests/" + id + "/cancel", "{\"reason\": \"x\", \"force\": true}", "ops")
+                .problem(400);
+        assertThat(FilingTest.fields(p)).containsExactly("force");
+        p = post("/v1/requests/" + id + "/cancel", "{\"reason\": \"" + "r".repeat(2001) + "\"}", "ops")
+                .problem(400);
+        assertThat(FilingTest.fields(p)).containsExactly("reason");
+    }
+
+    @Test
+    void theTemporalHistoryOfAFiledRequestIsRawJson() {
+        String id = file("ACCESS", "ops");
+        awaitStatus(id, "IN_PROGRESS");
+        Answer a = get("/v1/requests/" + id + "/history/temporal", "auditor");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.contentType()).startsWith("application/json");
+        JsonNode events = a.json().path("events");
+        assertThat(events.isArray()).isTrue();
+        assertThat(events.get(0).path("eventType").asText()).containsIgnoringCase("WORKFLOW_EXECUTION_STARTED");
+        assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
+    }
+
+    @Test
+    void anActionAnswers503WhenNoWorkerRunsTheRequestsWorkflow() {
+        String id = new LedgerFixtures(ledger, subjectKey, sealed)
+                .insert(new LedgerFixtures.Row(
+                        RequestType.DELETION,
+                        RequestStatus.AWAITING_APPROVAL,
+                        Jurisdiction.GDPR,
+                        new SubjectIdentifiers("u-stuck", null, null),
+                        Instant.now(),
+                        null,
+                        List.of("content"),
+                        null,
+                        "ops"));
+        temporal.newUntypedWorkflowStub(
+                        WorkflowTypes.DELETION,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(WorkflowIds.request(id))
+                                .setTaskQueue("nobody-polls-this-queue")
+                                .build())
+                .start("never run");
+        long started = System.nanoTime();
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+        assertThat(p.path("detail").asText()).contains("may still apply");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
 }

@@ -27,40 +27,103 @@ import java.util.UUID;
  * them, without running a workflow: for list, filter, export and package tests.
  */
 final class LedgerFixtures {
-  private final LedgerStore ledger;
-  private final SubjectKey subjectKey;
-  private final SealedSpecs sealed;
+    private final LedgerStore ledger;
+    private final SubjectKey subjectKey;
+    private final SealedSpecs sealed;
 
-  LedgerFixtures(LedgerStore ledger, SubjectKey subjectKey, SealedSpecs sealed) {
-    this.ledger = ledger;
-    this.subjectKey = subjectKey;
-    this.sealed = sealed;
-  }
+    LedgerFixtures(LedgerStore ledger, SubjectKey subjectKey, SealedSpecs sealed) {
+        this.ledger = ledger;
+        this.subjectKey = subjectKey;
+        this.sealed = sealed;
+    }
 
-  /** One request as a workflow last recorded it. */
-  record Row(RequestType type, RequestStatus status, Jurisdiction jurisdiction, SubjectIdentifiers subject,
-      Instant receivedAt, Instant dueAt, List<String> products, DownloadInfo download, String requestedBy) {}
+    /** One request as a workflow last recorded it. */
+    record Row(
+            RequestType type,
+            RequestStatus status,
+            Jurisdiction jurisdiction,
+            SubjectIdentifiers subject,
+            Instant receivedAt,
+            Instant dueAt,
+            List<String> products,
+            DownloadInfo download,
+            String requestedBy) {}
 
-  String insert(Row row) {
-    String id = UUID.randomUUID().toString();
-    RequestSpec spec = new RequestSpec(id, row.type(), row.subject(), subjectKey.primary(row.subject()),
-        row.jurisdiction(), row.products(), Set.of(), DateRange.ALL, null, null, row.requestedBy(), row.receivedAt(),
-        null, RequestPolicy.DEFAULT);
-    ledger.file(new NewRequest(spec, sealed.seal(spec), subjectKey.all(row.subject()), null, null));
-    List<ProductSnapshot> products = row.products().stream()
-        .map(p -> new ProductSnapshot(p, ProductTaskStatus.DONE, 1, row.receivedAt(), "exported", null)).toList();
-    RequestSnapshot snapshot = new RequestSnapshot(id, 1, row.type(), row.status(), row.jurisdiction(), spec.subjectKey(),
-        row.receivedAt(), row.dueAt(), false, row.requestedBy(), null, null, null,
-        row.status().isFinal() ? row.receivedAt().plusSeconds(3600) : null, row.download(), null, null, products);
-    ledger.record(new LedgerEntry(snapshot, List.of(
-        new LedgerEvent(id + ":1", row.receivedAt().plusSeconds(1), "system", "STARTED", null, "started"),
-        new LedgerEvent(id + ":2", row.receivedAt().plusSeconds(2), "system", "PRODUCT_DONE", row.products().get(0), "done"))));
-    return id;
-  }
+    String insert(Row row) {
+        String id = UUID.randomUUID().toString();
+        RequestSpec spec = new RequestSpec(
+                id,
+                row.type(),
+                row.subject(),
+                subjectKey.primary(row.subject()),
+                row.jurisdiction(),
+                row.products(),
+                Set.of(),
+                DateRange.ALL,
+                null,
+                null,
+                row.requestedBy(),
+                row.receivedAt(),
+                null,
+                RequestPolicy.DEFAULT);
+        ledger.file(new NewRequest(spec, sealed.seal(spec), subjectKey.all(row.subject()), null, null));
+        List<ProductSnapshot> products = row.products().stream()
+                .map(p -> new ProductSnapshot(p, ProductTaskStatus.DONE, 1, row.receivedAt(), "exported", null))
+                .toList();
+        RequestSnapshot snapshot = new RequestSnapshot(
+                id,
+                1,
+                row.type(),
+                row.status(),
+                row.jurisdiction(),
+                spec.subjectKey(),
+                row.receivedAt(),
+                row.dueAt(),
+                false,
+                row.requestedBy(),
+                null,
+                null,
+                null,
+                row.status().isFinal() ? row.receivedAt().plusSeconds(3600) : null,
+                row.download(),
+                null,
+                null,
+                products);
+        ledger.record(new LedgerEntry(
+                snapshot,
+                List.of(
+                        new LedgerEvent(
+                                id + ":1", row.receivedAt().plusSeconds(1), "system", "STARTED", null, "started"),
+                        new LedgerEvent(
+                                id + ":2",
+                                row.receivedAt().plusSeconds(2),
+                                "system",
+                                "PRODUCT_DONE",
+                                row.products().get(0),
+                                "done"))));
+        return id;
+    }
 
-  void recordDownload(String id, long revision, RequestType type, DownloadInfo download) {
-    RequestSnapshot snapshot = new RequestSnapshot(id, revision, type, RequestStatus.COMPLETED, Jurisdiction.GDPR,
-        "sk-x", Instant.now(), null, false, "ops", null, null, null, Instant.now(), download, null, null, null);
-    ledger.record(new LedgerEntry(snapshot, List.of()));
-  }
+    void recordDownload(String id, long revision, RequestType type, DownloadInfo download) {
+        RequestSnapshot snapshot = new RequestSnapshot(
+                id,
+                revision,
+                type,
+                RequestStatus.COMPLETED,
+                Jurisdiction.GDPR,
+                "sk-x",
+                Instant.now(),
+                null,
+                false,
+                "ops",
+                null,
+                null,
+                null,
+                Instant.now(),
+                download,
+                null,
+                null,
+                null);
+        ledger.record(new LedgerEntry(snapshot, List.of()));
+    }
 }

@@ -20,48 +20,53 @@ import org.slf4j.LoggerFactory;
 @MicronautTest
 class TemporalDownTest extends ApiTestSupport {
 
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(super.getProperties());
-    properties.put("test.temporal-down", "true");
-    return properties;
-  }
-
-  @Test
-  void filingWhileTemporalIsDownStillAnswers201AndLeavesTheRequestReceived() {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    root.addAppender(logs);
-    String id;
-    try {
-      Answer a = post("/v1/requests", filing("DELETION"), "ops");
-      assertThat(a.status()).as(a.body()).isEqualTo(201);
-      id = a.json().path("id").asText();
-      assertThat(a.json().path("status").asText()).isEqualTo("RECEIVED");
-    } finally {
-      root.detachAppender(logs);
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("test.temporal-down", "true");
+        return properties;
     }
-    assertThat(count("select count(*) from ledger.requests where id = '" + id + "' and status = 'RECEIVED'")).isEqualTo(1);
-    assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains(id).contains("RECEIVED"));
-    assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage() + e.getThrowableProxy())
-        .doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER));
-  }
 
-  @Test
-  void healthIsDownWhenTemporalDoesNotAnswer() {
-    Answer a = get("/health", null);
-    assertThat(a.status()).isEqualTo(503);
-    JsonNode health = a.json();
-    assertThat(health.path("status").asText()).isEqualTo("DOWN");
-    assertThat(health.path("components").path("temporal").asText()).isEqualTo("DOWN");
-    assertThat(health.path("components").path("ledger").asText()).isEqualTo("UP");
-  }
+    @Test
+    void filingWhileTemporalIsDownStillAnswers201AndLeavesTheRequestReceived() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        String id;
+        try {
+            Answer a = post("/v1/requests", filing("DELETION"), "ops");
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            id = a.json().path("id").asText();
+            assertThat(a.json().path("status").asText()).isEqualTo("RECEIVED");
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(count("select count(*) from ledger.requests where id = '" + id + "' and status = 'RECEIVED'"))
+                .isEqualTo(1);
+        assertThat(logs.list)
+                .anySatisfy(
+                        e -> assertThat(e.getFormattedMessage()).contains(id).contains("RECEIVED"));
+        assertThat(logs.list)
+                .allSatisfy(e -> assertThat(e.getFormattedMessage() + e.getThrowableProxy())
+                        .doesNotContain(SUBJECT_EMAIL)
+                        .doesNotContain(SUBJECT_USER));
+    }
 
-  @Test
-  void actionsAnswer503WhileTemporalIsDown() {
-    Answer filed = post("/v1/requests", filing("DELETION"), "ops");
-    String id = filed.json().path("id").asText();
-    post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
-  }
+    @Test
+    void healthIsDownWhenTemporalDoesNotAnswer() {
+        Answer a = get("/health", null);
+        assertThat(a.status()).isEqualTo(503);
+        JsonNode health = a.json();
+        assertThat(health.path("status").asText()).isEqualTo("DOWN");
+        assertThat(health.path("components").path("temporal").asText()).isEqualTo("DOWN");
+        assertThat(health.path("components").path("ledger").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void actionsAnswer503WhileTemporalIsDown() {
+        Answer filed = post("/v1/requests", filing("DELETION"), "ops");
+        String id = filed.json().path("id").asText();
+        post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+    }
 }

@@ -16,65 +16,88 @@ import java.util.UUID;
  * converter), worker factory, one workflow queue and {@code maxQueues} activity queues.
  */
 final class BaselineBench implements AutoCloseable {
-  private static final String WORKFLOW_QUEUE = "bench-baseline";
-  private final WorkflowServiceStubs service;
-  private final WorkflowClient client;
-  private final WorkerFactory factory;
-  private final CpuMeter cpuMeter;
+    private static final String WORKFLOW_QUEUE = "bench-baseline";
+    private final WorkflowServiceStubs service;
+    private final WorkflowClient client;
+    private final WorkerFactory factory;
+    private final CpuMeter cpuMeter;
 
-  BaselineBench(String temporalAddress, int maxQueues, CpuMeter cpuMeter) {
-    this.cpuMeter = cpuMeter;
-    service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
-    client = WorkflowClient.newInstance(service);
-    factory = WorkerFactory.newInstance(client);
-    factory.newWorker(WORKFLOW_QUEUE).registerWorkflowImplementationTypes(BaselineWorkflow.Impl.class);
-    for (String queue : queues(maxQueues)) {
-      Worker w = factory.newWorker(queue);
-      w.registerActivitiesImplementations((BaselineWorkflow.Noop) input -> input);
+    BaselineBench(String temporalAddress, int maxQueues, CpuMeter cpuMeter) {
+        this.cpuMeter = cpuMeter;
+        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporalAddress)
+                .build());
+        client = WorkflowClient.newInstance(service);
+        factory = WorkerFactory.newInstance(client);
+        factory.newWorker(WORKFLOW_QUEUE).registerWorkflowImplementationTypes(BaselineWorkflow.Impl.class);
+        for (String queue : queues(maxQueues)) {
+            Worker w = factory.newWorker(queue);
+            w.registerActivitiesImplementations((BaselineWorkflow.Noop) input -> input);
+        }
+        factory.start();
     }
-    factory.start();
-  }
 
-  static List<String> queues(int n) {
-    List<String> out = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      out.add("bench-baseline-q-" + i);
+    static List<String> queues(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add("bench-baseline-q-" + i);
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** Starts {@code requests} fan-outs over {@code n} queues ({@code steps} activities each) at the given concurrency. */
-  RunResult run(String label, int n, int steps, int requests, int concurrency, int eventSample) throws InterruptedException {
-    List<String> queues = queues(n);
-    Samples start = new Samples();
-    Samples done = new Samples();
-    List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-    double cpu0 = cpuMeter.millis();
-    ClosedLoop.Outcome outcome = ClosedLoop.run(requests, concurrency, i -> {
-      String id = "bench-baseline-" + UUID.randomUUID();
-      BaselineWorkflow wf = client.newWorkflowStub(BaselineWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(WORKFLOW_QUEUE).build());
-      long t0 = System.nanoTime();
-      WorkflowClient.start(wf::fanOut, queues, steps);
-      start.add(System.nanoTime() - t0);
-      WorkflowStub.fromTyped(wf).getResult(Integer.class);
-      done.add(System.nanoTime() - t0);
-      if (ids.size() < eventSample) {
-        ids.add(id);
-      }
-      return true;
-    });
-    double cpu = (cpuMeter.millis() - cpu0) / Math.max(1, outcome.completed());
-    double events = ids.stream().mapToInt(id -> client.fetchHistory(id).getEvents().size()).average().orElse(Double.NaN);
-    ProcessMemory mem = ProcessMemory.now();
-    return new RunResult(label, n, requests, outcome.completed(), outcome.completed() / outcome.wallSeconds(),
-        start.percentileMillis(50), start.percentileMillis(99), Double.NaN, Double.NaN,
-        done.percentileMillis(50), done.percentileMillis(99), events, cpu, mem.heapMb(), mem.rssMb());
-  }
+    /** Starts {@code requests} fan-outs over {@code n} queues ({@code steps} activities each) at the given concurrency. */
+    RunResult run(String label, int n, int steps, int requests, int concurrency, int eventSample)
+            throws InterruptedException {
+        List<String> queues = queues(n);
+        Samples start = new Samples();
+        Samples done = new Samples();
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        double cpu0 = cpuMeter.millis();
+        ClosedLoop.Outcome outcome = ClosedLoop.run(requests, concurrency, i -> {
+            String id = "bench-baseline-" + UUID.randomUUID();
+            BaselineWorkflow wf = client.newWorkflowStub(
+                    BaselineWorkflow.class,
+                    WorkflowOptions.newBuilder()
+                            .setWorkflowId(id)
+                            .setTaskQueue(WORKFLOW_QUEUE)
+                            .build());
+            long t0 = System.nanoTime();
+            WorkflowClient.start(wf::fanOut, queues, steps);
+            start.add(System.nanoTime() - t0);
+            WorkflowStub.fromTyped(wf).getResult(Integer.class);
+            done.add(System.nanoTime() - t0);
+            if (ids.size() < eventSample) {
+                ids.add(id);
+            }
+            return true;
+        });
+        double cpu = (cpuMeter.millis() - cpu0) / Math.max(1, outcome.completed());
+        double events = ids.stream()
+                .mapToInt(id -> client.fetchHistory(id).getEvents().size())
+                .average()
+                .orElse(Double.NaN);
+        ProcessMemory mem = ProcessMemory.now();
+        return new RunResult(
+                label,
+                n,
+                requests,
+                outcome.completed(),
+                outcome.completed() / outcome.wallSeconds(),
+                start.percentileMillis(50),
+                start.percentileMillis(99),
+                Double.NaN,
+                Double.NaN,
+                done.percentileMillis(50),
+                done.percentileMillis(99),
+                events,
+                cpu,
+                mem.heapMb(),
+                mem.rssMb());
+    }
 
-  @Override
-  public void close() {
-    factory.shutdownNow();
-    service.shutdownNow();
-  }
+    @Override
+    public void close() {
+        factory.shutdownNow();
+        service.shutdownNow();
+    }
 }

@@ -9,27 +9,28 @@ import java.util.List;
  * profile override it.
  */
 final class BenchOptions {
-  List<Integer> products = List.of(1, 8, 32);
-  List<Integer> loads = List.of(100);
-  List<Integer> deletionProducts = List.of(1, 8);
-  int concurrency = 32;
-  int repeat = 1;
-  int warmup = 200;
-  int pollMillis = 250;
-  boolean waitForResult = true;
-  int eventSample = 5;
-  int getClients = 50;
-  int getSeconds = 10;
-  int park = 2000;
-  int parkProducts = 1;
-  boolean demo = true;
-  boolean deletion = true;
-  boolean verbose;
-  /** Runtime properties set with --set (for A/B runs of a setting), applied last. */
-  java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
-  String profile = "quick";
+    List<Integer> products = List.of(1, 8, 32);
+    List<Integer> loads = List.of(100);
+    List<Integer> deletionProducts = List.of(1, 8);
+    int concurrency = 32;
+    int repeat = 1;
+    int warmup = 200;
+    int pollMillis = 250;
+    boolean waitForResult = true;
+    int eventSample = 5;
+    int getClients = 50;
+    int getSeconds = 10;
+    int park = 2000;
+    int parkProducts = 1;
+    boolean demo = true;
+    boolean deletion = true;
+    boolean verbose;
+    /** Runtime properties set with --set (for A/B runs of a setting), applied last. */
+    java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
 
-  static final String USAGE = """
+    String profile = "quick";
+
+    static final String USAGE = """
       usage: java -jar worker/target/dsrflow.jar bench [--quick | --full] [options]
         --quick               N=1,8,32 x100 requests (deletions on N=1,8), 2,000 parked deletions (default; a few minutes)
         --full                N=1,8,32 x100,1000,5000 requests (deletions on every N), 10,000 parked deletions
@@ -56,82 +57,86 @@ final class BenchOptions {
         --verbose             keep dsrflow's own INFO logs
       """;
 
-  static BenchOptions parse(String[] args) {
-    BenchOptions o = new BenchOptions();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--quick" -> o.quick();
-        case "--full" -> o.full();
-        case "--products" -> o.products = ints(args[++i]);
-        case "--loads" -> o.loads = ints(args[++i]);
-        case "--deletion-products" -> o.deletionProducts = ints(args[++i]);
-        case "--concurrency" -> o.concurrency = Integer.parseInt(args[++i]);
-        case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
-        case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
-        case "--poll-ms" -> o.pollMillis = Integer.parseInt(args[++i]);
-        case "--follow" -> o.waitForResult = switch (args[++i]) {
-          case "wait" -> true;
-          case "poll" -> false;
-          default -> throw new IllegalArgumentException("--follow takes wait or poll\n" + USAGE);
-        };
-        case "--get-clients" -> o.getClients = Integer.parseInt(args[++i]);
-        case "--get-seconds" -> o.getSeconds = Integer.parseInt(args[++i]);
-        case "--park" -> o.park = Integer.parseInt(args[++i]);
-        case "--park-products" -> o.parkProducts = Integer.parseInt(args[++i]);
-        case "--park-only" -> o.loads = List.of();
-        case "--no-demo" -> o.demo = false;
-        case "--no-deletion" -> o.deletion = false;
-        case "--verbose" -> o.verbose = true;
-        case "--set" -> {
-          String kv = args[++i];
-          int eq = kv.indexOf('=');
-          if (eq < 1) {
-            throw new IllegalArgumentException("--set takes key=value\n" + USAGE);
-          }
-          o.settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+    static BenchOptions parse(String[] args) {
+        BenchOptions o = new BenchOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> o.quick();
+                case "--full" -> o.full();
+                case "--products" -> o.products = ints(args[++i]);
+                case "--loads" -> o.loads = ints(args[++i]);
+                case "--deletion-products" -> o.deletionProducts = ints(args[++i]);
+                case "--concurrency" -> o.concurrency = Integer.parseInt(args[++i]);
+                case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
+                case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
+                case "--poll-ms" -> o.pollMillis = Integer.parseInt(args[++i]);
+                case "--follow" ->
+                    o.waitForResult = switch (args[++i]) {
+                        case "wait" -> true;
+                        case "poll" -> false;
+                        default -> throw new IllegalArgumentException("--follow takes wait or poll\n" + USAGE);
+                    };
+                case "--get-clients" -> o.getClients = Integer.parseInt(args[++i]);
+                case "--get-seconds" -> o.getSeconds = Integer.parseInt(args[++i]);
+                case "--park" -> o.park = Integer.parseInt(args[++i]);
+                case "--park-products" -> o.parkProducts = Integer.parseInt(args[++i]);
+                case "--park-only" -> o.loads = List.of();
+                case "--no-demo" -> o.demo = false;
+                case "--no-deletion" -> o.deletion = false;
+                case "--verbose" -> o.verbose = true;
+                case "--set" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--set takes key=value\n" + USAGE);
+                    }
+                    o.settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+            }
         }
-        case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
-        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
-      }
+        return o;
     }
-    return o;
-  }
 
-  private void quick() {
-    profile = "quick";
-    loads = List.of(100);
-    deletionProducts = List.of(1, 8);
-    repeat = 1;
-    park = 2000;
-    getSeconds = 10;
-  }
-
-  private void full() {
-    profile = "full";
-    loads = List.of(100, 1000, 5000);
-    deletionProducts = List.of(1, 8, 32);
-    repeat = 1;
-    park = 10_000;
-    getSeconds = 30;
-  }
-
-  int maxProducts() {
-    return products.stream().mapToInt(Integer::intValue).max().orElse(1);
-  }
-
-  static List<Integer> ints(String csv) {
-    List<Integer> out = new ArrayList<>();
-    for (String s : csv.split(",")) {
-      out.add(Integer.parseInt(s.trim().replace("_", "")));
+    private void quick() {
+        profile = "quick";
+        loads = List.of(100);
+        deletionProducts = List.of(1, 8);
+        repeat = 1;
+        park = 2000;
+        getSeconds = 10;
     }
-    return out;
-  }
 
-  @Override
-  public String toString() {
-    return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products=" + deletionProducts + " concurrency=" + concurrency
-        + " repeat=" + repeat + " warmup=" + warmup + " follow=" + (waitForResult ? "wait" : "poll") + " poll-ms=" + pollMillis + " get-clients=" + getClients
-        + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion=" + deletion + (settings.isEmpty() ? "" : " set=" + settings);
-  }
+    private void full() {
+        profile = "full";
+        loads = List.of(100, 1000, 5000);
+        deletionProducts = List.of(1, 8, 32);
+        repeat = 1;
+        park = 10_000;
+        getSeconds = 30;
+    }
+
+    int maxProducts() {
+        return products.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    static List<Integer> ints(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            out.add(Integer.parseInt(s.trim().replace("_", "")));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products="
+                + deletionProducts + " concurrency=" + concurrency
+                + " repeat=" + repeat + " warmup=" + warmup + " follow=" + (waitForResult ? "wait" : "poll")
+                + " poll-ms=" + pollMillis + " get-clients=" + getClients
+                + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion="
+                + deletion + (settings.isEmpty() ? "" : " set=" + settings);
+    }
 }

@@ -25,109 +25,116 @@ import java.util.stream.Stream;
  * registry and served by {@link NoopProductHandler} workers on a worker factory of their own.
  */
 final class BenchRuntime implements AutoCloseable {
-  private final Path dataDir;
-  private final Dsrflow dsrflow;
-  private final WorkerFactory productFactory;
-  private final int temporalPort;
+    private final Path dataDir;
+    private final Dsrflow dsrflow;
+    private final WorkerFactory productFactory;
+    private final int temporalPort;
 
-  private BenchRuntime(Path dataDir, Dsrflow dsrflow, WorkerFactory productFactory, int temporalPort) {
-    this.dataDir = dataDir;
-    this.dsrflow = dsrflow;
-    this.productFactory = productFactory;
-    this.temporalPort = temporalPort;
-  }
-
-  static List<String> benchProducts(int n) {
-    List<String> out = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      out.add("bench-" + i);
+    private BenchRuntime(Path dataDir, Dsrflow dsrflow, WorkerFactory productFactory, int temporalPort) {
+        this.dataDir = dataDir;
+        this.dsrflow = dsrflow;
+        this.productFactory = productFactory;
+        this.temporalPort = temporalPort;
     }
-    return out;
-  }
 
-  /** Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. */
-  static BenchRuntime start(int products, String gracePeriod, Map<String, Object> settings) throws IOException {
-    return start(products, gracePeriod, null, settings);
-  }
-
-  /** As {@link #start(int, String, Map)}; with {@code temporalAddress} set, no Temporal is embedded. */
-  static BenchRuntime start(int products, String gracePeriod, String temporalAddress, Map<String, Object> settings)
-      throws IOException {
-    Path dataDir = Files.createTempDirectory("dsrflow-bench-");
-    int temporalPort = freePort();
-    Map<String, Object> props = new LinkedHashMap<>();
-    props.put("dsrflow.data-dir", dataDir.toString());
-    props.put("dsrflow.embedded.temporal-port", temporalPort);
-    props.put("micronaut.server.port", freePort());
-    props.put("dsrflow.deletion.grace-period", gracePeriod);
-    props.put("dsrflow.policy.grace-period", gracePeriod);
-    props.put("dsrflow.policy.auto-approve-all", true);
-    for (String id : benchProducts(products)) {
-      String p = "dsrflow.products." + id + ".";
-      props.put(p + "display-name", "Benchmark no-op " + id);
-      props.put(p + "categories", NoopProductHandler.CATEGORIES.stream().map(Enum::name).toList());
-      props.put(p + "capabilities", NoopProductHandler.CAPABILITIES.stream().map(Enum::name).toList());
+    static List<String> benchProducts(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add("bench-" + i);
+        }
+        return out;
     }
-    if (temporalAddress != null) {
-      props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded
+
+    /** Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. */
+    static BenchRuntime start(int products, String gracePeriod, Map<String, Object> settings) throws IOException {
+        return start(products, gracePeriod, null, settings);
     }
-    props.putAll(settings);
-    Dsrflow dsrflow = Dsrflow.start(ProcessRole.ALL,
-        temporalAddress == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", temporalAddress), props);
-    try {
-      WorkflowClient client = dsrflow.context().getBean(WorkflowClient.class);
-      ProductCatalog catalog = dsrflow.context().getBean(ProductCatalog.class);
-      BlobStore blobs = dsrflow.context().getBean(BlobStore.class);
-      WorkerFactory factory = WorkerFactory.newInstance(client);
-      for (String id : benchProducts(products)) {
-        ProductWorkers.register(factory, new NoopProductHandler(id), catalog.get(id), blobs);
-      }
-      factory.start();
-      return new BenchRuntime(dataDir, dsrflow, factory, temporalPort);
-    } catch (RuntimeException e) {
-      dsrflow.close();
-      throw e;
+
+    /** As {@link #start(int, String, Map)}; with {@code temporalAddress} set, no Temporal is embedded. */
+    static BenchRuntime start(int products, String gracePeriod, String temporalAddress, Map<String, Object> settings)
+            throws IOException {
+        Path dataDir = Files.createTempDirectory("dsrflow-bench-");
+        int temporalPort = freePort();
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("dsrflow.data-dir", dataDir.toString());
+        props.put("dsrflow.embedded.temporal-port", temporalPort);
+        props.put("micronaut.server.port", freePort());
+        props.put("dsrflow.deletion.grace-period", gracePeriod);
+        props.put("dsrflow.policy.grace-period", gracePeriod);
+        props.put("dsrflow.policy.auto-approve-all", true);
+        for (String id : benchProducts(products)) {
+            String p = "dsrflow.products." + id + ".";
+            props.put(p + "display-name", "Benchmark no-op " + id);
+            props.put(
+                    p + "categories",
+                    NoopProductHandler.CATEGORIES.stream().map(Enum::name).toList());
+            props.put(
+                    p + "capabilities",
+                    NoopProductHandler.CAPABILITIES.stream().map(Enum::name).toList());
+        }
+        if (temporalAddress != null) {
+            props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded
+        }
+        props.putAll(settings);
+        Dsrflow dsrflow = Dsrflow.start(
+                ProcessRole.ALL,
+                temporalAddress == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", temporalAddress),
+                props);
+        try {
+            WorkflowClient client = dsrflow.context().getBean(WorkflowClient.class);
+            ProductCatalog catalog = dsrflow.context().getBean(ProductCatalog.class);
+            BlobStore blobs = dsrflow.context().getBean(BlobStore.class);
+            WorkerFactory factory = WorkerFactory.newInstance(client);
+            for (String id : benchProducts(products)) {
+                ProductWorkers.register(factory, new NoopProductHandler(id), catalog.get(id), blobs);
+            }
+            factory.start();
+            return new BenchRuntime(dataDir, dsrflow, factory, temporalPort);
+        } catch (RuntimeException e) {
+            dsrflow.close();
+            throw e;
+        }
     }
-  }
 
-  int httpPort() {
-    return dsrflow.httpPort();
-  }
-
-  String temporalAddress() {
-    return "localhost:" + temporalPort;
-  }
-
-  /** CPU of this JVM and of the embedded PostgreSQL. */
-  CpuMeter cpuMeter() {
-    return new CpuMeter(dataDir.resolve("postgres"));
-  }
-
-  WorkflowClient client() {
-    return dsrflow.context().getBean(WorkflowClient.class);
-  }
-
-  /** The automated demo products (the eight with workers). */
-  List<String> demoProducts() {
-    return dsrflow.context().getBean(ProductCatalog.class).all().stream()
-        .filter(s -> s.descriptor().automated() && !s.id().startsWith("bench-"))
-        .map(s -> s.id()).toList();
-  }
-
-  @Override
-  public void close() {
-    productFactory.shutdownNow();
-    dsrflow.close();
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int httpPort() {
+        return dsrflow.httpPort();
     }
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    String temporalAddress() {
+        return "localhost:" + temporalPort;
     }
-  }
+
+    /** CPU of this JVM and of the embedded PostgreSQL. */
+    CpuMeter cpuMeter() {
+        return new CpuMeter(dataDir.resolve("postgres"));
+    }
+
+    WorkflowClient client() {
+        return dsrflow.context().getBean(WorkflowClient.class);
+    }
+
+    /** The automated demo products (the eight with workers). */
+    List<String> demoProducts() {
+        return dsrflow.context().getBean(ProductCatalog.class).all().stream()
+                .filter(s -> s.descriptor().automated() && !s.id().startsWith("bench-"))
+                .map(s -> s.id())
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        productFactory.shutdownNow();
+        dsrflow.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
 }

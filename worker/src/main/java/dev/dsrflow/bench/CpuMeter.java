@@ -13,62 +13,64 @@ import java.util.List;
  * flatter dsrflow against the baseline.
  */
 final class CpuMeter {
-  private static final double TICK_MILLIS = 10; // USER_HZ is 100 on Linux
-  private final Path postmasterPid;
+    private static final double TICK_MILLIS = 10; // USER_HZ is 100 on Linux
+    private final Path postmasterPid;
 
-  /** @param postgresData the embedded PostgreSQL's data directory, or null when there is none */
-  CpuMeter(Path postgresData) {
-    this.postmasterPid = postgresData == null ? null : postgresData.resolve("postmaster.pid");
-  }
-
-  /** JVM plus PostgreSQL CPU time, in milliseconds. */
-  double millis() {
-    return ProcessMemory.cpuMillis() + postgresMillis();
-  }
-
-  /** PostgreSQL's share alone (0 when unknown). */
-  double postgresMillis() {
-    if (postmasterPid == null) {
-      return 0;
+    /** @param postgresData the embedded PostgreSQL's data directory, or null when there is none */
+    CpuMeter(Path postgresData) {
+        this.postmasterPid = postgresData == null ? null : postgresData.resolve("postmaster.pid");
     }
-    try {
-      long postmaster = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
-      long ticks = ticks(postmaster, true);
-      try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
-        for (Path proc : procs) {
-          long pid = Long.parseLong(proc.getFileName().toString());
-          if (pid != postmaster && parent(pid) == postmaster) {
-            ticks += ticks(pid, false);
-          }
+
+    /** JVM plus PostgreSQL CPU time, in milliseconds. */
+    double millis() {
+        return ProcessMemory.cpuMillis() + postgresMillis();
+    }
+
+    /** PostgreSQL's share alone (0 when unknown). */
+    double postgresMillis() {
+        if (postmasterPid == null) {
+            return 0;
         }
-      }
-      return ticks * TICK_MILLIS;
-    } catch (IOException | RuntimeException e) {
-      return 0; // not Linux, or the database is gone
+        try {
+            long postmaster =
+                    Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
+            long ticks = ticks(postmaster, true);
+            try (DirectoryStream<Path> procs = Files.newDirectoryStream(
+                    Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+                for (Path proc : procs) {
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (pid != postmaster && parent(pid) == postmaster) {
+                        ticks += ticks(pid, false);
+                    }
+                }
+            }
+            return ticks * TICK_MILLIS;
+        } catch (IOException | RuntimeException e) {
+            return 0; // not Linux, or the database is gone
+        }
     }
-  }
 
-  /** Fields of /proc/pid/stat after the command name: [0]=state, [1]=ppid, ... [11]=utime, [12]=stime, [13]=cutime, [14]=cstime. */
-  private static List<String> stat(long pid) throws IOException {
-    String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    return List.of(s.substring(s.lastIndexOf(')') + 2).split(" "));
-  }
-
-  private static long parent(long pid) {
-    try {
-      return Long.parseLong(stat(pid).get(1));
-    } catch (IOException | RuntimeException gone) {
-      return -1;
+    /** Fields of /proc/pid/stat after the command name: [0]=state, [1]=ppid, ... [11]=utime, [12]=stime, [13]=cutime, [14]=cstime. */
+    private static List<String> stat(long pid) throws IOException {
+        String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return List.of(s.substring(s.lastIndexOf(')') + 2).split(" "));
     }
-  }
 
-  private static long ticks(long pid, boolean withExitedChildren) {
-    try {
-      List<String> f = stat(pid);
-      long t = Long.parseLong(f.get(11)) + Long.parseLong(f.get(12));
-      return withExitedChildren ? t + Long.parseLong(f.get(13)) + Long.parseLong(f.get(14)) : t;
-    } catch (IOException | RuntimeException gone) {
-      return 0;
+    private static long parent(long pid) {
+        try {
+            return Long.parseLong(stat(pid).get(1));
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
     }
-  }
+
+    private static long ticks(long pid, boolean withExitedChildren) {
+        try {
+            List<String> f = stat(pid);
+            long t = Long.parseLong(f.get(11)) + Long.parseLong(f.get(12));
+            return withExitedChildren ? t + Long.parseLong(f.get(13)) + Long.parseLong(f.get(14)) : t;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
 }

@@ -21,59 +21,60 @@ import java.util.Set;
 
 /** A product that holds nothing and answers every call at once: the benchmark's cost floor. */
 final class NoopProductHandler implements ProductHandler {
-  /** The categories a bench product declares. */
-  static final Set<InformationCategory> CATEGORIES = Set.of(InformationCategory.PROFILE);
-  /** Everything is automated. */
-  static final Set<Capability> CAPABILITIES = EnumSet.allOf(Capability.class);
+    /** The categories a bench product declares. */
+    static final Set<InformationCategory> CATEGORIES = Set.of(InformationCategory.PROFILE);
+    /** Everything is automated. */
+    static final Set<Capability> CAPABILITIES = EnumSet.allOf(Capability.class);
 
-  private final ProductDescriptor descriptor;
+    private final ProductDescriptor descriptor;
 
-  NoopProductHandler(String id) {
-    this.descriptor = new ProductDescriptor(id, "Benchmark no-op " + id, CATEGORIES, CAPABILITIES, true, "bench-1");
-  }
+    NoopProductHandler(String id) {
+        this.descriptor = new ProductDescriptor(id, "Benchmark no-op " + id, CATEGORIES, CAPABILITIES, true, "bench-1");
+    }
 
-  @Override
-  public ProductDescriptor descriptor() {
-    return descriptor;
-  }
+    @Override
+    public ProductDescriptor descriptor() {
+        return descriptor;
+    }
 
-  @Override
-  public Inventory locate(SubjectRef subject, ProductScope scope) {
-    return new Inventory(List.of());
-  }
+    @Override
+    public Inventory locate(SubjectRef subject, ProductScope scope) {
+        return new Inventory(List.of());
+    }
 
-  @Override
-  public ExportManifest export(SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress) {
-    return new ExportManifest(List.of());
-  }
+    @Override
+    public ExportManifest export(
+            SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress) {
+        return new ExportManifest(List.of());
+    }
 
-  @Override
-  public long restrict(SubjectRef subject, ProductScope scope) {
-    return 0;
-  }
+    @Override
+    public long restrict(SubjectRef subject, ProductScope scope) {
+        return 0;
+    }
 
-  @Override
-  public long unrestrict(SubjectRef subject, ProductScope scope) {
-    return 0;
-  }
+    @Override
+    public long unrestrict(SubjectRef subject, ProductScope scope) {
+        return 0;
+    }
 
-  @Override
-  public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-    return new ErasureReport(Map.of());
-  }
+    @Override
+    public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+        return new ErasureReport(Map.of());
+    }
 
-  @Override
-  public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
-    return new VerificationReport(0);
-  }
+    @Override
+    public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
+        return new VerificationReport(0);
+    }
 
-  @Override
-  public PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
-    return new PreservationReceipt(holdId, 0, "", 0);
-  }
+    @Override
+    public PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
+        return new PreservationReceipt(holdId, 0, "", 0);
+    }
 
-  @Override
-  public long release(SubjectRef subject, String holdId) {
-    return 0;
-  }
+    @Override
+    public long release(SubjectRef subject, String holdId) {
+        return 0;
+    }
 }

@@ -8,41 +8,42 @@ import java.nio.file.Path;
 /** This JVM's heap in use and its resident set size (Linux {@code /proc/self/status}). */
 record ProcessMemory(double heapMb, double rssMb) {
 
-  static ProcessMemory now() {
-    return new ProcessMemory(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, readRssMb());
-  }
-
-  /** Heap after a full collection (two System.gc() calls, a short pause between). */
-  static ProcessMemory afterGc() {
-    for (int i = 0; i < 2; i++) {
-      System.gc();
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    static ProcessMemory now() {
+        return new ProcessMemory(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, readRssMb());
     }
-    return now();
-  }
 
-  /** CPU time of the whole process so far, in milliseconds. */
-  static double cpuMillis() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime() / 1e6;
-    }
-    return Double.NaN;
-  }
-
-  static double readRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+    /** Heap after a full collection (two System.gc() calls, a short pause between). */
+    static ProcessMemory afterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: unknown
+        return now();
     }
-    return Double.NaN;
-  }
+
+    /** CPU time of the whole process so far, in milliseconds. */
+    static double cpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e6;
+        }
+        return Double.NaN;
+    }
+
+    static double readRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: unknown
+        }
+        return Double.NaN;
+    }
 }

@@ -18,61 +18,67 @@ import java.util.List;
  * weigh dsrflow's own heap apart from the in-memory Temporal that holds every history.
  */
 final class SeparateTemporal implements AutoCloseable {
-  private final Process process;
+    private final Process process;
 
-  private SeparateTemporal(Process process) {
-    this.process = process;
-  }
-
-  /** Child-JVM entry point: serve the test server on localhost:{@code args[0]} until killed. */
-  public static void main(String[] args) throws Exception {
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    dev.dsrflow.runtime.TestServerLockLog.disable(services);
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])));
-    for (BindableService service : services.getServices()) {
-      builder.addService(service);
+    private SeparateTemporal(Process process) {
+        this.process = process;
     }
-    Server server = builder.build().start();
-    server.awaitTermination();
-  }
 
-  static SeparateTemporal start(int port) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        SeparateTemporal.class.getName(), String.valueOf(port)))
-        .redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return new SeparateTemporal(p);
-      } catch (IOException notYet) {
-        if (!p.isAlive()) {
-          throw new IOException("the separate Temporal test server exited with " + p.exitValue());
+    /** Child-JVM entry point: serve the test server on localhost:{@code args[0]} until killed. */
+    public static void main(String[] args) throws Exception {
+        TestServicesStarter services = new TestServicesStarter(true, 0);
+        dev.dsrflow.runtime.TestServerLockLog.disable(services);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])));
+        for (BindableService service : services.getServices()) {
+            builder.addService(service);
         }
-        Thread.sleep(200);
-      }
+        Server server = builder.build().start();
+        server.awaitTermination();
     }
-    p.destroyForcibly();
-    throw new IOException("the separate Temporal test server did not listen on " + port + " within 60 s");
-  }
 
-  /** The child's resident set size in MB (Linux), NaN when unknown. */
-  double rssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+    static SeparateTemporal start(int port) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SeparateTemporal.class.getName(),
+                        String.valueOf(port)))
+                .redirectErrorStream(true)
+                .redirectOutput(new File("/dev/null"))
+                .start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return new SeparateTemporal(p);
+            } catch (IOException notYet) {
+                if (!p.isAlive()) {
+                    throw new IOException("the separate Temporal test server exited with " + p.exitValue());
+                }
+                Thread.sleep(200);
+            }
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux
+        p.destroyForcibly();
+        throw new IOException("the separate Temporal test server did not listen on " + port + " within 60 s");
     }
-    return Double.NaN;
-  }
 
-  @Override
-  public void close() {
-    process.destroy();
-  }
+    /** The child's resident set size in MB (Linux), NaN when unknown. */
+    double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
 }

@@ -36,68 +36,73 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(property = "dsrflow.orchestrator.enabled", value = "true")
 class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
-  private static final Logger LOG = LoggerFactory.getLogger(LedgerRedriver.class);
-  private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerRedriver.class);
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
-  private final LedgerStore ledger;
-  private final SealedSpecs specs;
-  private final WorkflowClient client;
-  private final boolean allOnStartup;
+    private final LedgerStore ledger;
+    private final SealedSpecs specs;
+    private final WorkflowClient client;
+    private final boolean allOnStartup;
 
-  LedgerRedriver(LedgerStore ledger, SealedSpecs specs, WorkflowClient client,
-      @Value("${dsrflow.redrive.all-on-startup:true}") boolean allOnStartup) {
-    this.ledger = ledger;
-    this.specs = specs;
-    this.client = client;
-    this.allOnStartup = allOnStartup;
-  }
-
-  @Override
-  public void onApplicationEvent(StartupEvent event) {
-    if (!allOnStartup) {
-      return;
+    LedgerRedriver(
+            LedgerStore ledger,
+            SealedSpecs specs,
+            WorkflowClient client,
+            @Value("${dsrflow.redrive.all-on-startup:true}") boolean allOnStartup) {
+        this.ledger = ledger;
+        this.specs = specs;
+        this.client = client;
+        this.allOnStartup = allOnStartup;
     }
-    int started = redrive(ledger.unfinished());
-    if (started > 0) {
-      LOG.info("re-drove {} unfinished request(s) from the ledger", started);
-    }
-  }
 
-  @Scheduled(fixedDelay = "${dsrflow.redrive.interval:60s}", initialDelay = "${dsrflow.redrive.interval:60s}")
-  void periodically() {
-    int started = redrive(ledger.stillReceived(Instant.now().minus(STUCK_AFTER)));
-    if (started > 0) {
-      LOG.info("started {} request(s) whose workflow the API could not start", started);
-    }
-  }
-
-  /** Starts the workflow of each request that has none; returns how many started. */
-  int redrive(List<String> ids) {
-    int started = 0;
-    for (String id : ids) {
-      try {
-        if (start(specs.open(ledger.specCiphertext(id).orElseThrow()))) {
-          started++;
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!allOnStartup) {
+            return;
         }
-      } catch (RuntimeException e) {
-        LOG.warn("could not re-drive request {}: {}", id, e.getClass().getSimpleName());
-      }
+        int started = redrive(ledger.unfinished());
+        if (started > 0) {
+            LOG.info("re-drove {} unfinished request(s) from the ledger", started);
+        }
     }
-    return started;
-  }
 
-  private boolean start(RequestSpec spec) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(WorkflowTypes.of(spec.type()), WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.request(spec.id()))
-        .setTaskQueue(TaskQueues.ORCHESTRATOR)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .build());
-    try {
-      stub.start(spec);
-      return true;
-    } catch (WorkflowExecutionAlreadyStarted alreadyThere) {
-      return false;
+    @Scheduled(fixedDelay = "${dsrflow.redrive.interval:60s}", initialDelay = "${dsrflow.redrive.interval:60s}")
+    void periodically() {
+        int started = redrive(ledger.stillReceived(Instant.now().minus(STUCK_AFTER)));
+        if (started > 0) {
+            LOG.info("started {} request(s) whose workflow the API could not start", started);
+        }
     }
-  }
+
+    /** Starts the workflow of each request that has none; returns how many started. */
+    int redrive(List<String> ids) {
+        int started = 0;
+        for (String id : ids) {
+            try {
+                if (start(specs.open(ledger.specCiphertext(id).orElseThrow()))) {
+                    started++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not re-drive request {}: {}", id, e.getClass().getSimpleName());
+            }
+        }
+        return started;
+    }
+
+    private boolean start(RequestSpec spec) {
+        WorkflowStub stub = client.newUntypedWorkflowStub(
+                WorkflowTypes.of(spec.type()),
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.request(spec.id()))
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                        .build());
+        try {
+            stub.start(spec);
+            return true;
+        } catch (WorkflowExecutionAlreadyStarted alreadyThere) {
+            return false;
+        }
+    }
 }

@@ -28,18 +28,28 @@ import io.temporal.worker.WorkerOptions;
 @Requires(property = "dsrflow.orchestrator.enabled", value = "true")
 final class OrchestratorWorker {
 
-  OrchestratorWorker(WorkerFactory factory, WorkflowClient client, ProductCatalog catalog, LedgerStore ledger,
-      BlobStore blobs, DownloadLinks links, CertificateSigner signer) {
-    Worker worker = factory.newWorker(TaskQueues.ORCHESTRATOR, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskExecutionSize(64)
-        .setMaxConcurrentLocalActivityExecutionSize(64)
-        .build());
-    OrchestratorWorkflows.register(worker, catalog);
-    // the hold registry polls a queue of its own: deletions call it from local activities, which
-    // keep their workflow task's slot until answered (see HoldRegistryWorkers.TASK_QUEUE); not
-    // sticky, so a registry never waits on a dead orchestrator (see HoldRegistryWorkers.workerOptions)
-    HoldRegistryWorkers.register(factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
-        HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
-    OrchestratorWorkflows.registerActivities(worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
-  }
+    OrchestratorWorker(
+            WorkerFactory factory,
+            WorkflowClient client,
+            ProductCatalog catalog,
+            LedgerStore ledger,
+            BlobStore blobs,
+            DownloadLinks links,
+            CertificateSigner signer) {
+        Worker worker = factory.newWorker(
+                TaskQueues.ORCHESTRATOR,
+                WorkerOptions.newBuilder()
+                        .setMaxConcurrentWorkflowTaskExecutionSize(64)
+                        .setMaxConcurrentLocalActivityExecutionSize(64)
+                        .build());
+        OrchestratorWorkflows.register(worker, catalog);
+        // the hold registry polls a queue of its own: deletions call it from local activities, which
+        // keep their workflow task's slot until answered (see HoldRegistryWorkers.TASK_QUEUE); not
+        // sticky, so a registry never waits on a dead orchestrator (see HoldRegistryWorkers.workerOptions)
+        HoldRegistryWorkers.register(
+                factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
+                HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
+        OrchestratorWorkflows.registerActivities(
+                worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
+    }
 }

@@ -35,123 +35,132 @@ import org.slf4j.LoggerFactory;
  * {@code data/blobs}).
  */
 public final class ProductWorkerApp {
-  private static final Logger log = LoggerFactory.getLogger(ProductWorkerApp.class);
+    private static final Logger log = LoggerFactory.getLogger(ProductWorkerApp.class);
 
-  private final ProductHandler handler;
-  private Map<String, String> environment = System.getenv();
-  private ProductSettings settings;
-  private BlobStore blobs;
-  private String temporalAddress;
-  private String namespace;
-  private CodecKeys codecKeys;
-  private WorkflowClient client;
+    private final ProductHandler handler;
+    private Map<String, String> environment = System.getenv();
+    private ProductSettings settings;
+    private BlobStore blobs;
+    private String temporalAddress;
+    private String namespace;
+    private CodecKeys codecKeys;
+    private WorkflowClient client;
 
-  private ProductWorkerApp(ProductHandler handler) {
-    this.handler = Objects.requireNonNull(handler, "handler");
-  }
-
-  /** A worker for this product's handler. */
-  public static ProductWorkerApp forHandler(ProductHandler handler) {
-    return new ProductWorkerApp(handler);
-  }
-
-  /** Timeouts, retries and rate limit; default {@link ProductWorkers#defaultSettings}. */
-  public ProductWorkerApp settings(ProductSettings settings) {
-    this.settings = settings;
-    return this;
-  }
-
-  /** Where exports are staged; default a directory from {@code DSRFLOW_BLOB_DIR}. */
-  public ProductWorkerApp blobStore(BlobStore blobs) {
-    this.blobs = blobs;
-    return this;
-  }
-
-  /** The Temporal frontend, {@code host:port}; default {@code TEMPORAL_ADDRESS}. */
-  public ProductWorkerApp temporalAddress(String address) {
-    this.temporalAddress = address;
-    return this;
-  }
-
-  /** The Temporal namespace; default {@code DSRFLOW_TEMPORAL_NAMESPACE} or {@code default}. */
-  public ProductWorkerApp namespace(String namespace) {
-    this.namespace = namespace;
-    return this;
-  }
-
-  /** The payload codec keys; default parsed from {@code DSRFLOW_CODEC_KEYS}. */
-  public ProductWorkerApp codecKeys(CodecKeys keys) {
-    this.codecKeys = keys;
-    return this;
-  }
-
-  /** Uses an existing client (tests, or a process that already has one) instead of connecting. */
-  public ProductWorkerApp client(WorkflowClient client) {
-    this.client = client;
-    return this;
-  }
-
-  /** Reads configuration from this map instead of the process environment. */
-  public ProductWorkerApp environment(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
-    return this;
-  }
-
-  /** Connects, registers the product on its task queue and starts polling. */
-  public RunningProductWorker start() {
-    WorkflowServiceStubs ownStubs = null;
-    WorkflowClient connected = client;
-    if (connected == null) {
-      CodecKeys keys = keys();
-      String address = or(temporalAddress, "TEMPORAL_ADDRESS", "127.0.0.1:7233");
-      ownStubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
-      connected = WorkflowClient.newInstance(ownStubs, WorkflowClientOptions.newBuilder()
-          .setNamespace(or(namespace, "DSRFLOW_TEMPORAL_NAMESPACE", "default"))
-          .setDataConverter(EncryptedDataConverter.create(keys))
-          .build());
+    private ProductWorkerApp(ProductHandler handler) {
+        this.handler = Objects.requireNonNull(handler, "handler");
     }
-    WorkerFactory factory = WorkerFactory.newInstance(connected);
-    String product = handler.descriptor().id();
-    ProductWorkers.register(factory, handler,
-        settings != null ? settings : ProductWorkers.defaultSettings(handler.descriptor()),
-        blobs != null ? blobs : new FileSystemBlobStore(Path.of(or(null, "DSRFLOW_BLOB_DIR", "data/blobs"))));
-    factory.start();
-    log.info("product worker for {} polling {}", product, TaskQueues.product(product));
-    return new RunningProductWorker(product, factory, ownStubs);
-  }
 
-  /** Starts the worker and blocks until the JVM is asked to stop, then stops it gracefully. */
-  public void run() {
-    RunningProductWorker worker = start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      worker.close();
-      stopped.countDown();
-    }, "product-worker-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      worker.close();
+    /** A worker for this product's handler. */
+    public static ProductWorkerApp forHandler(ProductHandler handler) {
+        return new ProductWorkerApp(handler);
     }
-  }
 
-  private CodecKeys keys() {
-    if (codecKeys != null) {
-      return codecKeys;
+    /** Timeouts, retries and rate limit; default {@link ProductWorkers#defaultSettings}. */
+    public ProductWorkerApp settings(ProductSettings settings) {
+        this.settings = settings;
+        return this;
     }
-    String spec = environment.get("DSRFLOW_CODEC_KEYS");
-    if (spec == null || spec.isBlank()) {
-      throw new IllegalStateException("set DSRFLOW_CODEC_KEYS (id:base64key,...): dsrflow payloads are encrypted");
-    }
-    return CodecKeys.parse(spec);
-  }
 
-  private String or(String explicit, String variable, String fallback) {
-    if (explicit != null) {
-      return explicit;
+    /** Where exports are staged; default a directory from {@code DSRFLOW_BLOB_DIR}. */
+    public ProductWorkerApp blobStore(BlobStore blobs) {
+        this.blobs = blobs;
+        return this;
     }
-    String value = environment.get(variable);
-    return value == null || value.isBlank() ? fallback : value;
-  }
+
+    /** The Temporal frontend, {@code host:port}; default {@code TEMPORAL_ADDRESS}. */
+    public ProductWorkerApp temporalAddress(String address) {
+        this.temporalAddress = address;
+        return this;
+    }
+
+    /** The Temporal namespace; default {@code DSRFLOW_TEMPORAL_NAMESPACE} or {@code default}. */
+    public ProductWorkerApp namespace(String namespace) {
+        this.namespace = namespace;
+        return this;
+    }
+
+    /** The payload codec keys; default parsed from {@code DSRFLOW_CODEC_KEYS}. */
+    public ProductWorkerApp codecKeys(CodecKeys keys) {
+        this.codecKeys = keys;
+        return this;
+    }
+
+    /** Uses an existing client (tests, or a process that already has one) instead of connecting. */
+    public ProductWorkerApp client(WorkflowClient client) {
+        this.client = client;
+        return this;
+    }
+
+    /** Reads configuration from this map instead of the process environment. */
+    public ProductWorkerApp environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** Connects, registers the product on its task queue and starts polling. */
+    public RunningProductWorker start() {
+        WorkflowServiceStubs ownStubs = null;
+        WorkflowClient connected = client;
+        if (connected == null) {
+            CodecKeys keys = keys();
+            String address = or(temporalAddress, "TEMPORAL_ADDRESS", "127.0.0.1:7233");
+            ownStubs = WorkflowServiceStubs.newServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+            connected = WorkflowClient.newInstance(
+                    ownStubs,
+                    WorkflowClientOptions.newBuilder()
+                            .setNamespace(or(namespace, "DSRFLOW_TEMPORAL_NAMESPACE", "default"))
+                            .setDataConverter(EncryptedDataConverter.create(keys))
+                            .build());
+        }
+        WorkerFactory factory = WorkerFactory.newInstance(connected);
+        String product = handler.descriptor().id();
+        ProductWorkers.register(
+                factory,
+                handler,
+                settings != null ? settings : ProductWorkers.defaultSettings(handler.descriptor()),
+                blobs != null ? blobs : new FileSystemBlobStore(Path.of(or(null, "DSRFLOW_BLOB_DIR", "data/blobs"))));
+        factory.start();
+        log.info("product worker for {} polling {}", product, TaskQueues.product(product));
+        return new RunningProductWorker(product, factory, ownStubs);
+    }
+
+    /** Starts the worker and blocks until the JVM is asked to stop, then stops it gracefully. */
+    public void run() {
+        RunningProductWorker worker = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            worker.close();
+                            stopped.countDown();
+                        },
+                        "product-worker-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.close();
+        }
+    }
+
+    private CodecKeys keys() {
+        if (codecKeys != null) {
+            return codecKeys;
+        }
+        String spec = environment.get("DSRFLOW_CODEC_KEYS");
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalStateException(
+                    "set DSRFLOW_CODEC_KEYS (id:base64key,...): dsrflow payloads are encrypted");
+        }
+        return CodecKeys.parse(spec);
+    }
+
+    private String or(String explicit, String variable, String fallback) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String value = environment.get(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
 }

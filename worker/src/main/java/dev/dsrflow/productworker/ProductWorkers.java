@@ -18,29 +18,31 @@ import java.time.Duration;
  * Micronaut bean.
  */
 public final class ProductWorkers {
-  private ProductWorkers() {}
+    private ProductWorkers() {}
 
-  /** Creates the product's worker on {@code factory}; start the factory afterwards. */
-  public static Worker register(WorkerFactory factory, ProductHandler handler, ProductSettings settings, BlobStore blobs) {
-    ProductDescriptor descriptor = handler.descriptor();
-    if (!descriptor.id().equals(settings.id())) {
-      throw new IllegalArgumentException(
-          "settings of product " + settings.id() + " given to the handler of " + descriptor.id());
+    /** Creates the product's worker on {@code factory}; start the factory afterwards. */
+    public static Worker register(
+            WorkerFactory factory, ProductHandler handler, ProductSettings settings, BlobStore blobs) {
+        ProductDescriptor descriptor = handler.descriptor();
+        if (!descriptor.id().equals(settings.id())) {
+            throw new IllegalArgumentException(
+                    "settings of product " + settings.id() + " given to the handler of " + descriptor.id());
+        }
+        WorkerOptions.Builder options = WorkerOptions.newBuilder();
+        if (settings.maxTasksPerSecond() > 0) {
+            options.setMaxTaskQueueActivitiesPerSecond(settings.maxTasksPerSecond());
+        }
+        Worker worker = factory.newWorker(TaskQueues.product(descriptor.id()), options.build());
+        worker.registerActivitiesImplementations(new ProductActivitiesImpl(handler, blobs));
+        return worker;
     }
-    WorkerOptions.Builder options = WorkerOptions.newBuilder();
-    if (settings.maxTasksPerSecond() > 0) {
-      options.setMaxTaskQueueActivitiesPerSecond(settings.maxTasksPerSecond());
-    }
-    Worker worker = factory.newWorker(TaskQueues.product(descriptor.id()), options.build());
-    worker.registerActivitiesImplementations(new ProductActivitiesImpl(handler, blobs));
-    return worker;
-  }
 
-  /**
-   * Settings for a product that declares none: ten-minute attempts, a one-minute heartbeat
-   * timeout, five attempts from a two-second backoff, ten tasks per second.
-   */
-  public static ProductSettings defaultSettings(ProductDescriptor descriptor) {
-    return new ProductSettings(descriptor, Duration.ofMinutes(10), Duration.ofMinutes(1), 5, Duration.ofSeconds(2), 10);
-  }
+    /**
+     * Settings for a product that declares none: ten-minute attempts, a one-minute heartbeat
+     * timeout, five attempts from a two-second backoff, ten tasks per second.
+     */
+    public static ProductSettings defaultSettings(ProductDescriptor descriptor) {
+        return new ProductSettings(
+                descriptor, Duration.ofMinutes(10), Duration.ofMinutes(1), 5, Duration.ofSeconds(2), 10);
+    }
 }

@@ -8,30 +8,30 @@ import org.slf4j.LoggerFactory;
 
 /** A started product worker; closing it lets running tasks finish, then disconnects. */
 public final class RunningProductWorker implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(RunningProductWorker.class);
+    private static final Logger log = LoggerFactory.getLogger(RunningProductWorker.class);
 
-  private final String product;
-  private final WorkerFactory factory;
-  private final WorkflowServiceStubs ownStubs;
+    private final String product;
+    private final WorkerFactory factory;
+    private final WorkflowServiceStubs ownStubs;
 
-  RunningProductWorker(String product, WorkerFactory factory, WorkflowServiceStubs ownStubs) {
-    this.product = product;
-    this.factory = factory;
-    this.ownStubs = ownStubs;
-  }
-
-  /** The product this worker serves. */
-  public String product() {
-    return product;
-  }
-
-  @Override
-  public void close() {
-    factory.shutdown();
-    factory.awaitTermination(30, TimeUnit.SECONDS);
-    if (ownStubs != null) {
-      ownStubs.shutdown();
+    RunningProductWorker(String product, WorkerFactory factory, WorkflowServiceStubs ownStubs) {
+        this.product = product;
+        this.factory = factory;
+        this.ownStubs = ownStubs;
     }
-    log.info("product worker for {} stopped", product);
-  }
+
+    /** The product this worker serves. */
+    public String product() {
+        return product;
+    }
+
+    @Override
+    public void close() {
+        factory.shutdown();
+        factory.awaitTermination(30, TimeUnit.SECONDS);
+        if (ownStubs != null) {
+            ownStubs.shutdown();
+        }
+        log.info("product worker for {} stopped", product);
+    }
 }

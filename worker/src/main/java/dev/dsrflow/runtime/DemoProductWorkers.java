@@ -25,22 +25,29 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "dsrflow.product-workers.enabled", value = "true")
 @Requires(property = "dsrflow.demo.enabled", value = "true")
 final class DemoProductWorkers {
-  private static final Logger LOG = LoggerFactory.getLogger(DemoProductWorkers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoProductWorkers.class);
 
-  DemoProductWorkers(WorkerFactory factory, DataSource db, BlobStore blobs, ProductCatalog catalog,
-      @Nullable @Value("${dsrflow.product-workers.products:}") List<String> only) {
-    List<String> selected = only == null ? List.of() : only.stream().filter(s -> !s.isBlank()).toList();
-    DemoProducts.install(db);
-    int started = 0;
-    for (ProductHandler handler : DemoProducts.all(db)) {
-      String id = handler.descriptor().id();
-      if (!handler.descriptor().automated() || (!selected.isEmpty() && !selected.contains(id))) {
-        continue;
-      }
-      ProductSettings settings = catalog.find(id).orElseGet(() -> ProductWorkers.defaultSettings(handler.descriptor()));
-      ProductWorkers.register(factory, handler, settings, blobs);
-      started++;
+    DemoProductWorkers(
+            WorkerFactory factory,
+            DataSource db,
+            BlobStore blobs,
+            ProductCatalog catalog,
+            @Nullable @Value("${dsrflow.product-workers.products:}") List<String> only) {
+        List<String> selected = only == null
+                ? List.of()
+                : only.stream().filter(s -> !s.isBlank()).toList();
+        DemoProducts.install(db);
+        int started = 0;
+        for (ProductHandler handler : DemoProducts.all(db)) {
+            String id = handler.descriptor().id();
+            if (!handler.descriptor().automated() || (!selected.isEmpty() && !selected.contains(id))) {
+                continue;
+            }
+            ProductSettings settings =
+                    catalog.find(id).orElseGet(() -> ProductWorkers.defaultSettings(handler.descriptor()));
+            ProductWorkers.register(factory, handler, settings, blobs);
+            started++;
+        }
+        LOG.info("{} demo product worker(s) registered", started);
     }
-    LOG.info("{} demo product worker(s) registered", started);
-  }
 }

@@ -16,111 +16,124 @@ import java.util.Map;
  * configured Temporal and PostgreSQL.
  */
 public final class Dsrflow implements AutoCloseable {
-  private final ApplicationContext context;
-  private final EmbeddedInfrastructure infrastructure;
-  private final Duration startup;
+    private final ApplicationContext context;
+    private final EmbeddedInfrastructure infrastructure;
+    private final Duration startup;
 
-  private Dsrflow(ApplicationContext context, EmbeddedInfrastructure infrastructure, Duration startup) {
-    this.context = context;
-    this.infrastructure = infrastructure;
-    this.startup = startup;
-  }
-
-  public static void main(String[] args) throws Exception {
-    ProcessRole role = args.length == 0 ? ProcessRole.ALL : ProcessRole.parse(args[0]);
-    if (role == ProcessRole.BENCH) {
-      dev.dsrflow.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-      return;
-    }
-    Dsrflow dsrflow = start(role, System.getenv(), Map.of());
-    Runtime.getRuntime().addShutdownHook(new Thread(dsrflow::close, "dsrflow-shutdown"));
-  }
-
-  /**
-   * Starts a process.
-   *
-   * @param role what to run
-   * @param env the environment (decides what is embedded)
-   * @param overrides extra properties (tests use them for ports and directories)
-   */
-  public static Dsrflow start(ProcessRole role, Map<String, String> env, Map<String, Object> overrides) throws IOException {
-    long t0 = System.nanoTime();
-    Map<String, Object> props = new LinkedHashMap<>(RoleProperties.of(role));
-    props.putAll(overrides);
-    Path dataDir = Path.of(String.valueOf(props.getOrDefault("dsrflow.data-dir", env.getOrDefault("DSRFLOW_DATA_DIR", "data"))))
-        .toAbsolutePath();
-    props.put("dsrflow.data-dir", dataDir.toString());
-    if (!env.containsKey("DSRFLOW_BLOB_DIR")) {
-      props.putIfAbsent("dsrflow.blob.dir", dataDir.resolve("blobs").toString());
+    private Dsrflow(ApplicationContext context, EmbeddedInfrastructure infrastructure, Duration startup) {
+        this.context = context;
+        this.infrastructure = infrastructure;
+        this.startup = startup;
     }
 
-    EmbeddedInfrastructure infra = null;
-    if (role == ProcessRole.ALL) {
-      int temporalPort = intProp(props, env, "dsrflow.embedded.temporal-port", "DSRFLOW_EMBEDDED_TEMPORAL_PORT", 7233);
-      int postgresPort = intProp(props, env, "dsrflow.embedded.postgres-port", "DSRFLOW_EMBEDDED_POSTGRES_PORT", 0);
-      infra = EmbeddedInfrastructure.start(dataDir, env, temporalPort, postgresPort);
-      props.putAll(infra.properties());
-      props.putAll(LocalSecrets.resolve(dataDir, env));
+    public static void main(String[] args) throws Exception {
+        ProcessRole role = args.length == 0 ? ProcessRole.ALL : ProcessRole.parse(args[0]);
+        if (role == ProcessRole.BENCH) {
+            dev.dsrflow.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        Dsrflow dsrflow = start(role, System.getenv(), Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(dsrflow::close, "dsrflow-shutdown"));
     }
-    try {
-      // not Micronaut.run: it adds a shutdown hook of its own that deadlocks with ours
-      ApplicationContext context = ApplicationContext.builder()
-          .deduceEnvironment(false)
-          .environments(RoleProperties.environments(role))
-          .properties(props)
-          .banner(false)
-          .start();
-      context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::start);
-      Dsrflow dsrflow = new Dsrflow(context, infra, Duration.ofNanos(System.nanoTime() - t0));
-      System.out.println(dsrflow.banner(role, dataDir));
-      return dsrflow;
-    } catch (RuntimeException e) {
-      if (infra != null) {
-        infra.close();
-      }
-      throw e;
+
+    /**
+     * Starts a process.
+     *
+     * @param role what to run
+     * @param env the environment (decides what is embedded)
+     * @param overrides extra properties (tests use them for ports and directories)
+     */
+    public static Dsrflow start(ProcessRole role, Map<String, String> env, Map<String, Object> overrides)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, Object> props = new LinkedHashMap<>(RoleProperties.of(role));
+        props.putAll(overrides);
+        Path dataDir = Path.of(String.valueOf(
+                        props.getOrDefault("dsrflow.data-dir", env.getOrDefault("DSRFLOW_DATA_DIR", "data"))))
+                .toAbsolutePath();
+        props.put("dsrflow.data-dir", dataDir.toString());
+        if (!env.containsKey("DSRFLOW_BLOB_DIR")) {
+            props.putIfAbsent("dsrflow.blob.dir", dataDir.resolve("blobs").toString());
+        }
+
+        EmbeddedInfrastructure infra = null;
+        if (role == ProcessRole.ALL) {
+            int temporalPort =
+                    intProp(props, env, "dsrflow.embedded.temporal-port", "DSRFLOW_EMBEDDED_TEMPORAL_PORT", 7233);
+            int postgresPort =
+                    intProp(props, env, "dsrflow.embedded.postgres-port", "DSRFLOW_EMBEDDED_POSTGRES_PORT", 0);
+            infra = EmbeddedInfrastructure.start(dataDir, env, temporalPort, postgresPort);
+            props.putAll(infra.properties());
+            props.putAll(LocalSecrets.resolve(dataDir, env));
+        }
+        try {
+            // not Micronaut.run: it adds a shutdown hook of its own that deadlocks with ours
+            ApplicationContext context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .environments(RoleProperties.environments(role))
+                    .properties(props)
+                    .banner(false)
+                    .start();
+            context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::start);
+            Dsrflow dsrflow = new Dsrflow(context, infra, Duration.ofNanos(System.nanoTime() - t0));
+            System.out.println(dsrflow.banner(role, dataDir));
+            return dsrflow;
+        } catch (RuntimeException e) {
+            if (infra != null) {
+                infra.close();
+            }
+            throw e;
+        }
     }
-  }
 
-  /** The running Micronaut context. */
-  public ApplicationContext context() {
-    return context;
-  }
-
-  /** The HTTP port, once started. */
-  public int httpPort() {
-    return context.getBean(EmbeddedServer.class).getPort();
-  }
-
-  private String banner(ProcessRole role, Path dataDir) {
-    StringBuilder b = new StringBuilder("\n");
-    b.append("dsrflow ready (").append(role.name().toLowerCase()).append(") in ")
-        .append(String.format("%.1f", startup.toMillis() / 1000.0)).append(" s\n");
-    context.findBean(EmbeddedServer.class).ifPresent(server ->
-        b.append("  API:        http://localhost:").append(server.getPort()).append("/v1  (OpenAPI at /openapi, health at /health)\n"));
-    if (infrastructure != null) {
-      b.append(infrastructure.summary());
-      b.append("  Data:       ").append(dataDir).append(" (blobs, secrets, database)\n");
-      b.append("  Users:      ops/ops, ops2/ops2 (PRIVACY_OPS), legal/legal, legal2/legal2 (LEGAL), auditor/auditor (AUDITOR)\n");
-      b.append("  Try:        curl -u ops:ops localhost:").append(httpPort()).append("/v1/products\n");
+    /** The running Micronaut context. */
+    public ApplicationContext context() {
+        return context;
     }
-    b.append("  Stop:       Ctrl-C\n");
-    return b.toString();
-  }
 
-  @Override
-  public synchronized void close() {
-    context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(EmbeddedServer::stop);
-    if (context.isRunning()) {
-      context.close();
+    /** The HTTP port, once started. */
+    public int httpPort() {
+        return context.getBean(EmbeddedServer.class).getPort();
     }
-    if (infrastructure != null) {
-      infrastructure.close();
-    }
-  }
 
-  private static int intProp(Map<String, Object> props, Map<String, String> env, String key, String envKey, int fallback) {
-    Object v = props.containsKey(key) ? props.get(key) : env.get(envKey);
-    return v == null ? fallback : Integer.parseInt(v.toString());
-  }
+    private String banner(ProcessRole role, Path dataDir) {
+        StringBuilder b = new StringBuilder("\n");
+        b.append("dsrflow ready (")
+                .append(role.name().toLowerCase())
+                .append(") in ")
+                .append(String.format("%.1f", startup.toMillis() / 1000.0))
+                .append(" s\n");
+        context.findBean(EmbeddedServer.class)
+                .ifPresent(server -> b.append("  API:        http://localhost:")
+                        .append(server.getPort())
+                        .append("/v1  (OpenAPI at /openapi, health at /health)\n"));
+        if (infrastructure != null) {
+            b.append(infrastructure.summary());
+            b.append("  Data:       ").append(dataDir).append(" (blobs, secrets, database)\n");
+            b.append(
+                    "  Users:      ops/ops, ops2/ops2 (PRIVACY_OPS), legal/legal, legal2/legal2 (LEGAL), auditor/auditor (AUDITOR)\n");
+            b.append("  Try:        curl -u ops:ops localhost:")
+                    .append(httpPort())
+                    .append("/v1/products\n");
+        }
+        b.append("  Stop:       Ctrl-C\n");
+        return b.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        context.findBean(EmbeddedServer.class).filter(EmbeddedServer::isRunning).ifPresent(EmbeddedServer::stop);
+        if (context.isRunning()) {
+            context.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    private static int intProp(
+            Map<String, Object> props, Map<String, String> env, String key, String envKey, int fallback) {
+        Object v = props.containsKey(key) ? props.get(key) : env.get(envKey);
+        return v == null ? fallback : Integer.parseInt(v.toString());
+    }
 }

@@ -1,9 +1,9 @@
 package dev.dsrflow.runtime;
 
+import dev.dsrflow.temporal.SearchAttributeNames;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import dev.dsrflow.temporal.SearchAttributeNames;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.internal.testservice.TestServicesStarter;
@@ -23,57 +23,66 @@ import java.util.concurrent.TimeUnit;
  * ({@link TestServerLockLog}).
  */
 final class LoopbackTemporalServer implements Closeable {
-  private final TestServicesStarter services;
-  private final Server server;
+    private final TestServicesStarter services;
+    private final Server server;
 
-  private LoopbackTemporalServer(TestServicesStarter services, Server server) {
-    this.services = services;
-    this.server = server;
-  }
+    private LoopbackTemporalServer(TestServicesStarter services, Server server) {
+        this.services = services;
+        this.server = server;
+    }
 
-  static LoopbackTemporalServer start(int port) throws IOException {
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    TestServerLockLog.disable(services);
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    for (BindableService service : services.getServices()) {
-      builder.addService(service);
+    static LoopbackTemporalServer start(int port) throws IOException {
+        TestServicesStarter services = new TestServicesStarter(true, 0);
+        TestServerLockLog.disable(services);
+        NettyServerBuilder builder =
+                NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        for (BindableService service : services.getServices()) {
+            builder.addService(service);
+        }
+        try {
+            LoopbackTemporalServer server =
+                    new LoopbackTemporalServer(services, builder.build().start());
+            server.registerSearchAttributes(port);
+            return server;
+        } catch (IOException e) {
+            services.close();
+            throw new IOException(
+                    "cannot start the embedded Temporal on localhost:" + port
+                            + " (is another Temporal running? set DSRFLOW_EMBEDDED_TEMPORAL_PORT or TEMPORAL_ADDRESS)",
+                    e);
+        }
     }
-    try {
-      LoopbackTemporalServer server = new LoopbackTemporalServer(services, builder.build().start());
-      server.registerSearchAttributes(port);
-      return server;
-    } catch (IOException e) {
-      services.close();
-      throw new IOException("cannot start the embedded Temporal on localhost:" + port
-          + " (is another Temporal running? set DSRFLOW_EMBEDDED_TEMPORAL_PORT or TEMPORAL_ADDRESS)", e);
-    }
-  }
 
-  /** Registers dsrflow's search attributes, as deploy/temporal/register-search-attributes.sh does on a cluster. */
-  private void registerSearchAttributes(int port) {
-    AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
-    SearchAttributeNames.TYPES.forEach((name, type) -> request.putSearchAttributes(name,
-        type.equals("Datetime") ? IndexedValueType.INDEXED_VALUE_TYPE_DATETIME : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).validateAndBuildWithDefaults());
-    try {
-      operator.blockingStub().addSearchAttributes(request.build());
-    } finally {
-      operator.shutdown();
+    /** Registers dsrflow's search attributes, as deploy/temporal/register-search-attributes.sh does on a cluster. */
+    private void registerSearchAttributes(int port) {
+        AddSearchAttributesRequest.Builder request =
+                AddSearchAttributesRequest.newBuilder().setNamespace("default");
+        SearchAttributeNames.TYPES.forEach((name, type) -> request.putSearchAttributes(
+                name,
+                type.equals("Datetime")
+                        ? IndexedValueType.INDEXED_VALUE_TYPE_DATETIME
+                        : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + port)
+                .validateAndBuildWithDefaults());
+        try {
+            operator.blockingStub().addSearchAttributes(request.build());
+        } finally {
+            operator.shutdown();
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    server.shutdown();
-    try {
-      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-        server.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      server.shutdownNow();
-      Thread.currentThread().interrupt();
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        services.close();
     }
-    services.close();
-  }
 }

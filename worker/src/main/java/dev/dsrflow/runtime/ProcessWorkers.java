@@ -14,15 +14,15 @@ import jakarta.inject.Singleton;
 @Singleton
 @Requires(condition = AnyWorkerEnabled.class)
 final class ProcessWorkers implements LocalWorkers {
-  private final WorkerFactory factory;
+    private final WorkerFactory factory;
 
-  ProcessWorkers(WorkerFactory factory) {
-    this.factory = factory;
-  }
+    ProcessWorkers(WorkerFactory factory) {
+        this.factory = factory;
+    }
 
-  @Override
-  public boolean polls(String taskQueue) {
-    Worker worker = factory.tryGetWorker(taskQueue);
-    return worker != null && factory.isStarted() && !factory.isShutdown() && !worker.isSuspended();
-  }
+    @Override
+    public boolean polls(String taskQueue) {
+        Worker worker = factory.tryGetWorker(taskQueue);
+        return worker != null && factory.isStarted() && !factory.isShutdown() && !worker.isSuspended();
+    }
 }

@@ -20,60 +20,60 @@ import org.slf4j.LoggerFactory;
  * behaviour (the lock count is kept apart) and loses only that diagnostic dump.
  */
 public final class TestServerLockLog {
-  private static final Logger LOG = LoggerFactory.getLogger(TestServerLockLog.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TestServerLockLog.class);
 
-  private TestServerLockLog() {}
+    private TestServerLockLog() {}
 
-  /** Makes the server's lock log keep nothing; returns false (and changes nothing) if its internals differ. */
-  public static boolean disable(TestServicesStarter services) {
-    try {
-      Object timer = field(services.getClass(), "selfAdvancingTimer").get(services);
-      Field events = field(timer.getClass(), "lockEvents");
-      Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
-      lock.lock();
-      try {
-        events.set(timer, new Forgetful<>());
-      } finally {
-        lock.unlock();
-      }
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("the embedded Temporal's lock log is left as it is ({}); a long run slows it down", e.toString());
-      return false;
-    }
-  }
-
-  /** Whether the server's lock log is one that keeps nothing. */
-  static boolean isDisabled(TestServicesStarter services) {
-    try {
-      Object timer = field(services.getClass(), "selfAdvancingTimer").get(services);
-      return field(timer.getClass(), "lockEvents").get(timer) instanceof Forgetful;
-    } catch (ReflectiveOperationException e) {
-      return false;
-    }
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field f = type.getDeclaredField(name);
-    f.setAccessible(true);
-    return f;
-  }
-
-  /** A list that accepts entries and removals and keeps nothing. */
-  private static final class Forgetful<E> extends LinkedList<E> {
-    @Override
-    public boolean add(E e) {
-      return true;
+    /** Makes the server's lock log keep nothing; returns false (and changes nothing) if its internals differ. */
+    public static boolean disable(TestServicesStarter services) {
+        try {
+            Object timer = field(services.getClass(), "selfAdvancingTimer").get(services);
+            Field events = field(timer.getClass(), "lockEvents");
+            Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
+            lock.lock();
+            try {
+                events.set(timer, new Forgetful<>());
+            } finally {
+                lock.unlock();
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("the embedded Temporal's lock log is left as it is ({}); a long run slows it down", e.toString());
+            return false;
+        }
     }
 
-    @Override
-    public void addLast(E e) {
-      // kept nowhere
+    /** Whether the server's lock log is one that keeps nothing. */
+    static boolean isDisabled(TestServicesStarter services) {
+        try {
+            Object timer = field(services.getClass(), "selfAdvancingTimer").get(services);
+            return field(timer.getClass(), "lockEvents").get(timer) instanceof Forgetful;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
-    @Override
-    public boolean remove(Object o) {
-      return true; // the lock count, kept apart, is what the timer relies on
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
     }
-  }
+
+    /** A list that accepts entries and removals and keeps nothing. */
+    private static final class Forgetful<E> extends LinkedList<E> {
+        @Override
+        public boolean add(E e) {
+            return true;
+        }
+
+        @Override
+        public void addLast(E e) {
+            // kept nowhere
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            return true; // the lock count, kept apart, is what the timer relies on
+        }
+    }
 }

@@ -11,10 +11,10 @@ import jakarta.inject.Singleton;
 @Factory
 class WorkerFactoryProvider {
 
-  @Singleton
-  @Bean(preDestroy = "shutdown")
-  @Requires(condition = AnyWorkerEnabled.class)
-  WorkerFactory workerFactory(WorkflowClient client) {
-    return WorkerFactory.newInstance(client);
-  }
+    @Singleton
+    @Bean(preDestroy = "shutdown")
+    @Requires(condition = AnyWorkerEnabled.class)
+    WorkerFactory workerFactory(WorkflowClient client) {
+        return WorkerFactory.newInstance(client);
+    }
 }

@@ -12,16 +12,16 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(condition = AnyWorkerEnabled.class)
 class WorkerLifecycle implements ApplicationEventListener<StartupEvent> {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkerLifecycle.class);
-  private final WorkerFactory factory;
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLifecycle.class);
+    private final WorkerFactory factory;
 
-  WorkerLifecycle(WorkerFactory factory) {
-    this.factory = factory;
-  }
+    WorkerLifecycle(WorkerFactory factory) {
+        this.factory = factory;
+    }
 
-  @Override
-  public void onApplicationEvent(StartupEvent event) {
-    factory.start();
-    LOG.info("Temporal workers polling");
-  }
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        factory.start();
+        LOG.info("Temporal workers polling");
+    }
 }

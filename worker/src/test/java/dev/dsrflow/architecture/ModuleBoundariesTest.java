@@ -18,52 +18,74 @@ import org.junit.jupiter.api.Test;
  * into product-handler implementations.
  */
 class ModuleBoundariesTest {
-  private static final String[] WORKFLOWS = {"dev.dsrflow.workflow.."};
-  private static final String[] API = {"dev.dsrflow.api.."};
-  private static final String[] WORKER = {"dev.dsrflow.runtime..", "dev.dsrflow.orchestrator..", "dev.dsrflow.productworker..",
-      "dev.dsrflow.bench.."};
+    private static final String[] WORKFLOWS = {"dev.dsrflow.workflow.."};
+    private static final String[] API = {"dev.dsrflow.api.."};
+    private static final String[] WORKER = {
+        "dev.dsrflow.runtime..", "dev.dsrflow.orchestrator..", "dev.dsrflow.productworker..", "dev.dsrflow.bench.."
+    };
 
-  private static JavaClasses classes;
+    private static JavaClasses classes;
 
-  @BeforeAll
-  static void importProductionClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption((Location location) -> !location.contains("-tests.jar"))
-        .importPackages("dev.dsrflow");
-  }
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption((Location location) -> !location.contains("-tests.jar"))
+                .importPackages("dev.dsrflow");
+    }
 
-  @Test
-  void dependenciesPointOneWay() {
-    layeredArchitecture()
-        .consideringOnlyDependenciesInLayers()
-        .layer("activities").definedBy(not(resideInAnyPackage(concat(WORKFLOWS, API, WORKER))).and(resideInAnyPackage("dev.dsrflow..")))
-        .layer("workflows").definedBy(WORKFLOWS)
-        .layer("api").definedBy(API)
-        .layer("worker").definedBy(WORKER)
-        .whereLayer("worker").mayNotBeAccessedByAnyLayer()
-        .whereLayer("api").mayNotBeAccessedByAnyLayer()
-        .whereLayer("workflows").mayOnlyBeAccessedByLayers("api", "worker")
-        .whereLayer("activities").mayOnlyBeAccessedByLayers("workflows", "api", "worker")
-        .check(classes);
-  }
+    @Test
+    void dependenciesPointOneWay() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("activities")
+                .definedBy(not(resideInAnyPackage(concat(WORKFLOWS, API, WORKER)))
+                        .and(resideInAnyPackage("dev.dsrflow..")))
+                .layer("workflows")
+                .definedBy(WORKFLOWS)
+                .layer("api")
+                .definedBy(API)
+                .layer("worker")
+                .definedBy(WORKER)
+                .whereLayer("worker")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("api")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("workflows")
+                .mayOnlyBeAccessedByLayers("api", "worker")
+                .whereLayer("activities")
+                .mayOnlyBeAccessedByLayers("workflows", "api", "worker")
+                .check(classes);
+    }
 
-  @Test
-  void theApiNeverReachesIntoHandlerImplementations() {
-    noClasses().that().resideInAnyPackage(API)
-        .should().dependOnClassesThat().resideInAnyPackage("dev.dsrflow.demo..")
-        .orShould().dependOnClassesThat().haveSimpleNameEndingWith("ActivitiesImpl")
-        .check(classes);
-  }
+    @Test
+    void theApiNeverReachesIntoHandlerImplementations() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(API)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.dsrflow.demo..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("ActivitiesImpl")
+                .check(classes);
+    }
 
-  @Test
-  void workflowsDoNoIoOfTheirOwn() {
-    noClasses().that().resideInAnyPackage(WORKFLOWS).and().haveSimpleNameEndingWith("WorkflowImpl")
-        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..", "java.nio.file..", "javax.sql..")
-        .check(classes);
-  }
+    @Test
+    void workflowsDoNoIoOfTheirOwn() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(WORKFLOWS)
+                .and()
+                .haveSimpleNameEndingWith("WorkflowImpl")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "java.net..", "java.nio.file..", "javax.sql..")
+                .check(classes);
+    }
 
-  private static String[] concat(String[]... groups) {
-    return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
-  }
+    private static String[] concat(String[]... groups) {
+        return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
 }

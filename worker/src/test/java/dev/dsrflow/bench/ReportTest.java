@@ -8,65 +8,74 @@ import org.junit.jupiter.api.Test;
 /** The benchmark's arithmetic and formatting (the benchmark itself is a command, never a test). */
 class ReportTest {
 
-  @Test
-  void percentilesAreNearestRank() {
-    long[] data = new long[100];
-    for (int i = 0; i < 100; i++) {
-      data[i] = 100 - i; // 1..100, unsorted
+    @Test
+    void percentilesAreNearestRank() {
+        long[] data = new long[100];
+        for (int i = 0; i < 100; i++) {
+            data[i] = 100 - i; // 1..100, unsorted
+        }
+        assertThat(Samples.percentile(data, 50)).isEqualTo(50);
+        assertThat(Samples.percentile(data, 99)).isEqualTo(99);
+        assertThat(Samples.percentile(data, 100)).isEqualTo(100);
+        assertThat(Samples.percentile(new long[] {7}, 99)).isEqualTo(7);
+        assertThat(Samples.percentile(new long[0], 50)).isNaN();
     }
-    assertThat(Samples.percentile(data, 50)).isEqualTo(50);
-    assertThat(Samples.percentile(data, 99)).isEqualTo(99);
-    assertThat(Samples.percentile(data, 100)).isEqualTo(100);
-    assertThat(Samples.percentile(new long[] {7}, 99)).isEqualTo(7);
-    assertThat(Samples.percentile(new long[0], 50)).isNaN();
-  }
 
-  @Test
-  void samplesReportMilliseconds() {
-    Samples s = new Samples();
-    for (int i = 1; i <= 1000; i++) {
-      s.add(i * 1_000_000L);
+    @Test
+    void samplesReportMilliseconds() {
+        Samples s = new Samples();
+        for (int i = 1; i <= 1000; i++) {
+            s.add(i * 1_000_000L);
+        }
+        assertThat(s.size()).isEqualTo(1000);
+        assertThat(s.percentileMillis(50)).isEqualTo(500.0);
+        assertThat(s.percentileMillis(99)).isEqualTo(990.0);
     }
-    assertThat(s.size()).isEqualTo(1000);
-    assertThat(s.percentileMillis(50)).isEqualTo(500.0);
-    assertThat(s.percentileMillis(99)).isEqualTo(990.0);
-  }
 
-  @Test
-  void mediansAndRatiosIgnoreMissingFigures() {
-    assertThat(Samples.median(3, 1, 2)).isEqualTo(2);
-    assertThat(Samples.median(4, 1, 3, 2)).isEqualTo(2.5);
-    assertThat(Samples.median(Double.NaN, 5)).isEqualTo(5);
-    assertThat(Samples.ratio(7, 10)).isEqualTo(0.7);
-    assertThat(Samples.ratio(1, 0)).isNaN();
-    assertThat(Samples.ratio(Double.NaN, 2)).isNaN();
-  }
+    @Test
+    void mediansAndRatiosIgnoreMissingFigures() {
+        assertThat(Samples.median(3, 1, 2)).isEqualTo(2);
+        assertThat(Samples.median(4, 1, 3, 2)).isEqualTo(2.5);
+        assertThat(Samples.median(Double.NaN, 5)).isEqualTo(5);
+        assertThat(Samples.ratio(7, 10)).isEqualTo(0.7);
+        assertThat(Samples.ratio(1, 0)).isNaN();
+        assertThat(Samples.ratio(Double.NaN, 2)).isNaN();
+    }
 
-  @Test
-  void targetsSayPassOrMissAtTheirLimits() {
-    assertThat(Report.target("throughput", 0.7, Report.MIN_THROUGHPUT_RATIO, true)).startsWith("  PASS");
-    assertThat(Report.target("throughput", 0.69, Report.MIN_THROUGHPUT_RATIO, true)).startsWith("  MISS");
-    assertThat(Report.target("events", 1.3, Report.MAX_EVENTS_RATIO, false)).startsWith("  PASS");
-    assertThat(Report.target("events", Double.NaN, Report.MAX_EVENTS_RATIO, false)).startsWith("  MISS");
-  }
+    @Test
+    void targetsSayPassOrMissAtTheirLimits() {
+        assertThat(Report.target("throughput", 0.7, Report.MIN_THROUGHPUT_RATIO, true))
+                .startsWith("  PASS");
+        assertThat(Report.target("throughput", 0.69, Report.MIN_THROUGHPUT_RATIO, true))
+                .startsWith("  MISS");
+        assertThat(Report.target("events", 1.3, Report.MAX_EVENTS_RATIO, false)).startsWith("  PASS");
+        assertThat(Report.target("events", Double.NaN, Report.MAX_EVENTS_RATIO, false))
+                .startsWith("  MISS");
+    }
 
-  @Test
-  void aLineShowsRatiosAgainstItsBaselineAndTheMedianOfRepeats() {
-    RunResult base = new RunResult("baseline", 8, 100, 100, 50, 1, 2, Double.NaN, Double.NaN, 300, 900, 35, 80, 100, 500);
-    RunResult a = new RunResult("dsrflow ACCESS", 8, 100, 100, 30, 5, 9, 2, 4, 600, 1500, 42, 200, 120, 600);
-    RunResult b = new RunResult("dsrflow ACCESS", 8, 100, 98, 40, 7, 11, 3, 5, 500, 1300, 44, 160, 140, 640);
-    RunResult median = RunResult.median(List.of(a, b));
-    assertThat(median.perSecond()).isEqualTo(35);
-    assertThat(median.completed()).isEqualTo(99);
-    String line = Report.line(median, base, Report.spread(List.of(a, b)));
-    assertThat(line).contains("dsrflow ACCESS").contains("35.0").contains("0.70").contains("1.23").contains("±14%");
-    assertThat(Report.line(base, null, "")).contains("1.0/2.0").contains(" - ");
-    assertThat(Report.header()).contains("req/s").contains("×thr").contains("×ev");
-  }
+    @Test
+    void aLineShowsRatiosAgainstItsBaselineAndTheMedianOfRepeats() {
+        RunResult base =
+                new RunResult("baseline", 8, 100, 100, 50, 1, 2, Double.NaN, Double.NaN, 300, 900, 35, 80, 100, 500);
+        RunResult a = new RunResult("dsrflow ACCESS", 8, 100, 100, 30, 5, 9, 2, 4, 600, 1500, 42, 200, 120, 600);
+        RunResult b = new RunResult("dsrflow ACCESS", 8, 100, 98, 40, 7, 11, 3, 5, 500, 1300, 44, 160, 140, 640);
+        RunResult median = RunResult.median(List.of(a, b));
+        assertThat(median.perSecond()).isEqualTo(35);
+        assertThat(median.completed()).isEqualTo(99);
+        String line = Report.line(median, base, Report.spread(List.of(a, b)));
+        assertThat(line)
+                .contains("dsrflow ACCESS")
+                .contains("35.0")
+                .contains("0.70")
+                .contains("1.23")
+                .contains("±14%");
+        assertThat(Report.line(base, null, "")).contains("1.0/2.0").contains(" - ");
+        assertThat(Report.header()).contains("req/s").contains("×thr").contains("×ev");
+    }
 
-  @Test
-  void pollingBacksOffToFourTimesTheFirstInterval() {
-    assertThat(DsrflowBench.nextPoll(250, 250)).isEqualTo(375);
-    assertThat(DsrflowBench.nextPoll(900, 250)).isEqualTo(1000);
-  }
+    @Test
+    void pollingBacksOffToFourTimesTheFirstInterval() {
+        assertThat(DsrflowBench.nextPoll(250, 250)).isEqualTo(375);
+        assertThat(DsrflowBench.nextPoll(900, 250)).isEqualTo(1000);
+    }
 }

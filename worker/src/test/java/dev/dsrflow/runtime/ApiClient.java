@@ -13,39 +13,42 @@ import java.util.Base64;
 
 /** A small HTTP client for driving a running dsrflow the way curl would. */
 final class ApiClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String base;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
 
-  ApiClient(int port) {
-    this.base = "http://localhost:" + port;
-  }
-
-  /** A response: status and parsed JSON body (or null). */
-  record Answer(int status, JsonNode body, String raw) {}
-
-  Answer get(String path, String user) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
-  }
-
-  Answer post(String path, String user, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)), user);
-  }
-
-  private Answer send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
-    if (user != null) {
-      String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-      request.header("Authorization", "Basic " + token);
+    ApiClient(int port) {
+        this.base = "http://localhost:" + port;
     }
-    HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    String raw = response.body();
-    JsonNode body = null;
-    if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
-      body = JSON.readTree(raw);
+
+    /** A response: status and parsed JSON body (or null). */
+    record Answer(int status, JsonNode body, String raw) {}
+
+    Answer get(String path, String user) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
     }
-    return new Answer(response.statusCode(), body, raw);
-  }
+
+    Answer post(String path, String user, String json) throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                user);
+    }
+
+    private Answer send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        JsonNode body = null;
+        if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+            body = JSON.readTree(raw);
+        }
+        return new Answer(response.statusCode(), body, raw);
+    }
 }

@@ -30,121 +30,149 @@ import org.junit.jupiter.api.io.TempDir;
  * legal hold that defers a deletion until legal releases it.
  */
 class EveryRequestTypeTest {
-  @TempDir static Path dataDir;
-  private static Dsrflow dsrflow;
-  private static ApiClient api;
-  private static int port;
+    @TempDir
+    static Path dataDir;
 
-  @BeforeAll
-  static void start() throws Exception {
-    dsrflow = Dsrflow.start(ProcessRole.ALL, Map.of(), Map.of(
-        "dsrflow.data-dir", dataDir.toString(),
-        "dsrflow.embedded.temporal-port", FreePorts.next(),
-        "micronaut.server.port", FreePorts.next(),
-        "dsrflow.deletion.grace-period", "PT2S"));
-    port = dsrflow.httpPort();
-    api = new ApiClient(port);
-  }
+    private static Dsrflow dsrflow;
+    private static ApiClient api;
+    private static int port;
 
-  @AfterAll
-  static void stop() {
-    if (dsrflow != null) {
-      dsrflow.close();
+    @BeforeAll
+    static void start() throws Exception {
+        dsrflow = Dsrflow.start(
+                ProcessRole.ALL,
+                Map.of(),
+                Map.of(
+                        "dsrflow.data-dir", dataDir.toString(),
+                        "dsrflow.embedded.temporal-port", FreePorts.next(),
+                        "micronaut.server.port", FreePorts.next(),
+                        "dsrflow.deletion.grace-period", "PT2S"));
+        port = dsrflow.httpPort();
+        api = new ApiClient(port);
     }
-  }
 
-  private static String file(String user, String body) throws Exception {
-    ApiClient.Answer filed = api.post("/v1/requests", user, body);
-    assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
-    return filed.body().get("id").asText();
-  }
+    @AfterAll
+    static void stop() {
+        if (dsrflow != null) {
+            dsrflow.close();
+        }
+    }
 
-  private static JsonNode awaitStatus(String id, String status) {
-    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-        .until(() -> api.get("/v1/requests/" + id, "ops").body(), v -> status.equals(v.path("status").asText()));
-  }
+    private static String file(String user, String body) throws Exception {
+        ApiClient.Answer filed = api.post("/v1/requests", user, body);
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
 
-  @Test
-  void aDownloadIsOneZipWithAManifestTheSubjectFetchesThroughTheSignedLink() throws Exception {
-    String id = file("ops", """
+    private static JsonNode awaitStatus(String id, String status) {
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> api.get("/v1/requests/" + id, "ops").body(),
+                        v -> status.equals(v.path("status").asText()));
+    }
+
+    @Test
+    void aDownloadIsOneZipWithAManifestTheSubjectFetchesThroughTheSignedLink() throws Exception {
+        String id = file("ops", """
         {"type":"DOWNLOAD","subject":{"email":"user0077@example.com"},"jurisdiction":"GDPR",
          "products":["profile","messaging","content"],"format":"JSON"}""");
-    JsonNode done = awaitStatus(id, "COMPLETED");
-    String url = done.path("download").path("url").asText();
-    assertThat(url).contains("/v1/packages/");
+        JsonNode done = awaitStatus(id, "COMPLETED");
+        String url = done.path("download").path("url").asText();
+        assertThat(url).contains("/v1/packages/");
 
-    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + url)).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(zip.statusCode()).isEqualTo(200);
-    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip.body())))
-        .isEqualTo(done.path("download").path("sha256").asText());
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip.body())))
+                .isEqualTo(done.path("download").path("sha256").asText());
 
-    List<String> entries = new ArrayList<>();
-    String manifest = null;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        entries.add(e.getName());
-        if (e.getName().equals("manifest.json")) {
-          manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        List<String> entries = new ArrayList<>();
+        String manifest = null;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                if (e.getName().equals("manifest.json")) {
+                    manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
         }
-      }
+        assertThat(entries).contains("manifest.json", "index.html");
+        assertThat(entries).anyMatch(e -> e.startsWith("messaging/"));
+        assertThat(manifest).contains("sha256");
+        assertThat(entries)
+                .as("each product's files sit directly in its folder")
+                .noneMatch(e -> e.startsWith("messaging/messaging/") || e.startsWith("profile/profile/"));
+        JsonNode messaging = null;
+        for (JsonNode folder : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(manifest)
+                .path("products")) {
+            if (folder.path("product").asText().equals("messaging")) {
+                messaging = folder;
+            }
+        }
+        assertThat(messaging).isNotNull();
+        long itemsInFiles = 0;
+        for (JsonNode file : messaging.path("files")) {
+            itemsInFiles += file.path("items").asLong();
+        }
+        assertThat(itemsInFiles)
+                .as("every file's item count comes from the product's export manifest")
+                .isPositive()
+                .isEqualTo(messaging.path("items").asLong());
+        assertThat(api.get("/v1/packages/not-a-token", null).status()).isEqualTo(404);
     }
-    assertThat(entries).contains("manifest.json", "index.html");
-    assertThat(entries).anyMatch(e -> e.startsWith("messaging/"));
-    assertThat(manifest).contains("sha256");
-    assertThat(entries).as("each product's files sit directly in its folder")
-        .noneMatch(e -> e.startsWith("messaging/messaging/") || e.startsWith("profile/profile/"));
-    JsonNode messaging = null;
-    for (JsonNode folder : new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("products")) {
-      if (folder.path("product").asText().equals("messaging")) {
-        messaging = folder;
-      }
-    }
-    assertThat(messaging).isNotNull();
-    long itemsInFiles = 0;
-    for (JsonNode file : messaging.path("files")) {
-      itemsInFiles += file.path("items").asLong();
-    }
-    assertThat(itemsInFiles).as("every file's item count comes from the product's export manifest")
-        .isPositive().isEqualTo(messaging.path("items").asLong());
-    assertThat(api.get("/v1/packages/not-a-token", null).status()).isEqualTo(404);
-  }
 
-  @Test
-  void aLegalHoldDefersADeletionUntilLegalReleasesIt() throws Exception {
-    String hold = file("legal", """
+    @Test
+    void aLegalHoldDefersADeletionUntilLegalReleasesIt() throws Exception {
+        String hold = file("legal", """
         {"type":"PRESERVATION","subject":{"userId":"u-0088"},"jurisdiction":"OTHER","products":["messaging"],
          "legalProcess":{"kind":"COURT_ORDER","reference":"case-2026-0042","authority":"District Court"}}""");
-    awaitStatus(hold, "AWAITING_APPROVAL");
-    assertThat(api.post("/v1/requests/" + hold + "/approve", "legal", "{}").status()).as("four eyes").isEqualTo(409);
-    assertThat(api.post("/v1/requests/" + hold + "/approve", "legal2", "{}").status()).isEqualTo(200);
-    JsonNode active = awaitStatus(hold, "ACTIVE");
-    assertThat(active.get("products").get(0).path("result").path("receipt").path("items").asLong()).isPositive();
+        awaitStatus(hold, "AWAITING_APPROVAL");
+        assertThat(api.post("/v1/requests/" + hold + "/approve", "legal", "{}").status())
+                .as("four eyes")
+                .isEqualTo(409);
+        assertThat(api.post("/v1/requests/" + hold + "/approve", "legal2", "{}").status())
+                .isEqualTo(200);
+        JsonNode active = awaitStatus(hold, "ACTIVE");
+        assertThat(active.get("products")
+                        .get(0)
+                        .path("result")
+                        .path("receipt")
+                        .path("items")
+                        .asLong())
+                .isPositive();
 
-    String deletion = file("ops", """
+        String deletion = file("ops", """
         {"type":"DELETION","subject":{"userId":"u-0088"},"jurisdiction":"GDPR","products":["messaging","profile"]}""");
-    awaitStatus(deletion, "AWAITING_APPROVAL");
-    assertThat(api.post("/v1/requests/" + deletion + "/approve", "ops2", "{}").status()).isEqualTo(200);
-    JsonNode waiting = awaitStatus(deletion, "WAITING_ON_HOLD");
-    assertThat(statusOf(waiting, "messaging")).isEqualTo("DEFERRED");
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> statusOf(api.get("/v1/requests/" + deletion, "ops").body(), "profile"), "DONE"::equals);
+        awaitStatus(deletion, "AWAITING_APPROVAL");
+        assertThat(api.post("/v1/requests/" + deletion + "/approve", "ops2", "{}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode waiting = awaitStatus(deletion, "WAITING_ON_HOLD");
+        assertThat(statusOf(waiting, "messaging")).isEqualTo("DEFERRED");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> statusOf(api.get("/v1/requests/" + deletion, "ops").body(), "profile"), "DONE"::equals);
 
-    assertThat(api.post("/v1/requests/" + hold + "/release", "legal", "{\"reason\":\"case closed\"}").status())
-        .isEqualTo(200);
-    awaitStatus(hold, "RELEASED");
-    JsonNode done = awaitStatus(deletion, "COMPLETED");
-    assertThat(statusOf(done, "messaging")).isEqualTo("DONE");
-    assertThat(done.get("certificate")).isNotNull();
-  }
-
-  private static String statusOf(JsonNode view, String product) {
-    for (JsonNode p : view.get("products")) {
-      if (p.get("product").asText().equals(product)) {
-        return p.get("status").asText();
-      }
+        assertThat(api.post("/v1/requests/" + hold + "/release", "legal", "{\"reason\":\"case closed\"}")
+                        .status())
+                .isEqualTo(200);
+        awaitStatus(hold, "RELEASED");
+        JsonNode done = awaitStatus(deletion, "COMPLETED");
+        assertThat(statusOf(done, "messaging")).isEqualTo("DONE");
+        assertThat(done.get("certificate")).isNotNull();
     }
-    return "ABSENT";
-  }
+
+    private static String statusOf(JsonNode view, String product) {
+        for (JsonNode p : view.get("products")) {
+            if (p.get("product").asText().equals(product)) {
+                return p.get("status").asText();
+            }
+        }
+        return "ABSENT";
+    }
 }

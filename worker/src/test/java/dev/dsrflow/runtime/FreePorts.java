@@ -6,14 +6,14 @@ import java.net.ServerSocket;
 
 /** Free local ports for processes under test. */
 final class FreePorts {
-  private FreePorts() {}
+    private FreePorts() {}
 
-  static int next() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static int next() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

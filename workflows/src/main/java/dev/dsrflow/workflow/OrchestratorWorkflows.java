@@ -9,23 +9,23 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.packaging.PackagingActivitiesImpl;
+import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.temporal.TaskQueues;
-import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
-import io.temporal.client.WorkflowClient;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.workflow.access.AccessWorkflow;
 import dev.dsrflow.workflow.access.AccessWorkflowImpl;
 import dev.dsrflow.workflow.deletion.DeletionWorkflow;
 import dev.dsrflow.workflow.deletion.DeletionWorkflowImpl;
 import dev.dsrflow.workflow.download.DownloadWorkflow;
 import dev.dsrflow.workflow.download.DownloadWorkflowImpl;
+import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflowImpl;
 import dev.dsrflow.workflow.lifecycle.ProductBatchWorkflow;
 import dev.dsrflow.workflow.lifecycle.ProductBatchWorkflowImpl;
 import dev.dsrflow.workflow.preservation.PreservationWorkflow;
 import dev.dsrflow.workflow.preservation.PreservationWorkflowImpl;
+import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 
@@ -36,52 +36,71 @@ import io.temporal.worker.WorkflowImplementationOptions;
  * orchestrator-side activities, registered by {@link #registerActivities}.
  */
 public final class OrchestratorWorkflows {
-  private OrchestratorWorkflows() {}
+    private OrchestratorWorkflows() {}
 
-  /**
-   * Registers the activities that run beside the workflows: ledger (called as a local
-   * activity), packaging, access reports, certificates, notifications (a blob outbox) and the
-   * hold-registry calls.
-   */
-  public static void registerActivities(Worker worker, WorkflowClient client, LedgerStore ledger, BlobStore blobs,
-      DownloadLinks links, CertificateSigner signer) {
-    registerActivities(worker, client, ledger, blobs, links, signer, TaskQueues.ORCHESTRATOR);
-  }
+    /**
+     * Registers the activities that run beside the workflows: ledger (called as a local
+     * activity), packaging, access reports, certificates, notifications (a blob outbox) and the
+     * hold-registry calls.
+     */
+    public static void registerActivities(
+            Worker worker,
+            WorkflowClient client,
+            LedgerStore ledger,
+            BlobStore blobs,
+            DownloadLinks links,
+            CertificateSigner signer) {
+        registerActivities(worker, client, ledger, blobs, links, signer, TaskQueues.ORCHESTRATOR);
+    }
 
-  /**
-   * As above, starting new hold registries on {@code registryQueue}: pass
-   * {@link HoldRegistryWorkers#TASK_QUEUE} and register the registry on a worker of its own
-   * polling it ({@code HoldRegistryWorkers.register}), so the deletions' local-activity calls to
-   * the registry never wait behind their own workflow tasks' slots.
-   */
-  public static void registerActivities(Worker worker, WorkflowClient client, LedgerStore ledger, BlobStore blobs,
-      DownloadLinks links, CertificateSigner signer, String registryQueue) {
-    worker.registerActivitiesImplementations(
-        new LedgerActivitiesImpl(ledger),
-        new PackagingActivitiesImpl(blobs, links),
-        new AccessReportActivitiesImpl(blobs),
-        new CertificateActivitiesImpl(signer),
-        new BlobOutboxNotifications(blobs),
-        new HoldRegistryActivitiesImpl(client, registryQueue));
-  }
+    /**
+     * As above, starting new hold registries on {@code registryQueue}: pass
+     * {@link HoldRegistryWorkers#TASK_QUEUE} and register the registry on a worker of its own
+     * polling it ({@code HoldRegistryWorkers.register}), so the deletions' local-activity calls to
+     * the registry never wait behind their own workflow tasks' slots.
+     */
+    public static void registerActivities(
+            Worker worker,
+            WorkflowClient client,
+            LedgerStore ledger,
+            BlobStore blobs,
+            DownloadLinks links,
+            CertificateSigner signer,
+            String registryQueue) {
+        worker.registerActivitiesImplementations(
+                new LedgerActivitiesImpl(ledger),
+                new PackagingActivitiesImpl(blobs, links),
+                new AccessReportActivitiesImpl(blobs),
+                new CertificateActivitiesImpl(signer),
+                new BlobOutboxNotifications(blobs),
+                new HoldRegistryActivitiesImpl(client, registryQueue));
+    }
 
-  /** Registers the four request workflows, their product batches and the hold registry. */
-  public static void register(Worker worker, ProductCatalog catalog) {
-    register(worker, catalog, HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
-  }
+    /** Registers the four request workflows, their product batches and the hold registry. */
+    public static void register(Worker worker, ProductCatalog catalog) {
+        register(worker, catalog, HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
+    }
 
-  /** As {@link #register(Worker, ProductCatalog)}, with the registry's history bound (tests lower it). */
-  public static void register(Worker worker, ProductCatalog catalog, int registryMaxHistory) {
-    WorkflowImplementationOptions options = WorkflowImplementationOptions.newBuilder().build();
-    worker.registerWorkflowImplementationFactory(AccessWorkflow.class,
-        args -> new AccessWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
-    worker.registerWorkflowImplementationFactory(DownloadWorkflow.class,
-        args -> new DownloadWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
-    worker.registerWorkflowImplementationFactory(DeletionWorkflow.class,
-        args -> new DeletionWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
-    worker.registerWorkflowImplementationFactory(PreservationWorkflow.class,
-        args -> new PreservationWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
-    worker.registerWorkflowImplementationFactory(ProductBatchWorkflow.class, () -> new ProductBatchWorkflowImpl(catalog), options);
-    HoldRegistryWorkers.register(worker, registryMaxHistory);
-  }
+    /** As {@link #register(Worker, ProductCatalog)}, with the registry's history bound (tests lower it). */
+    public static void register(Worker worker, ProductCatalog catalog, int registryMaxHistory) {
+        WorkflowImplementationOptions options =
+                WorkflowImplementationOptions.newBuilder().build();
+        worker.registerWorkflowImplementationFactory(
+                AccessWorkflow.class, args -> new AccessWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
+        worker.registerWorkflowImplementationFactory(
+                DownloadWorkflow.class,
+                args -> new DownloadWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
+                options);
+        worker.registerWorkflowImplementationFactory(
+                DeletionWorkflow.class,
+                args -> new DeletionWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
+                options);
+        worker.registerWorkflowImplementationFactory(
+                PreservationWorkflow.class,
+                args -> new PreservationWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
+                options);
+        worker.registerWorkflowImplementationFactory(
+                ProductBatchWorkflow.class, () -> new ProductBatchWorkflowImpl(catalog), options);
+        HoldRegistryWorkers.register(worker, registryMaxHistory);
+    }
 }

@@ -13,70 +13,70 @@ import io.temporal.workflow.UpdateValidatorMethod;
  */
 public interface RequestWorkflow {
 
-  /** A second person approves (four eyes: never the requester). */
-  @UpdateMethod(name = RequestUpdates.APPROVE)
-  RequestSnapshot approve(OperatorAction action);
+    /** A second person approves (four eyes: never the requester). */
+    @UpdateMethod(name = RequestUpdates.APPROVE)
+    RequestSnapshot approve(OperatorAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.APPROVE)
-  void validateApprove(OperatorAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.APPROVE)
+    void validateApprove(OperatorAction action);
 
-  /** A second person rejects, with a reason: the request ends REJECTED. */
-  @UpdateMethod(name = RequestUpdates.REJECT)
-  RequestSnapshot reject(OperatorAction action);
+    /** A second person rejects, with a reason: the request ends REJECTED. */
+    @UpdateMethod(name = RequestUpdates.REJECT)
+    RequestSnapshot reject(OperatorAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.REJECT)
-  void validateReject(OperatorAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.REJECT)
+    void validateReject(OperatorAction action);
 
-  /** Cancels: a deletion before erasure starts; access and download before completion. */
-  @UpdateMethod(name = RequestUpdates.CANCEL)
-  RequestSnapshot cancel(OperatorAction action);
+    /** Cancels: a deletion before erasure starts; access and download before completion. */
+    @UpdateMethod(name = RequestUpdates.CANCEL)
+    RequestSnapshot cancel(OperatorAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.CANCEL)
-  void validateCancel(OperatorAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.CANCEL)
+    void validateCancel(OperatorAction action);
 
-  /** Extends the due date once, with a reason, before the original due date. */
-  @UpdateMethod(name = RequestUpdates.EXTEND)
-  RequestSnapshot extend(OperatorAction action);
+    /** Extends the due date once, with a reason, before the original due date. */
+    @UpdateMethod(name = RequestUpdates.EXTEND)
+    RequestSnapshot extend(OperatorAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.EXTEND)
-  void validateExtend(OperatorAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.EXTEND)
+    void validateExtend(OperatorAction action);
 
-  /** Runs a FAILED product again, from where it stopped. */
-  @UpdateMethod(name = RequestUpdates.RETRY_PRODUCT)
-  RequestSnapshot retryProduct(ProductAction action);
+    /** Runs a FAILED product again, from where it stopped. */
+    @UpdateMethod(name = RequestUpdates.RETRY_PRODUCT)
+    RequestSnapshot retryProduct(ProductAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.RETRY_PRODUCT)
-  void validateRetryProduct(ProductAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.RETRY_PRODUCT)
+    void validateRetryProduct(ProductAction action);
 
-  /** Marks a FAILED or MANUAL product DONE by hand, with a note. */
-  @UpdateMethod(name = RequestUpdates.COMPLETE_PRODUCT)
-  RequestSnapshot completeProduct(ProductAction action);
+    /** Marks a FAILED or MANUAL product DONE by hand, with a note. */
+    @UpdateMethod(name = RequestUpdates.COMPLETE_PRODUCT)
+    RequestSnapshot completeProduct(ProductAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.COMPLETE_PRODUCT)
-  void validateCompleteProduct(ProductAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.COMPLETE_PRODUCT)
+    void validateCompleteProduct(ProductAction action);
 
-  /** Skips a product with a reason. */
-  @UpdateMethod(name = RequestUpdates.SKIP_PRODUCT)
-  RequestSnapshot skipProduct(ProductAction action);
+    /** Skips a product with a reason. */
+    @UpdateMethod(name = RequestUpdates.SKIP_PRODUCT)
+    RequestSnapshot skipProduct(ProductAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.SKIP_PRODUCT)
-  void validateSkipProduct(ProductAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.SKIP_PRODUCT)
+    void validateSkipProduct(ProductAction action);
 
-  /** Preservation: legal renews the hold until a later instant. */
-  @UpdateMethod(name = RequestUpdates.RENEW)
-  RequestSnapshot renew(Renewal renewal);
+    /** Preservation: legal renews the hold until a later instant. */
+    @UpdateMethod(name = RequestUpdates.RENEW)
+    RequestSnapshot renew(Renewal renewal);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.RENEW)
-  void validateRenew(Renewal renewal);
+    @UpdateValidatorMethod(updateName = RequestUpdates.RENEW)
+    void validateRenew(Renewal renewal);
 
-  /** Preservation: legal releases the hold, with a reason. */
-  @UpdateMethod(name = RequestUpdates.RELEASE)
-  RequestSnapshot release(OperatorAction action);
+    /** Preservation: legal releases the hold, with a reason. */
+    @UpdateMethod(name = RequestUpdates.RELEASE)
+    RequestSnapshot release(OperatorAction action);
 
-  @UpdateValidatorMethod(updateName = RequestUpdates.RELEASE)
-  void validateRelease(OperatorAction action);
+    @UpdateValidatorMethod(updateName = RequestUpdates.RELEASE)
+    void validateRelease(OperatorAction action);
 
-  /** The request's current state (as last written to the ledger, or newer). */
-  @QueryMethod(name = RequestUpdates.VIEW)
-  RequestSnapshot view();
+    /** The request's current state (as last written to the ledger, or newer). */
+    @QueryMethod(name = RequestUpdates.VIEW)
+    RequestSnapshot view();
 }

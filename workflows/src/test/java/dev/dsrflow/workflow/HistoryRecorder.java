@@ -27,143 +27,206 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = "DSRFLOW_RECORD_HISTORIES", matches = "1")
 class HistoryRecorder {
-  static final Path DIR = Path.of("src/test/resources/histories");
-  /** The name today's deletion history is saved under: the newest change id in use, version 1. */
-  static final String LATEST_DELETION = ChangeIds.DELETION_CLAIMS + "-v1";
+    static final Path DIR = Path.of("src/test/resources/histories");
+    /** The name today's deletion history is saved under: the newest change id in use, version 1. */
+    static final String LATEST_DELETION = ChangeIds.DELETION_CLAIMS + "-v1";
 
-  @Test
-  void record() throws Exception {
-    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
-        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
-      rig.product("profile").seed("sk-rec", 2);
-      rig.product("content").seed("sk-rec", 3);
+    @Test
+    void record() throws Exception {
+        try (TestRig rig = new TestRig(List.of(
+                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.product("content", true, InformationCategory.CONTENT),
+                TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+            rig.product("profile").seed("sk-rec", 2);
+            rig.product("content").seed("sk-rec", 3);
 
-      AccessWorkflow access = rig.start(AccessWorkflow.class, rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-rec", List.of("profile", "content")));
-      rig.finish(access);
-      save(rig, "access", access.view().id());
+            AccessWorkflow access = rig.start(
+                    AccessWorkflow.class,
+                    rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-rec", List.of("profile", "content")));
+            rig.finish(access);
+            save(rig, "access", access.view().id());
 
-      DownloadWorkflow download = rig.start(DownloadWorkflow.class, rig.spec(RequestType.DOWNLOAD, Jurisdiction.CCPA, "sk-rec", List.of("profile", "content")));
-      rig.finish(download);
-      save(rig, "download", download.view().id());
+            DownloadWorkflow download = rig.start(
+                    DownloadWorkflow.class,
+                    rig.spec(RequestType.DOWNLOAD, Jurisdiction.CCPA, "sk-rec", List.of("profile", "content")));
+            rig.finish(download);
+            save(rig, "download", download.view().id());
 
-      String[] ids = holdAndDeletion(rig, "sk-rec");
-      save(rig, "preservation", ids[0]);
-      // deletion.json predates ChangeIds.DELETION_MANUAL_CLAIM, deletion-manual-claim-v1.json predates
-      // DELETION_CLAIMS: both are kept and prove the guards; today's code records the newest version
-      save(rig, LATEST_DELETION, ids[1]);
-      Files.writeString(DIR.resolve("holds.json"), rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
+            String[] ids = holdAndDeletion(rig, "sk-rec");
+            save(rig, "preservation", ids[0]);
+            // deletion.json predates ChangeIds.DELETION_MANUAL_CLAIM, deletion-manual-claim-v1.json predates
+            // DELETION_CLAIMS: both are kept and prove the guards; today's code records the newest version
+            save(rig, LATEST_DELETION, ids[1]);
+            Files.writeString(
+                    DIR.resolve("holds.json"),
+                    rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
+        }
     }
-  }
 
-  /**
-   * Records requests split into batch child workflows (batch size 1 over two products), and one
-   * batch: {@code -Dtest=HistoryRecorder#recordBatched} records these alone.
-   */
-  @Test
-  void recordBatched() throws Exception {
-    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
-        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
-      rig.product("profile").seed("sk-recb", 2);
-      rig.product("content").seed("sk-recb", 3);
-      RequestPolicy batchOfOne = RequestPolicy.DEFAULT.withProductBatchSize(1);
+    /**
+     * Records requests split into batch child workflows (batch size 1 over two products), and one
+     * batch: {@code -Dtest=HistoryRecorder#recordBatched} records these alone.
+     */
+    @Test
+    void recordBatched() throws Exception {
+        try (TestRig rig = new TestRig(List.of(
+                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.product("content", true, InformationCategory.CONTENT),
+                TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+            rig.product("profile").seed("sk-recb", 2);
+            rig.product("content").seed("sk-recb", 3);
+            RequestPolicy batchOfOne = RequestPolicy.DEFAULT.withProductBatchSize(1);
 
-      AccessWorkflow access = rig.start(AccessWorkflow.class, rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-recb",
-          List.of("profile", "content"), null, batchOfOne));
-      rig.finish(access);
-      save(rig, "access-batched", access.view().id());
-      String batch = WorkflowIds.productBatch(WorkflowIds.request(access.view().id()), "locate", 1, 0);
-      Files.writeString(DIR.resolve("access-batched-locate-b0.json"), rig.client.fetchHistory(batch).toJson(true));
+            AccessWorkflow access = rig.start(
+                    AccessWorkflow.class,
+                    rig.spec(
+                            RequestType.ACCESS,
+                            Jurisdiction.GDPR,
+                            "sk-recb",
+                            List.of("profile", "content"),
+                            null,
+                            batchOfOne));
+            rig.finish(access);
+            save(rig, "access-batched", access.view().id());
+            String batch =
+                    WorkflowIds.productBatch(WorkflowIds.request(access.view().id()), "locate", 1, 0);
+            Files.writeString(
+                    DIR.resolve("access-batched-locate-b0.json"),
+                    rig.client.fetchHistory(batch).toJson(true));
 
-      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-recb",
-          List.of("profile", "content"), null, batchOfOne));
-      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-      deletion.approve(new OperatorAction("ops2", null));
-      rig.await(deletion, v -> v.status() == RequestStatus.GRACE_PERIOD);
-      org.awaitility.Awaitility.await().until(() -> rig.ledger.events(deletion.view().id()).stream()
-          .anyMatch(e -> e.kind().equals("RESTRICTED")));
-      deletion.cancel(new OperatorAction("ops", "subject withdrew"));
-      rig.finish(deletion);
-      save(rig, "deletion-batched-cancelled", deletion.view().id());
+            DeletionWorkflow deletion = rig.start(
+                    DeletionWorkflow.class,
+                    rig.spec(
+                            RequestType.DELETION,
+                            Jurisdiction.GDPR,
+                            "sk-recb",
+                            List.of("profile", "content"),
+                            null,
+                            batchOfOne));
+            rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+            deletion.approve(new OperatorAction("ops2", null));
+            rig.await(deletion, v -> v.status() == RequestStatus.GRACE_PERIOD);
+            org.awaitility.Awaitility.await()
+                    .until(() -> rig.ledger.events(deletion.view().id()).stream()
+                            .anyMatch(e -> e.kind().equals("RESTRICTED")));
+            deletion.cancel(new OperatorAction("ops", "subject withdrew"));
+            rig.finish(deletion);
+            save(rig, "deletion-batched-cancelled", deletion.view().id());
+        }
     }
-  }
 
-  /**
-   * Records a complete deletion split into batches (restrict and erase, batch size 1 over two
-   * products): {@code -Dtest=HistoryRecorder#recordBatchedDeletion} records it alone.
-   */
-  @Test
-  void recordBatchedDeletion() throws Exception {
-    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
-        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
-      rig.product("profile").seed("sk-recbd", 2);
-      rig.product("content").seed("sk-recbd", 3);
-      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-recbd",
-          List.of("profile", "content"), null, RequestPolicy.DEFAULT.withProductBatchSize(1)));
-      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-      deletion.approve(new OperatorAction("ops2", null));
-      rig.finish(deletion);
-      save(rig, "deletion-batched", deletion.view().id());
-      String batch = WorkflowIds.productBatch(WorkflowIds.request(deletion.view().id()), "erase", 1, 1);
-      Files.writeString(DIR.resolve("deletion-batched-erase-b1.json"), rig.client.fetchHistory(batch).toJson(true));
+    /**
+     * Records a complete deletion split into batches (restrict and erase, batch size 1 over two
+     * products): {@code -Dtest=HistoryRecorder#recordBatchedDeletion} records it alone.
+     */
+    @Test
+    void recordBatchedDeletion() throws Exception {
+        try (TestRig rig = new TestRig(List.of(
+                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.product("content", true, InformationCategory.CONTENT),
+                TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+            rig.product("profile").seed("sk-recbd", 2);
+            rig.product("content").seed("sk-recbd", 3);
+            DeletionWorkflow deletion = rig.start(
+                    DeletionWorkflow.class,
+                    rig.spec(
+                            RequestType.DELETION,
+                            Jurisdiction.GDPR,
+                            "sk-recbd",
+                            List.of("profile", "content"),
+                            null,
+                            RequestPolicy.DEFAULT.withProductBatchSize(1)));
+            rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+            deletion.approve(new OperatorAction("ops2", null));
+            rig.finish(deletion);
+            save(rig, "deletion-batched", deletion.view().id());
+            String batch =
+                    WorkflowIds.productBatch(WorkflowIds.request(deletion.view().id()), "erase", 1, 1);
+            Files.writeString(
+                    DIR.resolve("deletion-batched-erase-b1.json"),
+                    rig.client.fetchHistory(batch).toJson(true));
+        }
     }
-  }
 
-  /**
-   * Records only the deletion histories of {@link ChangeIds#DELETION_CLAIMS} and
-   * {@link ChangeIds#DELETION_GRACE} version 1 (and the registry's, with the batched updates):
-   * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am test -Dtest='HistoryRecorder#recordDeletionClaims'}.
-   */
-  @Test
-  void recordDeletionClaims() throws Exception {
-    try (TestRig rig = new TestRig(List.of(TestRig.product("profile", true, InformationCategory.PROFILE),
-        TestRig.product("content", true, InformationCategory.CONTENT), TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
-      rig.product("profile").seed("sk-rec", 2);
-      rig.product("content").seed("sk-rec", 3);
-      String[] ids = holdAndDeletion(rig, "sk-rec");
-      save(rig, LATEST_DELETION, ids[1]);
-      Files.writeString(DIR.resolve("holds-" + ChangeIds.DELETION_CLAIMS + "-v1.json"),
-          rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
+    /**
+     * Records only the deletion histories of {@link ChangeIds#DELETION_CLAIMS} and
+     * {@link ChangeIds#DELETION_GRACE} version 1 (and the registry's, with the batched updates):
+     * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am test -Dtest='HistoryRecorder#recordDeletionClaims'}.
+     */
+    @Test
+    void recordDeletionClaims() throws Exception {
+        try (TestRig rig = new TestRig(List.of(
+                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.product("content", true, InformationCategory.CONTENT),
+                TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+            rig.product("profile").seed("sk-rec", 2);
+            rig.product("content").seed("sk-rec", 3);
+            String[] ids = holdAndDeletion(rig, "sk-rec");
+            save(rig, LATEST_DELETION, ids[1]);
+            Files.writeString(
+                    DIR.resolve("holds-" + ChangeIds.DELETION_CLAIMS + "-v1.json"),
+                    rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
 
-      rig.product("profile").seed("sk-rec0", 1);
-      RequestPolicy noGrace = new RequestPolicy(Duration.ZERO, Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
-      DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-rec0",
-          List.of("profile", "content"), null, noGrace));
-      rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-      deletion.approve(new OperatorAction("ops2", null));
-      rig.finish(deletion);
-      save(rig, ChangeIds.DELETION_GRACE + "-v1", deletion.view().id());
+            rig.product("profile").seed("sk-rec0", 1);
+            RequestPolicy noGrace = new RequestPolicy(
+                    Duration.ZERO, Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
+            DeletionWorkflow deletion = rig.start(
+                    DeletionWorkflow.class,
+                    rig.spec(
+                            RequestType.DELETION,
+                            Jurisdiction.GDPR,
+                            "sk-rec0",
+                            List.of("profile", "content"),
+                            null,
+                            noGrace));
+            rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+            deletion.approve(new OperatorAction("ops2", null));
+            rig.finish(deletion);
+            save(rig, ChangeIds.DELETION_GRACE + "-v1", deletion.view().id());
+        }
     }
-  }
 
-  /**
-   * A preservation letter on content, then a deletion of the same subject: content deferred,
-   * legacy completed by hand, the hold renewed once and left to expire, content erased then.
-   * Returns the preservation's and the deletion's request ids.
-   */
-  private static String[] holdAndDeletion(TestRig rig, String subject) {
-    PreservationWorkflow hold = rig.start(PreservationWorkflow.class, rig.spec(RequestType.PRESERVATION, Jurisdiction.OTHER, subject,
-        List.of("content"), new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "2703f-9", "FBI", null), RequestPolicy.DEFAULT));
-    rig.await(hold, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-    hold.approve(new OperatorAction("legal2", null));
-    rig.await(hold, v -> v.status() == RequestStatus.ACTIVE);
+    /**
+     * A preservation letter on content, then a deletion of the same subject: content deferred,
+     * legacy completed by hand, the hold renewed once and left to expire, content erased then.
+     * Returns the preservation's and the deletion's request ids.
+     */
+    private static String[] holdAndDeletion(TestRig rig, String subject) {
+        PreservationWorkflow hold = rig.start(
+                PreservationWorkflow.class,
+                rig.spec(
+                        RequestType.PRESERVATION,
+                        Jurisdiction.OTHER,
+                        subject,
+                        List.of("content"),
+                        new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "2703f-9", "FBI", null),
+                        RequestPolicy.DEFAULT));
+        rig.await(hold, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        hold.approve(new OperatorAction("legal2", null));
+        rig.await(hold, v -> v.status() == RequestStatus.ACTIVE);
 
-    DeletionWorkflow deletion = rig.start(DeletionWorkflow.class, rig.spec(RequestType.DELETION, Jurisdiction.GDPR, subject,
-        List.of("profile", "content", "legacy")));
-    rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-    deletion.extend(new OperatorAction("ops", "legacy system needs a manual export first"));
-    deletion.approve(new OperatorAction("ops2", null));
-    rig.env.sleep(Duration.ofDays(31));
-    rig.await(deletion, v -> v.products().get(1).status() == ProductTaskStatus.DEFERRED
-        && v.products().get(2).status() == ProductTaskStatus.MANUAL);
-    deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand, ticket 9"));
-    hold.renew(new Renewal("legal", null, "investigation continues"));
-    rig.finish(hold);
-    rig.finish(deletion);
-    return new String[] {hold.view().id(), deletion.view().id()};
-  }
+        DeletionWorkflow deletion = rig.start(
+                DeletionWorkflow.class,
+                rig.spec(RequestType.DELETION, Jurisdiction.GDPR, subject, List.of("profile", "content", "legacy")));
+        rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        deletion.extend(new OperatorAction("ops", "legacy system needs a manual export first"));
+        deletion.approve(new OperatorAction("ops2", null));
+        rig.env.sleep(Duration.ofDays(31));
+        rig.await(
+                deletion,
+                v -> v.products().get(1).status() == ProductTaskStatus.DEFERRED
+                        && v.products().get(2).status() == ProductTaskStatus.MANUAL);
+        deletion.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand, ticket 9"));
+        hold.renew(new Renewal("legal", null, "investigation continues"));
+        rig.finish(hold);
+        rig.finish(deletion);
+        return new String[] {hold.view().id(), deletion.view().id()};
+    }
 
-  private static void save(TestRig rig, String name, String requestId) throws Exception {
-    Files.createDirectories(DIR);
-    Files.writeString(DIR.resolve(name + ".json"), rig.client.fetchHistory(WorkflowIds.request(requestId)).toJson(true));
-  }
+    private static void save(TestRig rig, String name, String requestId) throws Exception {
+        Files.createDirectories(DIR);
+        Files.writeString(
+                DIR.resolve(name + ".json"),
+                rig.client.fetchHistory(WorkflowIds.request(requestId)).toJson(true));
+    }
 }

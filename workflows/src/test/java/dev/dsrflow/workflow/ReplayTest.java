@@ -24,37 +24,57 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code Workflow.getVersion} guard fails here.
  */
 class ReplayTest {
-  private static TestWorkflowEnvironment env;
-  private static Worker worker;
+    private static TestWorkflowEnvironment env;
+    private static Worker worker;
 
-  @BeforeAll
-  static void worker() {
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
-        .build());
-    // a generous deadlock bound: on a loaded machine the first replay's class loading can take seconds
-    worker = env.newWorker(TaskQueues.ORCHESTRATOR, WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
-    ProductCatalog catalog = new ProductCatalog(List.of(
-        settings(TestRig.product("profile", true, InformationCategory.PROFILE)),
-        settings(TestRig.product("content", true, InformationCategory.CONTENT)),
-        settings(TestRig.product("legacy", false, InformationCategory.DEVICE))));
-    OrchestratorWorkflows.register(worker, catalog);
-  }
+    @BeforeAll
+    static void worker() {
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TestRig.dataConverter())
+                        .build())
+                .build());
+        // a generous deadlock bound: on a loaded machine the first replay's class loading can take seconds
+        worker = env.newWorker(
+                TaskQueues.ORCHESTRATOR,
+                WorkerOptions.newBuilder()
+                        .setDefaultDeadlockDetectionTimeout(30_000)
+                        .build());
+        ProductCatalog catalog = new ProductCatalog(List.of(
+                settings(TestRig.product("profile", true, InformationCategory.PROFILE)),
+                settings(TestRig.product("content", true, InformationCategory.CONTENT)),
+                settings(TestRig.product("legacy", false, InformationCategory.DEVICE))));
+        OrchestratorWorkflows.register(worker, catalog);
+    }
 
-  private static ProductSettings settings(dev.dsrflow.product.ProductDescriptor d) {
-    return new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0);
-  }
+    private static ProductSettings settings(dev.dsrflow.product.ProductDescriptor d) {
+        return new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0);
+    }
 
-  @AfterAll
-  static void close() {
-    env.close();
-  }
+    @AfterAll
+    static void close() {
+        env.close();
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"access", "download", "deletion", "deletion-manual-claim-v1", "deletion-claims-v1", "deletion-grace-v1",
-      "preservation", "holds", "holds-deletion-claims-v1", "access-batched", "access-batched-locate-b0", "deletion-batched-cancelled",
-      "deletion-batched", "deletion-batched-erase-b1"})
-  void recordedHistoryReplays(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
-  }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "access",
+                "download",
+                "deletion",
+                "deletion-manual-claim-v1",
+                "deletion-claims-v1",
+                "deletion-grace-v1",
+                "preservation",
+                "holds",
+                "holds-deletion-claims-v1",
+                "access-batched",
+                "access-batched-locate-b0",
+                "deletion-batched-cancelled",
+                "deletion-batched",
+                "deletion-batched-erase-b1"
+            })
+    void recordedHistoryReplays(String name) throws Exception {
+        WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
+    }
 }

@@ -8,6 +8,6 @@ package dev.dsrflow.product.activity;
  * @param itemsDone items done by the call so far, or {@link #UNKNOWN}
  */
 public record Checkpoint(String cursor, long itemsDone) {
-  /** The handler reported no count. */
-  public static final long UNKNOWN = -1;
+    /** The handler reported no count. */
+    public static final long UNKNOWN = -1;
 }

@@ -10,35 +10,35 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface(namePrefix = "Product")
 public interface ProductActivities {
-  /** Counts what the product holds on the subject. */
-  @ActivityMethod
-  ProductStepResult locate(ProductTask task);
+    /** Counts what the product holds on the subject. */
+    @ActivityMethod
+    ProductStepResult locate(ProductTask task);
 
-  /** Writes the subject's data into the staging area. Heartbeats; resumes from checkpoints. */
-  @ActivityMethod
-  ProductStepResult export(ProductTask task);
+    /** Writes the subject's data into the staging area. Heartbeats; resumes from checkpoints. */
+    @ActivityMethod
+    ProductStepResult export(ProductTask task);
 
-  /** Hides the subject's data from normal reads (deletion grace period). */
-  @ActivityMethod
-  ProductStepResult restrict(ProductTask task);
+    /** Hides the subject's data from normal reads (deletion grace period). */
+    @ActivityMethod
+    ProductStepResult restrict(ProductTask task);
 
-  /** Shows restricted data again (compensation of a cancelled deletion). */
-  @ActivityMethod
-  ProductStepResult unrestrict(ProductTask task);
+    /** Shows restricted data again (compensation of a cancelled deletion). */
+    @ActivityMethod
+    ProductStepResult unrestrict(ProductTask task);
 
-  /** Erases the subject's data. Heartbeats; resumes from checkpoints. */
-  @ActivityMethod
-  ProductStepResult erase(ProductTask task);
+    /** Erases the subject's data. Heartbeats; resumes from checkpoints. */
+    @ActivityMethod
+    ProductStepResult erase(ProductTask task);
 
-  /** Counts residual data after erasure. */
-  @ActivityMethod
-  ProductStepResult verifyErased(ProductTask task);
+    /** Counts residual data after erasure. */
+    @ActivityMethod
+    ProductStepResult verifyErased(ProductTask task);
 
-  /** Preserves the subject's data under a hold. */
-  @ActivityMethod
-  ProductStepResult preserve(ProductTask task);
+    /** Preserves the subject's data under a hold. */
+    @ActivityMethod
+    ProductStepResult preserve(ProductTask task);
 
-  /** Drops a hold's preserved copy. */
-  @ActivityMethod
-  ProductStepResult release(ProductTask task);
+    /** Drops a hold's preserved copy. */
+    @ActivityMethod
+    ProductStepResult release(ProductTask task);
 }

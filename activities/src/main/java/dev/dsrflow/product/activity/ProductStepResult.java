@@ -13,15 +13,15 @@ import java.time.Instant;
  * preserved, restricted or released).
  */
 public record ProductStepResult(
-    String product,
-    ProductStep step,
-    int attempt,
-    String handlerVersion,
-    Instant startedAt,
-    Instant finishedAt,
-    long items,
-    Inventory inventory,
-    ExportManifest export,
-    ErasureReport erasure,
-    VerificationReport verification,
-    PreservationReceipt receipt) {}
+        String product,
+        ProductStep step,
+        int attempt,
+        String handlerVersion,
+        Instant startedAt,
+        Instant finishedAt,
+        long items,
+        Inventory inventory,
+        ExportManifest export,
+        ErasureReport erasure,
+        VerificationReport verification,
+        PreservationReceipt receipt) {}

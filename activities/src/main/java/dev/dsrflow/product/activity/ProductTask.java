@@ -16,10 +16,10 @@ import dev.dsrflow.product.SubjectRef;
  * @param holdId hold id (PRESERVE and RELEASE only)
  */
 public record ProductTask(
-    String requestId,
-    String product,
-    SubjectRef subject,
-    ProductScope scope,
-    ExportFormat format,
-    String stagingPrefix,
-    String holdId) {}
+        String requestId,
+        String product,
+        SubjectRef subject,
+        ProductScope scope,
+        ExportFormat format,
+        String stagingPrefix,
+        String holdId) {}

@@ -11,42 +11,48 @@ import java.time.Instant;
 
 /** Turns what a handler returned into the activity's {@link ProductStepResult}. */
 final class StepOutcomes {
-  private StepOutcomes() {}
+    private StepOutcomes() {}
 
-  static ProductStepResult result(
-      ProductDescriptor d, ProductStep step, int attempt, Instant startedAt, Instant finishedAt, Object outcome) {
-    String version = d.handlerVersion();
-    if (outcome instanceof Inventory i) {
-      return new ProductStepResult(d.id(), step, attempt, version, startedAt, finishedAt, i.totalItems(), i, null, null, null, null);
+    static ProductStepResult result(
+            ProductDescriptor d, ProductStep step, int attempt, Instant startedAt, Instant finishedAt, Object outcome) {
+        String version = d.handlerVersion();
+        if (outcome instanceof Inventory i) {
+            return new ProductStepResult(
+                    d.id(), step, attempt, version, startedAt, finishedAt, i.totalItems(), i, null, null, null, null);
+        }
+        if (outcome instanceof ExportManifest m) {
+            return new ProductStepResult(
+                    d.id(), step, attempt, version, startedAt, finishedAt, m.totalItems(), null, m, null, null, null);
+        }
+        if (outcome instanceof ErasureReport e) {
+            return new ProductStepResult(
+                    d.id(), step, attempt, version, startedAt, finishedAt, e.total(), null, null, e, null, null);
+        }
+        if (outcome instanceof VerificationReport v) {
+            return new ProductStepResult(
+                    d.id(), step, attempt, version, startedAt, finishedAt, v.residual(), null, null, null, v, null);
+        }
+        if (outcome instanceof PreservationReceipt r) {
+            return new ProductStepResult(
+                    d.id(), step, attempt, version, startedAt, finishedAt, r.items(), null, null, null, null, r);
+        }
+        if (outcome instanceof Long count) {
+            return new ProductStepResult(
+                    d.id(), step, attempt, version, startedAt, finishedAt, count, null, null, null, null, null);
+        }
+        throw new IllegalStateException("handler returned nothing usable for " + step);
     }
-    if (outcome instanceof ExportManifest m) {
-      return new ProductStepResult(d.id(), step, attempt, version, startedAt, finishedAt, m.totalItems(), null, m, null, null, null);
-    }
-    if (outcome instanceof ErasureReport e) {
-      return new ProductStepResult(d.id(), step, attempt, version, startedAt, finishedAt, e.total(), null, null, e, null, null);
-    }
-    if (outcome instanceof VerificationReport v) {
-      return new ProductStepResult(d.id(), step, attempt, version, startedAt, finishedAt, v.residual(), null, null, null, v, null);
-    }
-    if (outcome instanceof PreservationReceipt r) {
-      return new ProductStepResult(d.id(), step, attempt, version, startedAt, finishedAt, r.items(), null, null, null, null, r);
-    }
-    if (outcome instanceof Long count) {
-      return new ProductStepResult(d.id(), step, attempt, version, startedAt, finishedAt, count, null, null, null, null, null);
-    }
-    throw new IllegalStateException("handler returned nothing usable for " + step);
-  }
 
-  /** The capability a product must declare for the platform to run the step. */
-  static Capability capabilityOf(ProductStep step) {
-    return switch (step) {
-      case LOCATE -> Capability.LOCATE;
-      case EXPORT -> Capability.EXPORT;
-      case RESTRICT, UNRESTRICT -> Capability.RESTRICT;
-      case ERASE -> Capability.ERASE;
-      case VERIFY -> Capability.VERIFY;
-      case PRESERVE -> Capability.PRESERVE;
-      case RELEASE -> Capability.RELEASE;
-    };
-  }
+    /** The capability a product must declare for the platform to run the step. */
+    static Capability capabilityOf(ProductStep step) {
+        return switch (step) {
+            case LOCATE -> Capability.LOCATE;
+            case EXPORT -> Capability.EXPORT;
+            case RESTRICT, UNRESTRICT -> Capability.RESTRICT;
+            case ERASE -> Capability.ERASE;
+            case VERIFY -> Capability.VERIFY;
+            case PRESERVE -> Capability.PRESERVE;
+            case RELEASE -> Capability.RELEASE;
+        };
+    }
 }

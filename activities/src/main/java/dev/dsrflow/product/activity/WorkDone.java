@@ -19,26 +19,27 @@ import java.util.OptionalLong;
  */
 public record WorkDone(ProductStep step, long items) {
 
-  /**
-   * Items a failed product call had done, if it said: the details the adapter attached to the
-   * last attempt's failure, or, for an attempt that timed out, the count in its last heartbeat
-   * (a lower bound: heartbeats are throttled). Empty when nothing is known. Reads only the
-   * failure, so it is safe (deterministic, no commands) in workflow code.
-   */
-  public static OptionalLong reportedBy(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    try {
-      if (cause instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
-        WorkDone done = app.getDetails().get(WorkDone.class);
-        return done == null ? OptionalLong.empty() : OptionalLong.of(done.items());
-      }
-      if (cause instanceof TimeoutFailure timeout && timeout.getLastHeartbeatDetails().getSize() > 0) {
-        Checkpoint last = timeout.getLastHeartbeatDetails().get(Checkpoint.class);
-        return last == null || last.itemsDone() < 0 ? OptionalLong.empty() : OptionalLong.of(last.itemsDone());
-      }
-    } catch (DataConverterException other) {
-      // details of another shape (an adapter from before counts were attached): nothing known
+    /**
+     * Items a failed product call had done, if it said: the details the adapter attached to the
+     * last attempt's failure, or, for an attempt that timed out, the count in its last heartbeat
+     * (a lower bound: heartbeats are throttled). Empty when nothing is known. Reads only the
+     * failure, so it is safe (deterministic, no commands) in workflow code.
+     */
+    public static OptionalLong reportedBy(ActivityFailure failure) {
+        Throwable cause = failure.getCause();
+        try {
+            if (cause instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
+                WorkDone done = app.getDetails().get(WorkDone.class);
+                return done == null ? OptionalLong.empty() : OptionalLong.of(done.items());
+            }
+            if (cause instanceof TimeoutFailure timeout
+                    && timeout.getLastHeartbeatDetails().getSize() > 0) {
+                Checkpoint last = timeout.getLastHeartbeatDetails().get(Checkpoint.class);
+                return last == null || last.itemsDone() < 0 ? OptionalLong.empty() : OptionalLong.of(last.itemsDone());
+            }
+        } catch (DataConverterException other) {
+            // details of another shape (an adapter from before counts were attached): nothing known
+        }
+        return OptionalLong.empty();
     }
-    return OptionalLong.empty();
-  }
 }

@@ -8,4 +8,5 @@ import jakarta.validation.constraints.Size;
 /** The optional body of an action: why (required for reject, extend, complete, skip, release). */
 @Serdeable
 @Schema(name = "Action")
-public record ActionBody(@Nullable @Size(max = RequestActions.MAX_REASON) String reason) {}
+public record ActionBody(
+        @Nullable @Size(max = RequestActions.MAX_REASON) String reason) {}

@@ -10,4 +10,6 @@ import java.time.Instant;
 /** The body of a renewal: the new end of the hold, and why. */
 @Serdeable
 @Schema(name = "Renewal")
-public record RenewBody(@NotNull Instant until, @Nullable @Size(max = RequestActions.MAX_REASON) String reason) {}
+public record RenewBody(
+        @NotNull Instant until,
+        @Nullable @Size(max = RequestActions.MAX_REASON) String reason) {}

@@ -8,6 +8,8 @@ import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.workflow.WorkflowIds;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -15,8 +17,6 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -34,109 +34,118 @@ import java.util.concurrent.TimeoutException;
  */
 @Singleton
 public class RequestActions {
-  static final int MAX_REASON = 2000;
+    static final int MAX_REASON = 2000;
 
-  private final WorkflowClient client;
-  private final LedgerQueries queries;
-  private final RequestViews views;
-  private final ExecutorService executor;
-  private final Duration timeout;
+    private final WorkflowClient client;
+    private final LedgerQueries queries;
+    private final RequestViews views;
+    private final ExecutorService executor;
+    private final Duration timeout;
 
-  RequestActions(WorkflowClient client, LedgerQueries queries, RequestViews views,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-      @Value("${dsrflow.api.update-timeout:30s}") Duration timeout) {
-    this.client = client;
-    this.queries = queries;
-    this.views = views;
-    this.executor = executor;
-    this.timeout = timeout;
-  }
-
-  /** Who may take an action, by request type. */
-  public interface Permission {
-    /** The role needed to act on a request of this type. */
-    String roleFor(RequestType type);
-  }
-
-  /**
-   * Runs the update and answers the request's new view.
-   *
-   * @param fourEyes whether the requester is refused (approve, reject)
-   */
-  public RequestView act(String requestId, String update, Object argument, Authentication actor, Permission permission,
-      boolean fourEyes) {
-    RequestView current = queries.find(requestId).orElseThrow(() -> ProblemException.unknownRequest(requestId));
-    String role = permission.roleFor(current.type());
-    if (!actor.getRoles().contains(role)) {
-      throw ProblemException.forbidden(update + " on a " + current.type() + " request needs " + role);
+    RequestActions(
+            WorkflowClient client,
+            LedgerQueries queries,
+            RequestViews views,
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+            @Value("${dsrflow.api.update-timeout:30s}") Duration timeout) {
+        this.client = client;
+        this.queries = queries;
+        this.views = views;
+        this.executor = executor;
+        this.timeout = timeout;
     }
-    if (fourEyes && actor.getName().equals(current.requestedBy())) {
-      throw ProblemException.conflict("The requester cannot " + update + " their own request (four eyes)");
-    }
-    RequestSnapshot snapshot;
-    try {
-      snapshot = await(CompletableFuture.supplyAsync(() -> client.newUntypedWorkflowStub(WorkflowIds.request(requestId))
-          .update(update, RequestSnapshot.class, argument), executor));
-    } catch (WorkflowUpdateException e) {
-      throw ProblemException.conflict("The request's state does not allow " + update + ": " + reason(e));
-    } catch (WorkflowNotFoundException e) {
-      throw ProblemException.conflict("The request's workflow is not running (status " + current.status() + ")");
-    } catch (WorkflowServiceException | io.grpc.StatusRuntimeException e) {
-      throw ProblemException.unavailable("Temporal did not answer; try again");
-    }
-    return views.of(snapshot);
-  }
 
-  /**
-   * Waits for the update at most the configured time: with no orchestrator worker polling, an
-   * update would wait indefinitely. The update may still apply later; the 503 says so.
-   */
-  private RequestSnapshot await(CompletableFuture<RequestSnapshot> update) {
-    try {
-      return update.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw ProblemException.unavailable("The request's workflow did not answer within " + timeout.toSeconds()
-          + "s; the action may still apply, so check the request before repeating it");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ProblemException.unavailable("Interrupted while waiting for the request's workflow");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
+    /** Who may take an action, by request type. */
+    public interface Permission {
+        /** The role needed to act on a request of this type. */
+        String roleFor(RequestType type);
     }
-  }
 
-  static String requireReason(String reason) {
-    if (reason == null || reason.isBlank()) {
-      throw ProblemException.invalid("reason", "is required");
+    /**
+     * Runs the update and answers the request's new view.
+     *
+     * @param fourEyes whether the requester is refused (approve, reject)
+     */
+    public RequestView act(
+            String requestId,
+            String update,
+            Object argument,
+            Authentication actor,
+            Permission permission,
+            boolean fourEyes) {
+        RequestView current = queries.find(requestId).orElseThrow(() -> ProblemException.unknownRequest(requestId));
+        String role = permission.roleFor(current.type());
+        if (!actor.getRoles().contains(role)) {
+            throw ProblemException.forbidden(update + " on a " + current.type() + " request needs " + role);
+        }
+        if (fourEyes && actor.getName().equals(current.requestedBy())) {
+            throw ProblemException.conflict("The requester cannot " + update + " their own request (four eyes)");
+        }
+        RequestSnapshot snapshot;
+        try {
+            snapshot = await(CompletableFuture.supplyAsync(
+                    () -> client.newUntypedWorkflowStub(WorkflowIds.request(requestId))
+                            .update(update, RequestSnapshot.class, argument),
+                    executor));
+        } catch (WorkflowUpdateException e) {
+            throw ProblemException.conflict("The request's state does not allow " + update + ": " + reason(e));
+        } catch (WorkflowNotFoundException e) {
+            throw ProblemException.conflict("The request's workflow is not running (status " + current.status() + ")");
+        } catch (WorkflowServiceException | io.grpc.StatusRuntimeException e) {
+            throw ProblemException.unavailable("Temporal did not answer; try again");
+        }
+        return views.of(snapshot);
     }
-    return checkReason(reason);
-  }
 
-  static String checkReason(String reason) {
-    if (reason != null && reason.length() > MAX_REASON) {
-      throw ProblemException.invalid("reason", "at most " + MAX_REASON + " characters");
+    /**
+     * Waits for the update at most the configured time: with no orchestrator worker polling, an
+     * update would wait indefinitely. The update may still apply later; the 503 says so.
+     */
+    private RequestSnapshot await(CompletableFuture<RequestSnapshot> update) {
+        try {
+            return update.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw ProblemException.unavailable("The request's workflow did not answer within " + timeout.toSeconds()
+                    + "s; the action may still apply, so check the request before repeating it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while waiting for the request's workflow");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
-    return reason;
-  }
 
-  private static String reason(WorkflowUpdateException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof ApplicationFailure af) {
-      return af.getOriginalMessage();
+    static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "is required");
+        }
+        return checkReason(reason);
     }
-    if (cause instanceof TemporalFailure tf) {
-      return tf.getOriginalMessage();
+
+    static String checkReason(String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ProblemException.invalid("reason", "at most " + MAX_REASON + " characters");
+        }
+        return reason;
     }
-    return "refused";
-  }
 
-  /** The roles of the action table in API.md. */
-  static final Permission OPS = type -> Roles.PRIVACY_OPS;
-  static final Permission LEGAL = type -> Roles.LEGAL;
-  static final Permission APPROVER = type -> type == RequestType.PRESERVATION
-      ? Roles.LEGAL : Roles.PRIVACY_OPS;
+    private static String reason(WorkflowUpdateException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ApplicationFailure af) {
+            return af.getOriginalMessage();
+        }
+        if (cause instanceof TemporalFailure tf) {
+            return tf.getOriginalMessage();
+        }
+        return "refused";
+    }
 
+    /** The roles of the action table in API.md. */
+    static final Permission OPS = type -> Roles.PRIVACY_OPS;
+
+    static final Permission LEGAL = type -> Roles.LEGAL;
+    static final Permission APPROVER = type -> type == RequestType.PRESERVATION ? Roles.LEGAL : Roles.PRIVACY_OPS;
 }

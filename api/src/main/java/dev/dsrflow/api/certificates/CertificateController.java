@@ -4,12 +4,12 @@ import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.certificate.CertificateVerifier;
 import dev.dsrflow.certificate.DeletionEvidence;
 import dev.dsrflow.certificate.ProductEvidence;
-import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,17 +25,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured({Roles.AUDITOR, Roles.PRIVACY_OPS, Roles.LEGAL})
 @Tag(name = "certificates")
 class CertificateController {
-  private final CertificateVerifier verifier;
+    private final CertificateVerifier verifier;
 
-  CertificateController(CertificateVerifier verifier) {
-    this.verifier = verifier;
-  }
+    CertificateController(CertificateVerifier verifier) {
+        this.verifier = verifier;
+    }
 
-  @Post(uri = "/verify", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Check that a deletion certificate is authentic and untouched")
-  CertificateCheck verify(@Body String certificate) {
-    return verifier.verify(certificate)
-        .map(evidence -> new CertificateCheck(true, evidence))
-        .orElse(new CertificateCheck(false, null));
-  }
+    @Post(uri = "/verify", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check that a deletion certificate is authentic and untouched")
+    CertificateCheck verify(@Body String certificate) {
+        return verifier.verify(certificate)
+                .map(evidence -> new CertificateCheck(true, evidence))
+                .orElse(new CertificateCheck(false, null));
+    }
 }

@@ -30,37 +30,40 @@ import java.util.function.UnaryOperator;
 @Secured(Roles.AUDITOR)
 @Tag(name = "codec")
 class CodecController {
-  private final AesGcmPayloadCodec codec;
+    private final AesGcmPayloadCodec codec;
 
-  CodecController(CodecKeys keys) {
-    this.codec = new AesGcmPayloadCodec(keys);
-  }
-
-  @Post(uri = "/decode", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Decrypt Temporal payloads for the Temporal UI (auditors only)")
-  String decode(@Body String payloads) {
-    return apply(payloads, p -> codec.decode(p));
-  }
-
-  @Post(uri = "/encode", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Encrypt Temporal payloads for the Temporal UI (auditors only)")
-  String encode(@Body String payloads) {
-    return apply(payloads, p -> codec.encode(p));
-  }
-
-  private static String apply(String json, UnaryOperator<List<io.temporal.api.common.v1.Payload>> operation) {
-    Payloads.Builder in = Payloads.newBuilder();
-    try {
-      JsonFormat.parser().ignoringUnknownFields().merge(json, in);
-    } catch (InvalidProtocolBufferException e) {
-      throw ProblemException.invalid("payloads", "must be a JSON object {\"payloads\": [{\"metadata\": {...}, \"data\": \"<base64>\"}]}");
+    CodecController(CodecKeys keys) {
+        this.codec = new AesGcmPayloadCodec(keys);
     }
-    try {
-      return JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(operation.apply(in.getPayloadsList())));
-    } catch (PayloadCodecException e) {
-      throw ProblemException.invalid("payloads", "cannot be decrypted with the configured keys");
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException(e);
+
+    @Post(uri = "/decode", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decrypt Temporal payloads for the Temporal UI (auditors only)")
+    String decode(@Body String payloads) {
+        return apply(payloads, p -> codec.decode(p));
     }
-  }
+
+    @Post(uri = "/encode", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Encrypt Temporal payloads for the Temporal UI (auditors only)")
+    String encode(@Body String payloads) {
+        return apply(payloads, p -> codec.encode(p));
+    }
+
+    private static String apply(String json, UnaryOperator<List<io.temporal.api.common.v1.Payload>> operation) {
+        Payloads.Builder in = Payloads.newBuilder();
+        try {
+            JsonFormat.parser().ignoringUnknownFields().merge(json, in);
+        } catch (InvalidProtocolBufferException e) {
+            throw ProblemException.invalid(
+                    "payloads",
+                    "must be a JSON object {\"payloads\": [{\"metadata\": {...}, \"data\": \"<base64>\"}]}");
+        }
+        try {
+            return JsonFormat.printer()
+                    .print(Payloads.newBuilder().addAllPayloads(operation.apply(in.getPayloadsList())));
+        } catch (PayloadCodecException e) {
+            throw ProblemException.invalid("payloads", "cannot be decrypted with the configured keys");
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,9 +1,9 @@
 package dev.dsrflow.api.config;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -19,10 +19,10 @@ import io.micronaut.http.annotation.ServerFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @Requires(property = "dsrflow.api.enabled", value = "false")
 final class ApiSwitch {
-  @RequestFilter
-  @Nullable
-  HttpResponse<?> onlyHealth(HttpRequest<?> request) {
-    String path = request.getPath();
-    return path.equals("/health") || path.startsWith("/health/") ? null : HttpResponse.notFound();
-  }
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> onlyHealth(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.equals("/health") || path.startsWith("/health/") ? null : HttpResponse.notFound();
+    }
 }

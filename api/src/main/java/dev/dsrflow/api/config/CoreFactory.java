@@ -6,12 +6,12 @@ import dev.dsrflow.blob.S3BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.certificate.CertificateVerifier;
 import dev.dsrflow.codec.CodecKeys;
-import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -27,59 +27,60 @@ import javax.sql.DataSource;
 @Factory
 class CoreFactory {
 
-  @Singleton
-  CodecKeys codecKeys(SecretSettings secrets) {
-    return CodecKeys.parse(secrets.codecKeys());
-  }
+    @Singleton
+    CodecKeys codecKeys(SecretSettings secrets) {
+        return CodecKeys.parse(secrets.codecKeys());
+    }
 
-  @Singleton
-  SubjectKey subjectKey(SecretSettings secrets) {
-    return new SubjectKey(Base64.getDecoder().decode(secrets.subjectKeySecret()));
-  }
+    @Singleton
+    SubjectKey subjectKey(SecretSettings secrets) {
+        return new SubjectKey(Base64.getDecoder().decode(secrets.subjectKeySecret()));
+    }
 
-  @Singleton
-  DownloadLinks downloadLinks(SecretSettings secrets) {
-    return new DownloadLinks(Base64.getDecoder().decode(secrets.linkSecret()));
-  }
+    @Singleton
+    DownloadLinks downloadLinks(SecretSettings secrets) {
+        return new DownloadLinks(Base64.getDecoder().decode(secrets.linkSecret()));
+    }
 
-  @Singleton
-  CertificateSigner certificateSigner(SecretSettings secrets) {
-    return new CertificateSigner(Base64.getDecoder().decode(secrets.linkSecret()), "link-1");
-  }
+    @Singleton
+    CertificateSigner certificateSigner(SecretSettings secrets) {
+        return new CertificateSigner(Base64.getDecoder().decode(secrets.linkSecret()), "link-1");
+    }
 
-  @Singleton
-  CertificateVerifier certificateVerifier(SecretSettings secrets) {
-    return new CertificateVerifier(Base64.getDecoder().decode(secrets.linkSecret()));
-  }
+    @Singleton
+    CertificateVerifier certificateVerifier(SecretSettings secrets) {
+        return new CertificateVerifier(Base64.getDecoder().decode(secrets.linkSecret()));
+    }
 
-  @Singleton
-  SealedSpecs sealedSpecs(CodecKeys keys) {
-    return new SealedSpecs(keys);
-  }
+    @Singleton
+    SealedSpecs sealedSpecs(CodecKeys keys) {
+        return new SealedSpecs(keys);
+    }
 
-  @Singleton
-  LedgerStore ledgerStore(DataSource dataSource) {
-    LedgerSchema.migrate(dataSource);
-    return new LedgerStore(dataSource);
-  }
+    @Singleton
+    LedgerStore ledgerStore(DataSource dataSource) {
+        LedgerSchema.migrate(dataSource);
+        return new LedgerStore(dataSource);
+    }
 
-  @Singleton
-  ProductCatalog productCatalog(List<ProductEntry> entries) {
-    return new ProductCatalog(entries.stream()
-        .sorted(Comparator.comparing(ProductEntry::name))
-        .map(ProductEntry::toSettings)
-        .toList());
-  }
+    @Singleton
+    ProductCatalog productCatalog(List<ProductEntry> entries) {
+        return new ProductCatalog(entries.stream()
+                .sorted(Comparator.comparing(ProductEntry::name))
+                .map(ProductEntry::toSettings)
+                .toList());
+    }
 
-  @Singleton
-  RequestPolicy requestPolicy(PolicySettings settings) {
-    return settings.toPolicy();
-  }
+    @Singleton
+    RequestPolicy requestPolicy(PolicySettings settings) {
+        return settings.toPolicy();
+    }
 
-  /** S3 when a bucket is configured, otherwise the local blob directory. */
-  @Singleton
-  BlobStore blobStore(@Value("${dsrflow.blob.dir}") String dir, Optional<S3Settings> s3) {
-    return s3.<BlobStore>map(c -> new S3BlobStore(c.endpoint(), c.region(), c.bucket(), c.accessKey(), c.secretKey(), c.pathStyle()))
-        .orElseGet(() -> new FileSystemBlobStore(Path.of(dir)));
-  }
+    /** S3 when a bucket is configured, otherwise the local blob directory. */
+    @Singleton
+    BlobStore blobStore(@Value("${dsrflow.blob.dir}") String dir, Optional<S3Settings> s3) {
+        return s3.<BlobStore>map(c -> new S3BlobStore(
+                        c.endpoint(), c.region(), c.bucket(), c.accessKey(), c.secretKey(), c.pathStyle()))
+                .orElseGet(() -> new FileSystemBlobStore(Path.of(dir)));
+    }
 }

@@ -18,14 +18,14 @@ import java.time.Duration;
  */
 @ConfigurationProperties("dsrflow.policy")
 public record PolicySettings(
-    @NotNull @Bindable(defaultValue = "30d") Duration gracePeriod,
-    @NotNull @Bindable(defaultValue = "4d") Duration linkTtl,
-    @NotNull @Bindable(defaultValue = "30d") Duration otherDeadline,
-    @NotNull @Bindable(defaultValue = "7d") Duration warningLead,
-    @Bindable(defaultValue = "false") boolean autoApproveAll,
-    @Bindable(defaultValue = "false") boolean searchAttributes) {
+        @NotNull @Bindable(defaultValue = "30d") Duration gracePeriod,
+        @NotNull @Bindable(defaultValue = "4d") Duration linkTtl,
+        @NotNull @Bindable(defaultValue = "30d") Duration otherDeadline,
+        @NotNull @Bindable(defaultValue = "7d") Duration warningLead,
+        @Bindable(defaultValue = "false") boolean autoApproveAll,
+        @Bindable(defaultValue = "false") boolean searchAttributes) {
 
-  public RequestPolicy toPolicy() {
-    return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes);
-  }
+    public RequestPolicy toPolicy() {
+        return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes);
+    }
 }

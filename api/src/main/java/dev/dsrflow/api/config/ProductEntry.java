@@ -17,24 +17,33 @@ import java.util.Set;
  */
 @EachProperty("dsrflow.products")
 public record ProductEntry(
-    @Parameter String name,
-    @NotBlank String displayName,
-    @Nullable Set<InformationCategory> categories,
-    @Nullable Set<Capability> capabilities,
-    @Bindable(defaultValue = "true") boolean automated,
-    @Bindable(defaultValue = "1") String handlerVersion,
-    @Bindable(defaultValue = "10m") Duration startToCloseTimeout,
-    @Bindable(defaultValue = "1m") Duration heartbeatTimeout,
-    @Bindable(defaultValue = "8") int maxAttempts,
-    @Bindable(defaultValue = "1s") Duration initialRetryInterval,
-    @Bindable(defaultValue = "0") double maxTasksPerSecond) {
+        @Parameter String name,
+        @NotBlank String displayName,
+        @Nullable Set<InformationCategory> categories,
+        @Nullable Set<Capability> capabilities,
+        @Bindable(defaultValue = "true") boolean automated,
+        @Bindable(defaultValue = "1") String handlerVersion,
+        @Bindable(defaultValue = "10m") Duration startToCloseTimeout,
+        @Bindable(defaultValue = "1m") Duration heartbeatTimeout,
+        @Bindable(defaultValue = "8") int maxAttempts,
+        @Bindable(defaultValue = "1s") Duration initialRetryInterval,
+        @Bindable(defaultValue = "0") double maxTasksPerSecond) {
 
-  /** The orchestrator's settings for this product. */
-  public ProductSettings toSettings() {
-    ProductDescriptor descriptor = new ProductDescriptor(name, displayName,
-        categories == null ? Set.of() : categories, capabilities == null ? Set.of() : capabilities,
-        automated, handlerVersion);
-    return new ProductSettings(descriptor, startToCloseTimeout, heartbeatTimeout, maxAttempts, initialRetryInterval,
-        maxTasksPerSecond);
-  }
+    /** The orchestrator's settings for this product. */
+    public ProductSettings toSettings() {
+        ProductDescriptor descriptor = new ProductDescriptor(
+                name,
+                displayName,
+                categories == null ? Set.of() : categories,
+                capabilities == null ? Set.of() : capabilities,
+                automated,
+                handlerVersion);
+        return new ProductSettings(
+                descriptor,
+                startToCloseTimeout,
+                heartbeatTimeout,
+                maxAttempts,
+                initialRetryInterval,
+                maxTasksPerSecond);
+    }
 }

@@ -13,15 +13,15 @@ import jakarta.validation.constraints.NotBlank;
 @ConfigurationProperties("dsrflow.blob.s3")
 @Requires(property = "dsrflow.blob.s3.bucket", pattern = ".+")
 public record S3Settings(
-    @Nullable String endpoint,
-    @NotBlank @Bindable(defaultValue = "us-east-1") String region,
-    @NotBlank String bucket,
-    @NotBlank String accessKey,
-    @NotBlank String secretKey,
-    @Bindable(defaultValue = "true") boolean pathStyle) {
+        @Nullable String endpoint,
+        @NotBlank @Bindable(defaultValue = "us-east-1") String region,
+        @NotBlank String bucket,
+        @NotBlank String accessKey,
+        @NotBlank String secretKey,
+        @Bindable(defaultValue = "true") boolean pathStyle) {
 
-  @Override
-  public String toString() {
-    return "S3Settings[" + endpoint + ", " + bucket + "]";
-  }
+    @Override
+    public String toString() {
+        return "S3Settings[" + endpoint + ", " + bucket + "]";
+    }
 }

@@ -12,10 +12,13 @@ import jakarta.validation.constraints.NotBlank;
  * @param linkSecret base64 HMAC secret for download links and certificates (env {@code DSRFLOW_LINK_SECRET})
  */
 @ConfigurationProperties("dsrflow.secrets")
-public record SecretSettings(@NotBlank String codecKeys, @NotBlank String subjectKeySecret, @NotBlank String linkSecret) {
+public record SecretSettings(
+        @NotBlank String codecKeys,
+        @NotBlank String subjectKeySecret,
+        @NotBlank String linkSecret) {
 
-  @Override
-  public String toString() {
-    return "SecretSettings[redacted]";
-  }
+    @Override
+    public String toString() {
+        return "SecretSettings[redacted]";
+    }
 }

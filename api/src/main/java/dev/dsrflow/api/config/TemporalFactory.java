@@ -20,33 +20,37 @@ import java.nio.file.Path;
 @Factory
 class TemporalFactory {
 
-  @Singleton
-  @Bean(preDestroy = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings) {
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address());
-    TemporalSettings.Tls tls = settings.tls();
-    if (tls != null && tls.enabled() && tls.clientCertPath() != null) {
-      try (InputStream cert = Files.newInputStream(Path.of(tls.clientCertPath()));
-          InputStream key = Files.newInputStream(Path.of(tls.clientKeyPath()))) {
-        options.setSslContext(SimpleSslContextBuilder.forPKCS8(cert, key).build());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the Temporal client certificate or key", e);
-      }
-    } else if (settings.usesTls()) {
-      options.setEnableHttps(true);
+    @Singleton
+    @Bean(preDestroy = "shutdown")
+    WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings) {
+        WorkflowServiceStubsOptions.Builder options =
+                WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address());
+        TemporalSettings.Tls tls = settings.tls();
+        if (tls != null && tls.enabled() && tls.clientCertPath() != null) {
+            try (InputStream cert = Files.newInputStream(Path.of(tls.clientCertPath()));
+                    InputStream key = Files.newInputStream(Path.of(tls.clientKeyPath()))) {
+                options.setSslContext(
+                        SimpleSslContextBuilder.forPKCS8(cert, key).build());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Temporal client certificate or key", e);
+            }
+        } else if (settings.usesTls()) {
+            options.setEnableHttps(true);
+        }
+        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+            String apiKey = settings.apiKey();
+            options.addApiKey(() -> apiKey);
+        }
+        return WorkflowServiceStubs.newServiceStubs(options.build());
     }
-    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-      String apiKey = settings.apiKey();
-      options.addApiKey(() -> apiKey);
-    }
-    return WorkflowServiceStubs.newServiceStubs(options.build());
-  }
 
-  @Singleton
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalSettings settings, CodecKeys keys) {
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
-        .setNamespace(settings.namespace())
-        .setDataConverter(EncryptedDataConverter.create(keys))
-        .build());
-  }
+    @Singleton
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalSettings settings, CodecKeys keys) {
+        return WorkflowClient.newInstance(
+                stubs,
+                WorkflowClientOptions.newBuilder()
+                        .setNamespace(settings.namespace())
+                        .setDataConverter(EncryptedDataConverter.create(keys))
+                        .build());
+    }
 }

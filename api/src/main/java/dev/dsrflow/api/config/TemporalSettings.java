@@ -15,26 +15,26 @@ import jakarta.validation.constraints.NotBlank;
  */
 @ConfigurationProperties("dsrflow.temporal")
 public record TemporalSettings(
-    @NotBlank @Bindable(defaultValue = "localhost:7233") String address,
-    @NotBlank @Bindable(defaultValue = "default") String namespace,
-    @Nullable String apiKey,
-    @Nullable Tls tls) {
+        @NotBlank @Bindable(defaultValue = "localhost:7233") String address,
+        @NotBlank @Bindable(defaultValue = "default") String namespace,
+        @Nullable String apiKey,
+        @Nullable Tls tls) {
 
-  /** Whether the connection uses TLS. */
-  public boolean usesTls() {
-    return (tls != null && tls.enabled()) || (apiKey != null && !apiKey.isBlank());
-  }
+    /** Whether the connection uses TLS. */
+    public boolean usesTls() {
+        return (tls != null && tls.enabled()) || (apiKey != null && !apiKey.isBlank());
+    }
 
-  /**
-   * Mutual TLS to the Temporal frontend.
-   *
-   * @param enabled use TLS (env {@code DSRFLOW_TEMPORAL_TLS_ENABLED})
-   * @param clientCertPath PEM client certificate chain (mTLS; Temporal Cloud)
-   * @param clientKeyPath PEM PKCS#8 client private key
-   */
-  @ConfigurationProperties("tls")
-  public record Tls(
-      @Bindable(defaultValue = "false") boolean enabled,
-      @Nullable String clientCertPath,
-      @Nullable String clientKeyPath) {}
+    /**
+     * Mutual TLS to the Temporal frontend.
+     *
+     * @param enabled use TLS (env {@code DSRFLOW_TEMPORAL_TLS_ENABLED})
+     * @param clientCertPath PEM client certificate chain (mTLS; Temporal Cloud)
+     * @param clientKeyPath PEM PKCS#8 client private key
+     */
+    @ConfigurationProperties("tls")
+    public record Tls(
+            @Bindable(defaultValue = "false") boolean enabled,
+            @Nullable String clientCertPath,
+            @Nullable String clientKeyPath) {}
 }

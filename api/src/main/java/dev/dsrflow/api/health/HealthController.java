@@ -30,52 +30,53 @@ import org.slf4j.LoggerFactory;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "health")
 class HealthController {
-  private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
-  private static final int TIMEOUT_SECONDS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
+    private static final int TIMEOUT_SECONDS = 3;
 
-  private final WorkflowServiceStubs temporal;
-  private final DataSource ledger;
+    private final WorkflowServiceStubs temporal;
+    private final DataSource ledger;
 
-  HealthController(WorkflowServiceStubs temporal, DataSource ledger) {
-    this.temporal = temporal;
-    this.ledger = ledger;
-  }
-
-  @Get
-  @SecurityRequirements
-  @Operation(summary = "UP when Temporal and the ledger database answer; 503 DOWN otherwise")
-  @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthView.class)))
-  @ApiResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = HealthView.class)))
-  HttpResponse<HealthView> health() {
-    Map<String, String> components = new LinkedHashMap<>();
-    components.put("temporal", status(temporalAnswers()));
-    components.put("ledger", status(ledgerAnswers()));
-    boolean up = components.values().stream().allMatch("UP"::equals);
-    return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-        .body(new HealthView(up ? "UP" : "DOWN", components));
-  }
-
-  private boolean temporalAnswers() {
-    try {
-      temporal.blockingStub().withDeadlineAfter(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
-      return true;
-    } catch (RuntimeException e) {
-      LOG.warn("health: Temporal does not answer: {}", e.toString());
-      return false;
+    HealthController(WorkflowServiceStubs temporal, DataSource ledger) {
+        this.temporal = temporal;
+        this.ledger = ledger;
     }
-  }
 
-  private boolean ledgerAnswers() {
-    try (Connection c = ledger.getConnection()) {
-      return c.isValid(TIMEOUT_SECONDS);
-    } catch (Exception e) {
-      LOG.warn("health: the ledger database does not answer: {}", e.toString());
-      return false;
+    @Get
+    @SecurityRequirements
+    @Operation(summary = "UP when Temporal and the ledger database answer; 503 DOWN otherwise")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    @ApiResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    HttpResponse<HealthView> health() {
+        Map<String, String> components = new LinkedHashMap<>();
+        components.put("temporal", status(temporalAnswers()));
+        components.put("ledger", status(ledgerAnswers()));
+        boolean up = components.values().stream().allMatch("UP"::equals);
+        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new HealthView(up ? "UP" : "DOWN", components));
     }
-  }
 
-  private static String status(boolean up) {
-    return up ? "UP" : "DOWN";
-  }
+    private boolean temporalAnswers() {
+        try {
+            temporal.blockingStub()
+                    .withDeadlineAfter(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("health: Temporal does not answer: {}", e.toString());
+            return false;
+        }
+    }
+
+    private boolean ledgerAnswers() {
+        try (Connection c = ledger.getConnection()) {
+            return c.isValid(TIMEOUT_SECONDS);
+        } catch (Exception e) {
+            LOG.warn("health: the ledger database does not answer: {}", e.toString());
+            return false;
+        }
+    }
+
+    private static String status(boolean up) {
+        return up ? "UP" : "DOWN";
+    }
 }

@@ -8,6 +8,8 @@ import dev.dsrflow.ledger.EventChain;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.StoredEvent;
 import dev.dsrflow.workflow.WorkflowIds;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -23,8 +25,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 
 /** A request's audit timeline (ledger, hash-verified) and its raw Temporal history. */
@@ -33,51 +33,59 @@ import java.util.List;
 @Secured({Roles.AUDITOR, Roles.PRIVACY_OPS, Roles.LEGAL})
 @Tag(name = "history")
 class HistoryController {
-  private final LedgerStore ledger;
-  private final LedgerQueries queries;
-  private final WorkflowClient client;
+    private final LedgerStore ledger;
+    private final LedgerQueries queries;
+    private final WorkflowClient client;
 
-  HistoryController(LedgerStore ledger, LedgerQueries queries, WorkflowClient client) {
-    this.ledger = ledger;
-    this.queries = queries;
-    this.client = client;
-  }
-
-  @Get
-  @Operation(summary = "The audit timeline: every event with its hash; verified says the chain is intact")
-  @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryView.class)))
-  @ApiResponse(responseCode = "404", description = "unknown request",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  HistoryView history(@PathVariable String id) {
-    requireKnown(id);
-    List<StoredEvent> events = ledger.events(id);
-    return new HistoryView(events.stream().map(e -> new HistoryView.Event(e.seq(), e.at(), e.actor(), e.kind(),
-        e.product(), e.detail(), e.hash(), e.prevHash())).toList(), EventChain.verify(id, events));
-  }
-
-  @Get(value = "/temporal", produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "The raw Temporal event history (JSON), while Temporal retains it; payloads stay encrypted")
-  @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object")))
-  @ApiResponse(responseCode = "404", description = "unknown request, or Temporal no longer retains its history",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  HttpResponse<String> temporal(@PathVariable String id) {
-    requireKnown(id);
-    try {
-      return HttpResponse.ok(client.fetchHistory(WorkflowIds.request(id)).toJson(true))
-          .contentType(MediaType.APPLICATION_JSON_TYPE);
-    } catch (WorkflowNotFoundException e) {
-      throw ProblemException.notFound("Temporal holds no history for request " + id);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw ProblemException.notFound("Temporal holds no history for request " + id);
-      }
-      throw ProblemException.unavailable("Temporal did not answer; try again");
+    HistoryController(LedgerStore ledger, LedgerQueries queries, WorkflowClient client) {
+        this.ledger = ledger;
+        this.queries = queries;
+        this.client = client;
     }
-  }
 
-  private void requireKnown(String id) {
-    if (queries.find(id).isEmpty()) {
-      throw ProblemException.unknownRequest(id);
+    @Get
+    @Operation(summary = "The audit timeline: every event with its hash; verified says the chain is intact")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryView.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HistoryView history(@PathVariable String id) {
+        requireKnown(id);
+        List<StoredEvent> events = ledger.events(id);
+        return new HistoryView(
+                events.stream()
+                        .map(e -> new HistoryView.Event(
+                                e.seq(), e.at(), e.actor(), e.kind(), e.product(), e.detail(), e.hash(), e.prevHash()))
+                        .toList(),
+                EventChain.verify(id, events));
     }
-  }
+
+    @Get(value = "/temporal", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "The raw Temporal event history (JSON), while Temporal retains it; payloads stay encrypted")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "unknown request, or Temporal no longer retains its history",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<String> temporal(@PathVariable String id) {
+        requireKnown(id);
+        try {
+            return HttpResponse.ok(client.fetchHistory(WorkflowIds.request(id)).toJson(true))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        } catch (WorkflowNotFoundException e) {
+            throw ProblemException.notFound("Temporal holds no history for request " + id);
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                throw ProblemException.notFound("Temporal holds no history for request " + id);
+            }
+            throw ProblemException.unavailable("Temporal did not answer; try again");
+        }
+    }
+
+    private void requireKnown(String id) {
+        if (queries.find(id).isEmpty()) {
+            throw ProblemException.unknownRequest(id);
+        }
+    }
 }

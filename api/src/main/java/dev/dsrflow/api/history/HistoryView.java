@@ -15,10 +15,17 @@ import java.util.List;
 @Schema(name = "History")
 public record HistoryView(List<Event> events, boolean verified) {
 
-  /** One ledger event. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  @Schema(name = "Event")
-  public record Event(long seq, Instant at, String actor, String kind, @Nullable String product,
-      @Nullable String detail, String hash, String prevHash) {}
+    /** One ledger event. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Event")
+    public record Event(
+            long seq,
+            Instant at,
+            String actor,
+            String kind,
+            @Nullable String product,
+            @Nullable String detail,
+            String hash,
+            String prevHash) {}
 }

@@ -20,39 +20,40 @@ import java.net.URL;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class OpenApiController {
-  static final MediaType YAML = MediaType.of("application/yaml");
-  private static final String VIEWS = "classpath:META-INF/swagger/views/redoc/";
+    static final MediaType YAML = MediaType.of("application/yaml");
+    private static final String VIEWS = "classpath:META-INF/swagger/views/redoc/";
 
-  private final ResourceResolver resources;
+    private final ResourceResolver resources;
 
-  OpenApiController(ResourceResolver resources) {
-    this.resources = resources;
-  }
+    OpenApiController(ResourceResolver resources) {
+        this.resources = resources;
+    }
 
-  @Get
-  HttpResponse<StreamedFile> document() {
-    return serve("classpath:" + ApiDocumentation.DOCUMENT, YAML);
-  }
+    @Get
+    HttpResponse<StreamedFile> document() {
+        return serve("classpath:" + ApiDocumentation.DOCUMENT, YAML);
+    }
 
-  /** The Redoc page asks for the document next to itself. */
-  @Get("/ui/dsrflow-1.yml")
-  HttpResponse<StreamedFile> documentForUi() {
-    return document();
-  }
+    /** The Redoc page asks for the document next to itself. */
+    @Get("/ui/dsrflow-1.yml")
+    HttpResponse<StreamedFile> documentForUi() {
+        return document();
+    }
 
-  @Get("/ui")
-  HttpResponse<StreamedFile> ui() {
-    return serve(VIEWS + "index.html", MediaType.TEXT_HTML_TYPE);
-  }
+    @Get("/ui")
+    HttpResponse<StreamedFile> ui() {
+        return serve(VIEWS + "index.html", MediaType.TEXT_HTML_TYPE);
+    }
 
-  @Get("/ui/res/redoc.standalone.js")
-  HttpResponse<StreamedFile> script() {
-    return serve(VIEWS + "res/redoc.standalone.js", MediaType.of("text/javascript"));
-  }
+    @Get("/ui/res/redoc.standalone.js")
+    HttpResponse<StreamedFile> script() {
+        return serve(VIEWS + "res/redoc.standalone.js", MediaType.of("text/javascript"));
+    }
 
-  private HttpResponse<StreamedFile> serve(String location, MediaType type) {
-    URL url = resources.getResource(location)
-        .orElseThrow(() -> ProblemException.notFound("The OpenAPI document was not generated"));
-    return HttpResponse.ok(new StreamedFile(url)).contentType(type);
-  }
+    private HttpResponse<StreamedFile> serve(String location, MediaType type) {
+        URL url = resources
+                .getResource(location)
+                .orElseThrow(() -> ProblemException.notFound("The OpenAPI document was not generated"));
+        return HttpResponse.ok(new StreamedFile(url)).contentType(type);
+    }
 }

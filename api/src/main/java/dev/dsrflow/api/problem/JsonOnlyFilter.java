@@ -19,23 +19,29 @@ import java.util.List;
 @ServerFilter("/v1/**")
 class JsonOnlyFilter implements Ordered {
 
-  @RequestFilter
-  @Nullable
-  HttpResponse<Problem> requireJson(HttpRequest<?> request) {
-    if (request.getMethod() != HttpMethod.POST) {
-      return null;
+    @RequestFilter
+    @Nullable
+    HttpResponse<Problem> requireJson(HttpRequest<?> request) {
+        if (request.getMethod() != HttpMethod.POST) {
+            return null;
+        }
+        MediaType type = request.getContentType().orElse(null);
+        if (type == null
+                || type.matches(MediaType.APPLICATION_JSON_TYPE)
+                || type.getSubtype().endsWith("+json")) {
+            return null;
+        }
+        HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        return Problems.response(new Problem(
+                "about:blank",
+                status.getReason(),
+                status.getCode(),
+                "Request bodies are application/json",
+                List.of(new FieldError("Content-Type", "must be application/json"))));
     }
-    MediaType type = request.getContentType().orElse(null);
-    if (type == null || type.matches(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json")) {
-      return null;
-    }
-    HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-    return Problems.response(new Problem("about:blank", status.getReason(), status.getCode(),
-        "Request bodies are application/json", List.of(new FieldError("Content-Type", "must be application/json"))));
-  }
 
-  @Override
-  public int getOrder() {
-    return ServerFilterPhase.SECURITY.before();
-  }
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
+    }
 }

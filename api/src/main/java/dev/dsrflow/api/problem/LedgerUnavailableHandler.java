@@ -14,13 +14,21 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
 class LedgerUnavailableHandler implements ExceptionHandler<LedgerUnavailableException, HttpResponse<Problem>> {
-  private static final Logger LOG = LoggerFactory.getLogger(LedgerUnavailableHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerUnavailableHandler.class);
 
-  @Override
-  public HttpResponse<Problem> handle(HttpRequest request, LedgerUnavailableException exception) {
-    LOG.warn("ledger unavailable: {}", exception.getCause() == null ? "unknown" : exception.getCause().getClass().getSimpleName());
-    HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-    return Problems.response(new Problem("/problems/unavailable", status.getReason(), status.getCode(),
-        "The request ledger did not answer; try again", null));
-  }
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, LedgerUnavailableException exception) {
+        LOG.warn(
+                "ledger unavailable: {}",
+                exception.getCause() == null
+                        ? "unknown"
+                        : exception.getCause().getClass().getSimpleName());
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return Problems.response(new Problem(
+                "/problems/unavailable",
+                status.getReason(),
+                status.getCode(),
+                "The request ledger did not answer; try again",
+                null));
+    }
 }

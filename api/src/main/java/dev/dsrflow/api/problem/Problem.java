@@ -15,11 +15,11 @@ import java.util.List;
  */
 @Serdeable
 public record Problem(
-    String type,
-    String title,
-    int status,
-    String detail,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
+        String type,
+        String title,
+        int status,
+        String detail,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
 
-  public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = "application/problem+json";
 }

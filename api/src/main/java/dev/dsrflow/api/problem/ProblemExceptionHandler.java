@@ -13,8 +13,8 @@ import jakarta.inject.Singleton;
 @Requires(classes = {ProblemException.class, ExceptionHandler.class})
 class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
 
-  @Override
-  public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-    return Problems.response(exception.toProblem());
-  }
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
+        return Problems.response(exception.toProblem());
+    }
 }

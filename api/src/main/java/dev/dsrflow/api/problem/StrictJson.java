@@ -20,109 +20,114 @@ import java.util.stream.Collectors;
  * the submitted value (it may be a subject identifier).
  */
 public final class StrictJson {
-  /** Largest body the API accepts. */
-  public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Largest body the API accepts. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-      .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
 
-  private StrictJson() {}
+    private StrictJson() {}
 
-  /**
-   * Parses a body into the given record type.
-   *
-   * @param body the raw body, or null
-   * @param type the record to bind
-   * @param required whether an absent or empty body is an error (otherwise null is returned)
-   */
-  public static <T> T read(byte[] body, Class<T> type, boolean required) {
-    if (body == null || body.length == 0 || isBlank(body)) {
-      if (required) {
-        throw ProblemException.invalid("body", "a JSON object is required");
-      }
-      return null;
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      throw ProblemException.bodyTooLarge(MAX_BODY_BYTES);
-    }
-    try {
-      T value = MAPPER.readValue(body, type);
-      if (value == null) {
-        throw ProblemException.invalid("body", "a JSON object is required");
-      }
-      return value;
-    } catch (UnrecognizedPropertyException e) {
-      throw ProblemException.invalid(path(e), "unknown field");
-    } catch (InvalidFormatException e) {
-      throw ProblemException.invalid(path(e), expected(e.getTargetType()));
-    } catch (MismatchedInputException e) {
-      String field = path(e);
-      throw ProblemException.invalid(field.isEmpty() ? "body" : field,
-          field.isEmpty() ? "must be a JSON object" : expected(e.getTargetType()));
-    } catch (JsonMappingException e) {
-      String field = path(e);
-      throw ProblemException.invalid(field.isEmpty() ? "body" : field, "cannot be read");
-    } catch (JsonProcessingException e) {
-      throw ProblemException.invalid("body", "malformed JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr());
-    } catch (IOException e) {
-      throw ProblemException.invalid("body", "cannot be read");
-    }
-  }
-
-  private static String expected(Class<?> target) {
-    if (target == null) {
-      return "has the wrong type";
-    }
-    if (target.isEnum()) {
-      return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-          .collect(Collectors.joining(", "));
-    }
-    if (target == java.time.Instant.class) {
-      return "must be an ISO-8601 instant such as 2025-01-01T00:00:00Z";
-    }
-    if (java.util.Collection.class.isAssignableFrom(target)) {
-      return "must be an array";
-    }
-    if (target == String.class) {
-      return "must be a string";
-    }
-    if (target.isRecord()) {
-      return "must be a JSON object";
-    }
-    return "has the wrong type";
-  }
-
-  /** The dotted path of the field an error is about ({@code subject.email}, {@code products[1]}). */
-  private static String path(JsonMappingException e) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!out.isEmpty()) {
-          out.append('.');
+    /**
+     * Parses a body into the given record type.
+     *
+     * @param body the raw body, or null
+     * @param type the record to bind
+     * @param required whether an absent or empty body is an error (otherwise null is returned)
+     */
+    public static <T> T read(byte[] body, Class<T> type, boolean required) {
+        if (body == null || body.length == 0 || isBlank(body)) {
+            if (required) {
+                throw ProblemException.invalid("body", "a JSON object is required");
+            }
+            return null;
         }
-        out.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        out.append('[').append(ref.getIndex()).append(']');
-      }
+        if (body.length > MAX_BODY_BYTES) {
+            throw ProblemException.bodyTooLarge(MAX_BODY_BYTES);
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw ProblemException.invalid("body", "a JSON object is required");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ProblemException.invalid(path(e), "unknown field");
+        } catch (InvalidFormatException e) {
+            throw ProblemException.invalid(path(e), expected(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            throw ProblemException.invalid(
+                    field.isEmpty() ? "body" : field,
+                    field.isEmpty() ? "must be a JSON object" : expected(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw ProblemException.invalid(field.isEmpty() ? "body" : field, "cannot be read");
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid(
+                    "body",
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "cannot be read");
+        }
     }
-    return out.toString();
-  }
 
-  private static boolean isBlank(byte[] body) {
-    for (byte b : body) {
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (target == java.time.Instant.class) {
+            return "must be an ISO-8601 instant such as 2025-01-01T00:00:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target.isRecord()) {
+            return "must be a JSON object";
+        }
+        return "has the wrong type";
     }
-    return true;
-  }
+
+    /** The dotted path of the field an error is about ({@code subject.email}, {@code products[1]}). */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

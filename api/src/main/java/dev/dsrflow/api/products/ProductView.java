@@ -9,5 +9,11 @@ import java.util.List;
 /** A registered product and whether its worker is polling. */
 @Serdeable
 @Schema(name = "Product")
-public record ProductView(String id, String displayName, List<InformationCategory> categories,
-    List<Capability> capabilities, boolean automated, String taskQueue, boolean workerOnline) {}
+public record ProductView(
+        String id,
+        String displayName,
+        List<InformationCategory> categories,
+        List<Capability> capabilities,
+        boolean automated,
+        String taskQueue,
+        boolean workerOnline) {}

@@ -19,21 +19,29 @@ import java.util.List;
 @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR, Roles.PRODUCT})
 @Tag(name = "products")
 class ProductsController {
-  private final ProductCatalog catalog;
-  private final WorkerPresence presence;
+    private final ProductCatalog catalog;
+    private final WorkerPresence presence;
 
-  ProductsController(ProductCatalog catalog, WorkerPresence presence) {
-    this.catalog = catalog;
-    this.presence = presence;
-  }
+    ProductsController(ProductCatalog catalog, WorkerPresence presence) {
+        this.catalog = catalog;
+        this.presence = presence;
+    }
 
-  @Get
-  @Operation(summary = "Registered products, in configuration order, and whether each one's worker is online")
-  List<ProductView> list() {
-    return catalog.all().stream().map(s -> {
-      ProductDescriptor d = s.descriptor();
-      return new ProductView(d.id(), d.displayName(), d.categories().stream().sorted().toList(),
-          d.capabilities().stream().sorted().toList(), d.automated(), TaskQueues.product(d.id()), presence.online(d.id()));
-    }).toList();
-  }
+    @Get
+    @Operation(summary = "Registered products, in configuration order, and whether each one's worker is online")
+    List<ProductView> list() {
+        return catalog.all().stream()
+                .map(s -> {
+                    ProductDescriptor d = s.descriptor();
+                    return new ProductView(
+                            d.id(),
+                            d.displayName(),
+                            d.categories().stream().sorted().toList(),
+                            d.capabilities().stream().sorted().toList(),
+                            d.automated(),
+                            TaskQueues.product(d.id()),
+                            presence.online(d.id()));
+                })
+                .toList();
+    }
 }

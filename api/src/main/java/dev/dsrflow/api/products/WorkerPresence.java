@@ -27,54 +27,64 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 class WorkerPresence {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkerPresence.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPresence.class);
 
-  private record Seen(boolean online, Instant at) {}
+    private record Seen(boolean online, Instant at) {}
 
-  private final WorkflowServiceStubs stubs;
-  private final LocalWorkers localWorkers;
-  private final String namespace;
-  private final Duration ttl;
-  private final Clock clock = Clock.systemUTC();
-  private final Map<String, Seen> cache = new ConcurrentHashMap<>();
+    private final WorkflowServiceStubs stubs;
+    private final LocalWorkers localWorkers;
+    private final String namespace;
+    private final Duration ttl;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Seen> cache = new ConcurrentHashMap<>();
 
-  WorkerPresence(WorkflowServiceStubs stubs, WorkflowClient client, @Nullable LocalWorkers localWorkers,
-      @Value("${dsrflow.api.worker-presence-ttl:5s}") Duration ttl) {
-    this.stubs = stubs;
-    this.localWorkers = localWorkers;
-    this.namespace = client.getOptions().getNamespace();
-    this.ttl = ttl;
-  }
-
-  boolean online(String productId) {
-    Instant now = clock.instant();
-    Seen seen = cache.get(productId);
-    if (seen == null || seen.at().plus(ttl).isBefore(now)) {
-      seen = new Seen(poll(productId), now);
-      cache.put(productId, seen);
+    WorkerPresence(
+            WorkflowServiceStubs stubs,
+            WorkflowClient client,
+            @Nullable LocalWorkers localWorkers,
+            @Value("${dsrflow.api.worker-presence-ttl:5s}") Duration ttl) {
+        this.stubs = stubs;
+        this.localWorkers = localWorkers;
+        this.namespace = client.getOptions().getNamespace();
+        this.ttl = ttl;
     }
-    return seen.online();
-  }
 
-  private boolean poll(String productId) {
-    String queue = TaskQueues.product(productId);
-    try {
-      return stubs.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
-          .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
-              .setNamespace(namespace)
-              .setTaskQueue(TaskQueue.newBuilder().setName(queue).build())
-              .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY)
-              .build())
-          .getPollersCount() > 0;
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED && localWorkers != null) {
-        return localWorkers.polls(queue);
-      }
-      LOG.debug("cannot describe the task queue of product {}: {}", productId, e.getStatus().getCode());
-      return false;
-    } catch (RuntimeException e) {
-      LOG.debug("cannot describe the task queue of product {}: {}", productId, e.toString());
-      return false;
+    boolean online(String productId) {
+        Instant now = clock.instant();
+        Seen seen = cache.get(productId);
+        if (seen == null || seen.at().plus(ttl).isBefore(now)) {
+            seen = new Seen(poll(productId), now);
+            cache.put(productId, seen);
+        }
+        return seen.online();
     }
-  }
+
+    private boolean poll(String productId) {
+        String queue = TaskQueues.product(productId);
+        try {
+            return stubs.blockingStub()
+                            .withDeadlineAfter(2, TimeUnit.SECONDS)
+                            .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
+                                    .setNamespace(namespace)
+                                    .setTaskQueue(TaskQueue.newBuilder()
+                                            .setName(queue)
+                                            .build())
+                                    .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY)
+                                    .build())
+                            .getPollersCount()
+                    > 0;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED && localWorkers != null) {
+                return localWorkers.polls(queue);
+            }
+            LOG.debug(
+                    "cannot describe the task queue of product {}: {}",
+                    productId,
+                    e.getStatus().getCode());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.debug("cannot describe the task queue of product {}: {}", productId, e.toString());
+            return false;
+        }
+    }
 }

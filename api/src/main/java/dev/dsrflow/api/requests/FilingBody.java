@@ -20,39 +20,53 @@ import java.util.List;
 @Serdeable
 @Schema(name = "NewRequest")
 public record FilingBody(
-    @NotNull RequestType type,
-    @NotNull Subject subject,
-    @NotNull Jurisdiction jurisdiction,
-    @Nullable @Schema(description = "defaults to every registered product") List<String> products,
-    @Nullable List<InformationCategory> categories,
-    @Nullable Range dateRange,
-    @Nullable @Schema(description = "DOWNLOAD only; default JSON") ExportFormat format,
-    @Nullable @Schema(description = "required for PRESERVATION, refused otherwise") Legal legalProcess,
-    @Nullable @Size(max = FilingValidator.MAX_NOTE) String note) {
+        @NotNull RequestType type,
+        @NotNull Subject subject,
+        @NotNull Jurisdiction jurisdiction,
 
-  /** The subject's identifiers: at least one. */
-  @Serdeable
-  @Schema(name = "Subject")
-  public record Subject(@Nullable String userId, @Nullable String email, @Nullable String phone) {
+        @Nullable @Schema(description = "defaults to every registered product")
+        List<String> products,
+
+        @Nullable List<InformationCategory> categories,
+        @Nullable Range dateRange,
+
+        @Nullable @Schema(description = "DOWNLOAD only; default JSON")
+        ExportFormat format,
+
+        @Nullable @Schema(description = "required for PRESERVATION, refused otherwise")
+        Legal legalProcess,
+
+        @Nullable @Size(max = FilingValidator.MAX_NOTE) String note) {
+
+    /** The subject's identifiers: at least one. */
+    @Serdeable
+    @Schema(name = "Subject")
+    public record Subject(
+            @Nullable String userId,
+            @Nullable String email,
+            @Nullable String phone) {
+        @Override
+        public String toString() {
+            return "Subject[redacted]";
+        }
+    }
+
+    /** A half-open range [from, to). */
+    @Serdeable
+    @Schema(name = "DateRange")
+    public record Range(@Nullable Instant from, @Nullable Instant to) {}
+
+    /** The legal process behind a preservation. */
+    @Serdeable
+    @Schema(name = "LegalProcess")
+    public record Legal(
+            @NotNull LegalProcessKind kind,
+            @NotNull String reference,
+            @Nullable String authority,
+            @Nullable Instant expiresAt) {}
+
     @Override
     public String toString() {
-      return "Subject[redacted]";
+        return "FilingBody[" + type + " " + jurisdiction + "]";
     }
-  }
-
-  /** A half-open range [from, to). */
-  @Serdeable
-  @Schema(name = "DateRange")
-  public record Range(@Nullable Instant from, @Nullable Instant to) {}
-
-  /** The legal process behind a preservation. */
-  @Serdeable
-  @Schema(name = "LegalProcess")
-  public record Legal(@NotNull LegalProcessKind kind, @NotNull String reference, @Nullable String authority,
-      @Nullable Instant expiresAt) {}
-
-  @Override
-  public String toString() {
-    return "FilingBody[" + type + " " + jurisdiction + "]";
-  }
 }

@@ -44,120 +44,156 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class RequestFiling {
-  private static final Logger LOG = LoggerFactory.getLogger(RequestFiling.class);
-  private static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(RequestFiling.class);
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
 
-  private final FilingValidator validator;
-  private final ProductCatalog catalog;
-  private final SubjectKey subjectKey;
-  private final SealedSpecs sealedSpecs;
-  private final RequestPolicy policy;
-  private final LedgerStore ledger;
-  private final RequestStarter starter;
-  private final LedgerQueries queries;
-  private final ObjectMapper canonical = JsonMapper.builder().addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
+    private final FilingValidator validator;
+    private final ProductCatalog catalog;
+    private final SubjectKey subjectKey;
+    private final SealedSpecs sealedSpecs;
+    private final RequestPolicy policy;
+    private final LedgerStore ledger;
+    private final RequestStarter starter;
+    private final LedgerQueries queries;
+    private final ObjectMapper canonical = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
-  RequestFiling(FilingValidator validator, ProductCatalog catalog, SubjectKey subjectKey, SealedSpecs sealedSpecs,
-      RequestPolicy policy, LedgerStore ledger, RequestStarter starter, LedgerQueries queries) {
-    this.validator = validator;
-    this.catalog = catalog;
-    this.subjectKey = subjectKey;
-    this.sealedSpecs = sealedSpecs;
-    this.policy = policy;
-    this.ledger = ledger;
-    this.starter = starter;
-    this.queries = queries;
-  }
-
-  /**
-   * What filing did: created a new request (its spec given), or found the one the idempotency
-   * key names (spec null).
-   */
-  public record Filed(String requestId, boolean created, RequestSpec spec) {}
-
-  /** Validates and files; throws a problem for bad input (400), a wrong role (403) or a reused key (409). */
-  public Filed file(FilingBody body, String idempotencyKey, Authentication filer) {
-    validator.check(body);
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-      throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+    RequestFiling(
+            FilingValidator validator,
+            ProductCatalog catalog,
+            SubjectKey subjectKey,
+            SealedSpecs sealedSpecs,
+            RequestPolicy policy,
+            LedgerStore ledger,
+            RequestStarter starter,
+            LedgerQueries queries) {
+        this.validator = validator;
+        this.catalog = catalog;
+        this.subjectKey = subjectKey;
+        this.sealedSpecs = sealedSpecs;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.starter = starter;
+        this.queries = queries;
     }
-    String needed = body.type() == RequestType.PRESERVATION ? Roles.LEGAL : Roles.PRIVACY_OPS;
-    if (!filer.getRoles().contains(needed)) {
-      throw ProblemException.forbidden(body.type() + " requests are filed by " + needed);
+
+    /**
+     * What filing did: created a new request (its spec given), or found the one the idempotency
+     * key names (spec null).
+     */
+    public record Filed(String requestId, boolean created, RequestSpec spec) {}
+
+    /** Validates and files; throws a problem for bad input (400), a wrong role (403) or a reused key (409). */
+    public Filed file(FilingBody body, String idempotencyKey, Authentication filer) {
+        validator.check(body);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        String needed = body.type() == RequestType.PRESERVATION ? Roles.LEGAL : Roles.PRIVACY_OPS;
+        if (!filer.getRoles().contains(needed)) {
+            throw ProblemException.forbidden(body.type() + " requests are filed by " + needed);
+        }
+        RequestSpec spec = spec(body, filer.getName());
+        List<String> keys = subjectKey.all(spec.subject());
+        NewRequest request = new NewRequest(
+                spec,
+                sealedSpecs.seal(spec),
+                keys,
+                idempotencyKey,
+                idempotencyKey == null ? null : hash(body, filer.getName()));
+        FilingOutcome outcome = ledger.file(request);
+        switch (outcome.kind()) {
+            case CONFLICT -> throw ProblemException.conflict("Idempotency-Key was used for a different request");
+            case REPLAYED -> {
+                redriveIfNeverStarted(outcome.requestId());
+                return new Filed(outcome.requestId(), false, null);
+            }
+            default -> {
+                startOrLeaveForRedrive(spec);
+                return new Filed(spec.id(), true, spec);
+            }
+        }
     }
-    RequestSpec spec = spec(body, filer.getName());
-    List<String> keys = subjectKey.all(spec.subject());
-    NewRequest request = new NewRequest(spec, sealedSpecs.seal(spec), keys, idempotencyKey,
-        idempotencyKey == null ? null : hash(body, filer.getName()));
-    FilingOutcome outcome = ledger.file(request);
-    switch (outcome.kind()) {
-      case CONFLICT -> throw ProblemException.conflict("Idempotency-Key was used for a different request");
-      case REPLAYED -> {
-        redriveIfNeverStarted(outcome.requestId());
-        return new Filed(outcome.requestId(), false, null);
-      }
-      default -> {
-        startOrLeaveForRedrive(spec);
-        return new Filed(spec.id(), true, spec);
-      }
+
+    private RequestSpec spec(FilingBody body, String actor) {
+        FilingBody.Subject s = body.subject();
+        SubjectIdentifiers subject = new SubjectIdentifiers(trim(s.userId()), trim(s.email()), trim(s.phone()));
+        Set<InformationCategory> categories =
+                body.categories() == null || body.categories().isEmpty() ? Set.of() : EnumSet.copyOf(body.categories());
+        DateRange range = body.dateRange() == null
+                ? DateRange.ALL
+                : new DateRange(body.dateRange().from(), body.dateRange().to());
+        ExportFormat format = body.type() == RequestType.DOWNLOAD
+                ? (body.format() == null ? ExportFormat.JSON : body.format())
+                : null;
+        LegalProcess legal = body.legalProcess() == null
+                ? null
+                : new LegalProcess(
+                        body.legalProcess().kind(),
+                        body.legalProcess().reference(),
+                        body.legalProcess().authority(),
+                        body.legalProcess().expiresAt());
+        List<String> products = body.products() == null ? catalog.ids() : List.copyOf(body.products());
+        return new RequestSpec(
+                UUID.randomUUID().toString(),
+                body.type(),
+                subject,
+                subjectKey.primary(subject),
+                body.jurisdiction(),
+                products,
+                categories,
+                range,
+                format,
+                legal,
+                actor,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                body.note(),
+                policy);
     }
-  }
 
-  private RequestSpec spec(FilingBody body, String actor) {
-    FilingBody.Subject s = body.subject();
-    SubjectIdentifiers subject = new SubjectIdentifiers(trim(s.userId()), trim(s.email()), trim(s.phone()));
-    Set<InformationCategory> categories = body.categories() == null || body.categories().isEmpty()
-        ? Set.of() : EnumSet.copyOf(body.categories());
-    DateRange range = body.dateRange() == null ? DateRange.ALL : new DateRange(body.dateRange().from(), body.dateRange().to());
-    ExportFormat format = body.type() == RequestType.DOWNLOAD
-        ? (body.format() == null ? ExportFormat.JSON : body.format()) : null;
-    LegalProcess legal = body.legalProcess() == null ? null : new LegalProcess(body.legalProcess().kind(),
-        body.legalProcess().reference(), body.legalProcess().authority(), body.legalProcess().expiresAt());
-    List<String> products = body.products() == null ? catalog.ids() : List.copyOf(body.products());
-    return new RequestSpec(UUID.randomUUID().toString(), body.type(), subject, subjectKey.primary(subject),
-        body.jurisdiction(), products, categories, range, format, legal, actor,
-        Instant.now().truncatedTo(ChronoUnit.MILLIS), body.note(), policy);
-  }
-
-  private void startOrLeaveForRedrive(RequestSpec spec) {
-    try {
-      starter.start(spec);
-    } catch (RuntimeException e) {
-      LOG.warn("request {} filed but its workflow did not start ({}); it stays RECEIVED for the re-driver",
-          spec.id(), e.getClass().getSimpleName());
+    private void startOrLeaveForRedrive(RequestSpec spec) {
+        try {
+            starter.start(spec);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "request {} filed but its workflow did not start ({}); it stays RECEIVED for the re-driver",
+                    spec.id(),
+                    e.getClass().getSimpleName());
+        }
     }
-  }
 
-  /** A replayed filing whose first start failed gets another chance now. */
-  private void redriveIfNeverStarted(String requestId) {
-    ledger.specCiphertext(requestId).ifPresent(sealed -> {
-      if (stillReceived(requestId)) {
-        startOrLeaveForRedrive(sealedSpecs.open(sealed));
-      }
-    });
-  }
-
-  private boolean stillReceived(String requestId) {
-    return queries.find(requestId).map(v -> v.status() == RequestStatus.RECEIVED).orElse(false);
-  }
-
-  /** The body's fingerprint plus its filer: a replay must repeat both. */
-  private String hash(FilingBody body, String actor) {
-    try {
-      byte[] canonicalBody = canonical.writeValueAsBytes(canonical.valueToTree(body));
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(actor.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      return HexFormat.of().formatHex(sha.digest(canonicalBody));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot fingerprint the request body", e);
+    /** A replayed filing whose first start failed gets another chance now. */
+    private void redriveIfNeverStarted(String requestId) {
+        ledger.specCiphertext(requestId).ifPresent(ciphertext -> {
+            if (stillReceived(requestId)) {
+                startOrLeaveForRedrive(sealedSpecs.open(ciphertext));
+            }
+        });
     }
-  }
 
-  private static String trim(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
+    private boolean stillReceived(String requestId) {
+        return queries.find(requestId)
+                .map(v -> v.status() == RequestStatus.RECEIVED)
+                .orElse(false);
+    }
+
+    /** The body's fingerprint plus its filer: a replay must repeat both. */
+    private String hash(FilingBody body, String actor) {
+        try {
+            byte[] canonicalBody = canonical.writeValueAsBytes(canonical.valueToTree(body));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(actor.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(canonicalBody));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request body", e);
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 }

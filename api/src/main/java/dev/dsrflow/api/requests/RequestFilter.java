@@ -14,18 +14,18 @@ import java.util.Set;
  * @param subjectKeys keys any of which the request's subject must have (from the {@code subject} parameter)
  */
 public record RequestFilter(
-    Set<RequestType> types,
-    Set<RequestStatus> statuses,
-    Set<Jurisdiction> jurisdictions,
-    Set<String> products,
-    List<String> subjectKeys,
-    Instant dueBefore,
-    Boolean overdue,
-    int page,
-    int size) {
+        Set<RequestType> types,
+        Set<RequestStatus> statuses,
+        Set<Jurisdiction> jurisdictions,
+        Set<String> products,
+        List<String> subjectKeys,
+        Instant dueBefore,
+        Boolean overdue,
+        int page,
+        int size) {
 
-  /** The same filter limited to these products. */
-  public RequestFilter withProducts(Set<String> only) {
-    return new RequestFilter(types, statuses, jurisdictions, only, subjectKeys, dueBefore, overdue, page, size);
-  }
+    /** The same filter limited to these products. */
+    public RequestFilter withProducts(Set<String> only) {
+        return new RequestFilter(types, statuses, jurisdictions, only, subjectKeys, dueBefore, overdue, page, size);
+    }
 }

@@ -17,24 +17,25 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class RequestStarter {
-  private final WorkflowClient client;
+    private final WorkflowClient client;
 
-  RequestStarter(WorkflowClient client) {
-    this.client = client;
-  }
-
-  /** Starts the workflow of the request's type under the request's workflow id. */
-  public void start(RequestSpec spec) {
-    WorkflowOptions options = WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.request(spec.id()))
-        .setTaskQueue(TaskQueues.ORCHESTRATOR)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .build();
-    try {
-      client.newUntypedWorkflowStub(WorkflowTypes.of(spec.type()), options).start(spec);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      // it ran already (and finished): nothing to do
+    RequestStarter(WorkflowClient client) {
+        this.client = client;
     }
-  }
+
+    /** Starts the workflow of the request's type under the request's workflow id. */
+    public void start(RequestSpec spec) {
+        WorkflowOptions options = WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.request(spec.id()))
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build();
+        try {
+            client.newUntypedWorkflowStub(WorkflowTypes.of(spec.type()), options)
+                    .start(spec);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            // it ran already (and finished): nothing to do
+        }
+    }
 }

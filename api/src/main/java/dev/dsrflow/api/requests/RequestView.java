@@ -20,49 +20,91 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "Request")
 public record RequestView(
-    String id,
-    RequestType type,
-    RequestStatus status,
-    Jurisdiction jurisdiction,
-    String subjectKey,
-    Instant receivedAt,
-    @Nullable Instant dueAt,
-    @Schema(description = "dueAt has passed and the request is not final") boolean overdue,
-    boolean extended,
-    String requestedBy,
-    @Nullable String approvedBy,
-    @Nullable Instant graceEndsAt,
-    @Nullable Instant holdExpiresAt,
-    @Nullable Instant completedAt,
-    @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) List<ProductView> products,
-    @Nullable Download download,
-    @Nullable @Schema(description = "the deletion certificate, once issued") Object certificate) {
+        String id,
+        RequestType type,
+        RequestStatus status,
+        Jurisdiction jurisdiction,
+        String subjectKey,
+        Instant receivedAt,
+        @Nullable Instant dueAt,
 
-  /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
-  public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
-    return new RequestView(spec.id(), spec.type(), RequestStatus.RECEIVED, spec.jurisdiction(), spec.subjectKey(),
-        spec.receivedAt(), null, false, false, spec.requestedBy(), null, null, null, null, List.of(), null, null);
-  }
+        @Schema(description = "dueAt has passed and the request is not final")
+        boolean overdue,
 
-  /**
-   * What a product team may see: only its own products (null in lists), and neither the
-   * download link nor the certificate.
-   */
-  public RequestView forProductTeam(List<ProductView> ownProducts) {
-    return new RequestView(id, type, status, jurisdiction, subjectKey, receivedAt, dueAt, overdue, extended,
-        requestedBy, approvedBy, graceEndsAt, holdExpiresAt, completedAt, ownProducts, null, null);
-  }
+        boolean extended,
+        String requestedBy,
+        @Nullable String approvedBy,
+        @Nullable Instant graceEndsAt,
+        @Nullable Instant holdExpiresAt,
+        @Nullable Instant completedAt,
+        @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) List<ProductView> products,
+        @Nullable Download download,
 
-  /** One product's part of the request. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  @Schema(name = "ProductTask")
-  public record ProductView(String product, ProductTaskStatus status, int attempts, @Nullable Instant updatedAt,
-      @Nullable String detail, @Nullable Map<String, Object> result) {}
+        @Nullable @Schema(description = "the deletion certificate, once issued")
+        Object certificate) {
 
-  /** The download package's link, once issued. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  @Schema(name = "Download")
-  public record Download(@Nullable String url, Instant expiresAt, String sha256, long bytes, boolean purged) {}
+    /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
+    public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
+        return new RequestView(
+                spec.id(),
+                spec.type(),
+                RequestStatus.RECEIVED,
+                spec.jurisdiction(),
+                spec.subjectKey(),
+                spec.receivedAt(),
+                null,
+                false,
+                false,
+                spec.requestedBy(),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null);
+    }
+
+    /**
+     * What a product team may see: only its own products (null in lists), and neither the
+     * download link nor the certificate.
+     */
+    public RequestView forProductTeam(List<ProductView> ownProducts) {
+        return new RequestView(
+                id,
+                type,
+                status,
+                jurisdiction,
+                subjectKey,
+                receivedAt,
+                dueAt,
+                overdue,
+                extended,
+                requestedBy,
+                approvedBy,
+                graceEndsAt,
+                holdExpiresAt,
+                completedAt,
+                ownProducts,
+                null,
+                null);
+    }
+
+    /** One product's part of the request. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "ProductTask")
+    public record ProductView(
+            String product,
+            ProductTaskStatus status,
+            int attempts,
+            @Nullable Instant updatedAt,
+            @Nullable String detail,
+            @Nullable Map<String, Object> result) {}
+
+    /** The download package's link, once issued. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Download")
+    public record Download(@Nullable String url, Instant expiresAt, String sha256, long bytes, boolean purged) {}
 }

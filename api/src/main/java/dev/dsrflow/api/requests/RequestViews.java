@@ -15,55 +15,76 @@ import java.util.Map;
 /** Builds request views from what workflows report (the same shape the ledger gives). */
 @Singleton
 public class RequestViews {
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final PackageLinks links;
+    private final PackageLinks links;
 
-  RequestViews(PackageLinks links) {
-    this.links = links;
-  }
-
-  /** The view of a workflow's snapshot, with its products. */
-  public RequestView of(RequestSnapshot s) {
-    return new RequestView(s.id(), s.type(), s.status(), s.jurisdiction(), s.subjectKey(), s.receivedAt(), s.dueAt(),
-        overdue(s.dueAt(), s.status().isFinal(), Instant.now()), s.extended(), s.requestedBy(), s.approvedBy(),
-        s.graceEndsAt(), s.holdExpiresAt(), s.completedAt(),
-        s.products() == null ? List.of() : s.products().stream().map(RequestViews::product).toList(),
-        links.view(s.download()), certificate(s.certificate()));
-  }
-
-  static boolean overdue(Instant dueAt, boolean isFinal, Instant now) {
-    return dueAt != null && dueAt.isBefore(now) && !isFinal;
-  }
-
-  private static RequestView.ProductView product(ProductSnapshot p) {
-    return new RequestView.ProductView(p.product(), p.status(), p.attempts(), p.updatedAt(), p.detail(),
-        p.result() == null ? null : JSON.convertValue(p.result(), MAP));
-  }
-
-  /** A JSON object or array stored as text, as a tree for the view. */
-  static Map<String, Object> json(String text) {
-    if (text == null) {
-      return null;
+    RequestViews(PackageLinks links) {
+        this.links = links;
     }
-    try {
-      return JSON.readValue(text, MAP);
-    } catch (IOException e) {
-      throw new IllegalStateException("unreadable JSON in the ledger", e);
-    }
-  }
 
-  /** The certificate as JSON when it is a JSON document, else as text. */
-  static Object certificate(String text) {
-    if (text == null) {
-      return null;
+    /** The view of a workflow's snapshot, with its products. */
+    public RequestView of(RequestSnapshot s) {
+        return new RequestView(
+                s.id(),
+                s.type(),
+                s.status(),
+                s.jurisdiction(),
+                s.subjectKey(),
+                s.receivedAt(),
+                s.dueAt(),
+                overdue(s.dueAt(), s.status().isFinal(), Instant.now()),
+                s.extended(),
+                s.requestedBy(),
+                s.approvedBy(),
+                s.graceEndsAt(),
+                s.holdExpiresAt(),
+                s.completedAt(),
+                s.products() == null
+                        ? List.of()
+                        : s.products().stream().map(RequestViews::product).toList(),
+                links.view(s.download()),
+                certificate(s.certificate()));
     }
-    try {
-      return JSON.readValue(text, Object.class);
-    } catch (IOException e) {
-      return text;
+
+    static boolean overdue(Instant dueAt, boolean isFinal, Instant now) {
+        return dueAt != null && dueAt.isBefore(now) && !isFinal;
     }
-  }
+
+    private static RequestView.ProductView product(ProductSnapshot p) {
+        return new RequestView.ProductView(
+                p.product(),
+                p.status(),
+                p.attempts(),
+                p.updatedAt(),
+                p.detail(),
+                p.result() == null ? null : JSON.convertValue(p.result(), MAP));
+    }
+
+    /** A JSON object or array stored as text, as a tree for the view. */
+    static Map<String, Object> json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(text, MAP);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable JSON in the ledger", e);
+        }
+    }
+
+    /** The certificate as JSON when it is a JSON document, else as text. */
+    static Object certificate(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(text, Object.class);
+        } catch (IOException e) {
+            return text;
+        }
+    }
 }

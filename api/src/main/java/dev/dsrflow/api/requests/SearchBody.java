@@ -11,18 +11,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "RequestSearch")
 public record SearchBody(
-    @Nullable String type,
-    @Nullable String status,
-    @Nullable String jurisdiction,
-    @Nullable String product,
-    @Nullable @Schema(description = "a subject identifier (user id, email or phone)") String subject,
-    @Nullable String dueBefore,
-    @Nullable Boolean overdue,
-    @Nullable Integer page,
-    @Nullable Integer size) {
+        @Nullable String type,
+        @Nullable String status,
+        @Nullable String jurisdiction,
+        @Nullable String product,
 
-  @Override
-  public String toString() {
-    return "SearchBody[redacted]";
-  }
+        @Nullable @Schema(description = "a subject identifier (user id, email or phone)")
+        String subject,
+
+        @Nullable String dueBefore,
+        @Nullable Boolean overdue,
+        @Nullable Integer page,
+        @Nullable Integer size) {
+
+    @Override
+    public String toString() {
+        return "SearchBody[redacted]";
+    }
 }

@@ -10,46 +10,46 @@ import java.util.List;
  */
 @EachProperty("dsrflow.security.users")
 public class ConfiguredUser {
-  private final String name;
-  private String password;
-  private List<String> roles = List.of();
-  private List<String> products = List.of();
+    private final String name;
+    private String password;
+    private List<String> roles = List.of();
+    private List<String> products = List.of();
 
-  public ConfiguredUser(@Parameter String name) {
-    this.name = name;
-  }
+    public ConfiguredUser(@Parameter String name) {
+        this.name = name;
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  public String password() {
-    return password;
-  }
+    public String password() {
+        return password;
+    }
 
-  public void setPassword(String password) {
-    this.password = password;
-  }
+    public void setPassword(String password) {
+        this.password = password;
+    }
 
-  public List<String> roles() {
-    return roles;
-  }
+    public List<String> roles() {
+        return roles;
+    }
 
-  public void setRoles(List<String> roles) {
-    this.roles = roles == null ? List.of() : List.copyOf(roles);
-  }
+    public void setRoles(List<String> roles) {
+        this.roles = roles == null ? List.of() : List.copyOf(roles);
+    }
 
-  /** For PRODUCT users: the products whose requests they may read. */
-  public List<String> products() {
-    return products;
-  }
+    /** For PRODUCT users: the products whose requests they may read. */
+    public List<String> products() {
+        return products;
+    }
 
-  public void setProducts(List<String> products) {
-    this.products = products == null ? List.of() : List.copyOf(products);
-  }
+    public void setProducts(List<String> products) {
+        this.products = products == null ? List.of() : List.copyOf(products);
+    }
 
-  @Override
-  public String toString() {
-    return "ConfiguredUser[" + name + " " + roles + "]";
-  }
+    @Override
+    public String toString() {
+        return "ConfiguredUser[" + name + " " + roles + "]";
+    }
 }

@@ -12,26 +12,26 @@ import java.util.Set;
  * claim in a JWT). Privacy-ops, legal and auditors are not restricted.
  */
 public final class ProductScope {
-  /** The attribute (and JWT claim) naming a product team's products. */
-  public static final String ATTRIBUTE = "products";
+    /** The attribute (and JWT claim) naming a product team's products. */
+    public static final String ATTRIBUTE = "products";
 
-  private ProductScope() {}
+    private ProductScope() {}
 
-  /** Empty when the user reads everything; otherwise the products the user is limited to (maybe none). */
-  public static Optional<Set<String>> of(Authentication user) {
-    Collection<String> roles = user.getRoles();
-    if (roles.contains(Roles.PRIVACY_OPS) || roles.contains(Roles.LEGAL) || roles.contains(Roles.AUDITOR)) {
-      return Optional.empty();
+    /** Empty when the user reads everything; otherwise the products the user is limited to (maybe none). */
+    public static Optional<Set<String>> of(Authentication user) {
+        Collection<String> roles = user.getRoles();
+        if (roles.contains(Roles.PRIVACY_OPS) || roles.contains(Roles.LEGAL) || roles.contains(Roles.AUDITOR)) {
+            return Optional.empty();
+        }
+        Set<String> products = new LinkedHashSet<>();
+        Object value = user.getAttributes().get(ATTRIBUTE);
+        if (value instanceof Collection<?> list) {
+            list.forEach(p -> products.add(String.valueOf(p)));
+        } else if (value instanceof String text && !text.isBlank()) {
+            for (String p : text.split(",")) {
+                products.add(p.trim());
+            }
+        }
+        return Optional.of(products);
     }
-    Set<String> products = new LinkedHashSet<>();
-    Object value = user.getAttributes().get(ATTRIBUTE);
-    if (value instanceof Collection<?> list) {
-      list.forEach(p -> products.add(String.valueOf(p)));
-    } else if (value instanceof String text && !text.isBlank()) {
-      for (String p : text.split(",")) {
-        products.add(p.trim());
-      }
-    }
-    return Optional.of(products);
-  }
 }

@@ -18,24 +18,27 @@ import java.time.Duration;
 @Requires(property = "test.temporal-down")
 public class UnreachableTemporalFactory {
 
-  @Singleton
-  @Replaces(WorkflowServiceStubs.class)
-  @Bean(preDestroy = "shutdownNow")
-  WorkflowServiceStubs unreachable() {
-    return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-        .setTarget("127.0.0.1:" + closedPort())
-        .setRpcTimeout(Duration.ofSeconds(1))
-        .setSystemInfoTimeout(Duration.ofMillis(500))
-        .setRpcLongPollTimeout(Duration.ofSeconds(1))
-        .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(Duration.ofSeconds(1)).setMaximumAttempts(2).build())
-        .build());
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Singleton
+    @Replaces(WorkflowServiceStubs.class)
+    @Bean(preDestroy = "shutdownNow")
+    WorkflowServiceStubs unreachable() {
+        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + closedPort())
+                .setRpcTimeout(Duration.ofSeconds(1))
+                .setSystemInfoTimeout(Duration.ofMillis(500))
+                .setRpcLongPollTimeout(Duration.ofSeconds(1))
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder()
+                        .setExpiration(Duration.ofSeconds(1))
+                        .setMaximumAttempts(2)
+                        .build())
+                .build());
     }
-  }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -40,149 +40,178 @@ import java.util.UUID;
  * prove it with the conformance kit ({@code LoyaltyPointsConformanceTest}).
  */
 public final class LoyaltyPointsHandler implements ProductHandler {
-  private static final ProductDescriptor DESCRIPTOR = new ProductDescriptor("loyalty", "Loyalty points",
-      Set.of(PURCHASES), EnumSet.allOf(Capability.class), true, "1.0.0");
-  private static final int ERASE_CHUNK = 2;
+    private static final ProductDescriptor DESCRIPTOR = new ProductDescriptor(
+            "loyalty", "Loyalty points", Set.of(PURCHASES), EnumSet.allOf(Capability.class), true, "1.0.0");
+    private static final int ERASE_CHUNK = 2;
 
-  private final LoyaltyStore store;
+    private final LoyaltyStore store;
 
-  public LoyaltyPointsHandler(LoyaltyStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public ProductDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
-
-  @Override
-  public Inventory locate(SubjectRef subject, ProductScope scope) {
-    List<Entry> found = inScope(subject, scope);
-    if (found.isEmpty()) {
-      return new Inventory(List.of());
+    public LoyaltyPointsHandler(LoyaltyStore store) {
+        this.store = store;
     }
-    return new Inventory(List.of(new CategoryCount(PURCHASES, found.size(),
-        found.stream().map(Entry::earnedAt).min(Comparable::compareTo).orElseThrow(),
-        found.stream().map(Entry::earnedAt).max(Comparable::compareTo).orElseThrow())));
-  }
 
-  @Override
-  public ExportManifest export(SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress) {
-    if (progress.resumeFrom().isPresent()) {
-      return new ExportManifest(List.of(fileFromCursor(progress.resumeFrom().get())));
+    @Override
+    public ProductDescriptor descriptor() {
+        return DESCRIPTOR;
     }
-    List<Entry> found = inScope(subject, scope);
-    if (found.isEmpty()) {
-      return new ExportManifest(List.of());
+
+    @Override
+    public Inventory locate(SubjectRef subject, ProductScope scope) {
+        List<Entry> found = inScope(subject, scope);
+        if (found.isEmpty()) {
+            return new Inventory(List.of());
+        }
+        return new Inventory(List.of(new CategoryCount(
+                PURCHASES,
+                found.size(),
+                found.stream().map(Entry::earnedAt).min(Comparable::compareTo).orElseThrow(),
+                found.stream().map(Entry::earnedAt).max(Comparable::compareTo).orElseThrow())));
     }
-    String path = format == ExportFormat.HTML ? "loyalty.html" : "loyalty.json";
-    byte[] bytes = render(found, format).getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = sink.open(path)) {
-      out.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    @Override
+    public ExportManifest export(
+            SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress progress) {
+        if (progress.resumeFrom().isPresent()) {
+            return new ExportManifest(
+                    List.of(fileFromCursor(progress.resumeFrom().get())));
+        }
+        List<Entry> found = inScope(subject, scope);
+        if (found.isEmpty()) {
+            return new ExportManifest(List.of());
+        }
+        String path = format == ExportFormat.HTML ? "loyalty.html" : "loyalty.json";
+        byte[] bytes = render(found, format).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = sink.open(path)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ExportedFile file = new ExportedFile(path, bytes.length, sha256(bytes), found.size());
+        progress.checkpoint(file.path() + "|" + file.bytes() + "|" + file.sha256() + "|" + file.items());
+        return new ExportManifest(List.of(file));
     }
-    ExportedFile file = new ExportedFile(path, bytes.length, sha256(bytes), found.size());
-    progress.checkpoint(file.path() + "|" + file.bytes() + "|" + file.sha256() + "|" + file.items());
-    return new ExportManifest(List.of(file));
-  }
 
-  @Override
-  public long restrict(SubjectRef subject, ProductScope scope) {
-    return member(subject, scope).map(m -> store.setHidden(m, scope.dateRange(), true)).orElse(0L);
-  }
-
-  @Override
-  public long unrestrict(SubjectRef subject, ProductScope scope) {
-    return member(subject, scope).map(m -> store.setHidden(m, scope.dateRange(), false)).orElse(0L);
-  }
-
-  @Override
-  public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-    // Cursor "<run>:<last erased id>". The run is heartbeated before anything is deleted, so
-    // every retry of this call tallies under it and the report counts all attempts.
-    String cursor = progress.resumeFrom().orElseGet(() -> {
-      String fresh = UUID.randomUUID() + ":0";
-      progress.checkpoint(fresh);
-      return fresh;
-    });
-    String run = cursor.substring(0, cursor.indexOf(':'));
-    long afterId = Long.parseLong(cursor.substring(cursor.indexOf(':') + 1));
-    Optional<String> member = member(subject, scope);
-    while (member.isPresent()) {
-      List<Entry> gone = store.deleteAfter(member.get(), scope.dateRange(), afterId, ERASE_CHUNK);
-      if (gone.isEmpty()) {
-        break;
-      }
-      store.tallyErased(subject.subjectKey(), run, gone.size());
-      afterId = gone.get(gone.size() - 1).id();
-      progress.checkpoint(run + ":" + afterId);
+    @Override
+    public long restrict(SubjectRef subject, ProductScope scope) {
+        return member(subject, scope)
+                .map(m -> store.setHidden(m, scope.dateRange(), true))
+                .orElse(0L);
     }
-    long erased = store.erasedInRun(run);
-    return new ErasureReport(erased == 0 ? Map.of() : Map.of(PURCHASES, erased));
-  }
 
-  @Override
-  public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
-    return new VerificationReport(inScope(subject, scope).size());
-  }
-
-  @Override
-  public PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
-    List<Entry> held = store.hold(holdId, inScope(subject, scope));
-    StringBuilder content = new StringBuilder();
-    held.forEach(e -> content.append(e.id()).append('|').append(e.earnedAt()).append('|').append(e.points()).append('\n'));
-    return new PreservationReceipt(holdId, held.size(), sha256(content.toString().getBytes(StandardCharsets.UTF_8)),
-        scope.covers(PURCHASES) ? store.erased(subject.subjectKey()) : 0);
-  }
-
-  @Override
-  public long release(SubjectRef subject, String holdId) {
-    return store.release(holdId);
-  }
-
-  private Optional<String> member(SubjectRef subject, ProductScope scope) {
-    if (!scope.covers(PURCHASES)) {
-      return Optional.empty();
+    @Override
+    public long unrestrict(SubjectRef subject, ProductScope scope) {
+        return member(subject, scope)
+                .map(m -> store.setHidden(m, scope.dateRange(), false))
+                .orElse(0L);
     }
-    SubjectIdentifiers ids = subject.identifiers();
-    String phone = ids.phone() == null ? null : ids.phone().replaceAll("[^0-9+]", "");
-    return store.findMember(ids.userId(), ids.email(), phone);
-  }
 
-  private List<Entry> inScope(SubjectRef subject, ProductScope scope) {
-    return member(subject, scope).map(m -> store.entries(m, scope.dateRange())).orElse(List.of());
-  }
-
-  private static String render(List<Entry> entries, ExportFormat format) {
-    StringBuilder b = new StringBuilder();
-    if (format == ExportFormat.HTML) {
-      b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Loyalty points</title></head><body>\n");
-      b.append("<table><tr><th>earned at</th><th>points</th><th>reason</th></tr>\n");
-      entries.forEach(e -> b.append("<tr><td>").append(e.earnedAt()).append("</td><td>").append(e.points())
-          .append("</td><td>").append(e.reason().replace("&", "&amp;").replace("<", "&lt;")).append("</td></tr>\n"));
-      return b.append("</table></body></html>\n").toString();
+    @Override
+    public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+        // Cursor "<run>:<last erased id>". The run is heartbeated before anything is deleted, so
+        // every retry of this call tallies under it and the report counts all attempts.
+        String cursor = progress.resumeFrom().orElseGet(() -> {
+            String fresh = UUID.randomUUID() + ":0";
+            progress.checkpoint(fresh);
+            return fresh;
+        });
+        String run = cursor.substring(0, cursor.indexOf(':'));
+        long afterId = Long.parseLong(cursor.substring(cursor.indexOf(':') + 1));
+        Optional<String> member = member(subject, scope);
+        while (member.isPresent()) {
+            List<Entry> gone = store.deleteAfter(member.get(), scope.dateRange(), afterId, ERASE_CHUNK);
+            if (gone.isEmpty()) {
+                break;
+            }
+            store.tallyErased(subject.subjectKey(), run, gone.size());
+            afterId = gone.get(gone.size() - 1).id();
+            progress.checkpoint(run + ":" + afterId);
+        }
+        long erased = store.erasedInRun(run);
+        return new ErasureReport(erased == 0 ? Map.of() : Map.of(PURCHASES, erased));
     }
-    b.append("{\"entries\":[");
-    for (int i = 0; i < entries.size(); i++) {
-      Entry e = entries.get(i);
-      b.append(i == 0 ? "" : ",").append("{\"earnedAt\":\"").append(e.earnedAt()).append("\",\"points\":")
-          .append(e.points()).append(",\"reason\":\"").append(e.reason().replace("\\", "\\\\").replace("\"", "\\\""))
-          .append("\"}");
-    }
-    return b.append("]}\n").toString();
-  }
 
-  private static ExportedFile fileFromCursor(String cursor) {
-    String[] f = cursor.split("\\|");
-    return new ExportedFile(f[0], Long.parseLong(f[1]), f[2], Long.parseLong(f[3]));
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    @Override
+    public VerificationReport verifyErased(SubjectRef subject, ProductScope scope) {
+        return new VerificationReport(inScope(subject, scope).size());
     }
-  }
+
+    @Override
+    public PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
+        List<Entry> held = store.hold(holdId, inScope(subject, scope));
+        StringBuilder content = new StringBuilder();
+        held.forEach(e -> content.append(e.id())
+                .append('|')
+                .append(e.earnedAt())
+                .append('|')
+                .append(e.points())
+                .append('\n'));
+        return new PreservationReceipt(
+                holdId,
+                held.size(),
+                sha256(content.toString().getBytes(StandardCharsets.UTF_8)),
+                scope.covers(PURCHASES) ? store.erased(subject.subjectKey()) : 0);
+    }
+
+    @Override
+    public long release(SubjectRef subject, String holdId) {
+        return store.release(holdId);
+    }
+
+    private Optional<String> member(SubjectRef subject, ProductScope scope) {
+        if (!scope.covers(PURCHASES)) {
+            return Optional.empty();
+        }
+        SubjectIdentifiers ids = subject.identifiers();
+        String phone = ids.phone() == null ? null : ids.phone().replaceAll("[^0-9+]", "");
+        return store.findMember(ids.userId(), ids.email(), phone);
+    }
+
+    private List<Entry> inScope(SubjectRef subject, ProductScope scope) {
+        return member(subject, scope)
+                .map(m -> store.entries(m, scope.dateRange()))
+                .orElse(List.of());
+    }
+
+    private static String render(List<Entry> entries, ExportFormat format) {
+        StringBuilder b = new StringBuilder();
+        if (format == ExportFormat.HTML) {
+            b.append(
+                    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Loyalty points</title></head><body>\n");
+            b.append("<table><tr><th>earned at</th><th>points</th><th>reason</th></tr>\n");
+            entries.forEach(e -> b.append("<tr><td>")
+                    .append(e.earnedAt())
+                    .append("</td><td>")
+                    .append(e.points())
+                    .append("</td><td>")
+                    .append(e.reason().replace("&", "&amp;").replace("<", "&lt;"))
+                    .append("</td></tr>\n"));
+            return b.append("</table></body></html>\n").toString();
+        }
+        b.append("{\"entries\":[");
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"earnedAt\":\"")
+                    .append(e.earnedAt())
+                    .append("\",\"points\":")
+                    .append(e.points())
+                    .append(",\"reason\":\"")
+                    .append(e.reason().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"}");
+        }
+        return b.append("]}\n").toString();
+    }
+
+    private static ExportedFile fileFromCursor(String cursor) {
+        String[] f = cursor.split("\\|");
+        return new ExportedFile(f[0], Long.parseLong(f[1]), f[2], Long.parseLong(f[3]));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

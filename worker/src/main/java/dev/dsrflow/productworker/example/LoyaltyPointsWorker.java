@@ -7,10 +7,10 @@ import dev.dsrflow.productworker.ProductWorkerApp;
  * cluster at {@code TEMPORAL_ADDRESS}, with payloads encrypted under {@code DSRFLOW_CODEC_KEYS}.
  */
 public final class LoyaltyPointsWorker {
-  private LoyaltyPointsWorker() {}
+    private LoyaltyPointsWorker() {}
 
-  public static void main(String[] args) {
-    LoyaltyStore backend = new LoyaltyStore();
-    ProductWorkerApp.forHandler(new LoyaltyPointsHandler(backend)).run();
-  }
+    public static void main(String[] args) {
+        LoyaltyStore backend = new LoyaltyStore();
+        ProductWorkerApp.forHandler(new LoyaltyPointsHandler(backend)).run();
+    }
 }

@@ -9,20 +9,22 @@ import java.util.List;
 
 /** The example product proves its handler with the conformance kit: three hooks, no more. */
 class LoyaltyPointsConformanceTest extends ProductHandlerConformanceKit {
-  private static final LoyaltyStore BACKEND = new LoyaltyStore();
+    private static final LoyaltyStore BACKEND = new LoyaltyStore();
 
-  @Override
-  public ProductHandler handler() {
-    return new LoyaltyPointsHandler(BACKEND);
-  }
+    @Override
+    public ProductHandler handler() {
+        return new LoyaltyPointsHandler(BACKEND);
+    }
 
-  @Override
-  public void seed(SubjectIdentifiers subject, InformationCategory category, List<Instant> createdAt) {
-    createdAt.forEach(at -> BACKEND.earn(subject.userId(), subject.email(), subject.phone(), at, 50, "purchase"));
-  }
+    @Override
+    public void seed(SubjectIdentifiers subject, InformationCategory category, List<Instant> createdAt) {
+        createdAt.forEach(at -> BACKEND.earn(subject.userId(), subject.email(), subject.phone(), at, 50, "purchase"));
+    }
 
-  @Override
-  public long visibleItems(SubjectIdentifiers subject) {
-    return BACKEND.findMember(subject.userId(), null, null).map(BACKEND::shown).orElse(0L);
-  }
+    @Override
+    public long visibleItems(SubjectIdentifiers subject) {
+        return BACKEND.findMember(subject.userId(), null, null)
+                .map(BACKEND::shown)
+                .orElse(0L);
+    }
 }

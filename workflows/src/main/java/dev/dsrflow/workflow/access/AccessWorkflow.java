@@ -13,7 +13,7 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface AccessWorkflow extends RequestWorkflow {
-  /** Runs the request to COMPLETED (or CANCELLED). */
-  @WorkflowMethod(name = WorkflowTypes.ACCESS)
-  void run(RequestSpec spec);
+    /** Runs the request to COMPLETED (or CANCELLED). */
+    @WorkflowMethod(name = WorkflowTypes.ACCESS)
+    void run(RequestSpec spec);
 }

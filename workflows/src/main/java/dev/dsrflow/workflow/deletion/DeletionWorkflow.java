@@ -20,11 +20,11 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface DeletionWorkflow extends RequestWorkflow {
-  /** Runs the request to COMPLETED, CANCELLED or REJECTED. */
-  @WorkflowMethod(name = WorkflowTypes.DELETION)
-  void run(RequestSpec spec);
+    /** Runs the request to COMPLETED, CANCELLED or REJECTED. */
+    @WorkflowMethod(name = WorkflowTypes.DELETION)
+    void run(RequestSpec spec);
 
-  /** From the hold registry: these deferred products are free to erase now. */
-  @SignalMethod(name = HoldSignals.HOLDS_LIFTED)
-  void holdsLifted(HoldsLifted lifted);
+    /** From the hold registry: these deferred products are free to erase now. */
+    @SignalMethod(name = HoldSignals.HOLDS_LIFTED)
+    void holdsLifted(HoldsLifted lifted);
 }

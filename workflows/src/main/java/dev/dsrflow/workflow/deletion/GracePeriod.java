@@ -47,107 +47,130 @@ import java.util.function.Function;
  * is asked only in that case, so deletions with a grace period still ahead record no marker.
  */
 final class GracePeriod {
-  private final RequestState state;
-  private final RequestJournal journal;
-  private final ProductStubs products;
-  private final ProductBatches batches;
-  private final Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+    private final RequestState state;
+    private final RequestJournal journal;
+    private final ProductStubs products;
+    private final ProductBatches batches;
+    private final Saga saga =
+            new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
 
-  GracePeriod(RequestState state, RequestJournal journal, ProductStubs products) {
-    this.state = state;
-    this.journal = journal;
-    this.products = products;
-    this.batches = new ProductBatches(state, ChangeIds.DELETION_CHILD_BATCHES);
-  }
+    GracePeriod(RequestState state, RequestJournal journal, ProductStubs products) {
+        this.state = state;
+        this.journal = journal;
+        this.products = products;
+        this.batches = new ProductBatches(state, ChangeIds.DELETION_CHILD_BATCHES);
+    }
 
-  /** Runs the grace period; true when it passed, false when the request was cancelled in it. */
-  boolean pass() {
-    Instant ends = state.spec().receivedAt().plus(state.spec().policy().gracePeriod());
-    state.setGraceEndsAt(ends);
-    state.moveTo(RequestStatus.GRACE_PERIOD);
-    if (alreadyOver(ends)) {
-      journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "grace period ended at " + ends + "; erasure starts now, nothing restricted");
-      return !state.isFinal();
+    /** Runs the grace period; true when it passed, false when the request was cancelled in it. */
+    boolean pass() {
+        Instant ends = state.spec().receivedAt().plus(state.spec().policy().gracePeriod());
+        state.setGraceEndsAt(ends);
+        state.moveTo(RequestStatus.GRACE_PERIOD);
+        if (alreadyOver(ends)) {
+            journal.record(
+                    RequestJournal.SYSTEM,
+                    "GRACE_PERIOD",
+                    "grace period ended at " + ends + "; erasure starts now, nothing restricted");
+            return !state.isFinal();
+        }
+        List<String> restrictable = restrictable();
+        saga.addCompensation(() -> all(
+                restrictable,
+                "UNRESTRICTED",
+                FanOutStep.UNRESTRICT,
+                t -> products.of(t.product()).unrestrict(t)));
+        journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "erasure starts at " + ends);
+        all(
+                restrictable,
+                "RESTRICTED",
+                FanOutStep.RESTRICT,
+                t -> products.of(t.product()).restrict(t));
+        Duration left = Duration.between(RequestJournal.now(), ends);
+        if (left.isNegative() || left.isZero()) {
+            return !state.isFinal();
+        }
+        Workflow.await(left, state::isFinal);
+        if (state.isFinal()) {
+            Workflow.newDetachedCancellationScope(this::compensate).run();
+            return false;
+        }
+        return true;
     }
-    List<String> restrictable = restrictable();
-    saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", FanOutStep.UNRESTRICT, t -> products.of(t.product()).unrestrict(t)));
-    journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "erasure starts at " + ends);
-    all(restrictable, "RESTRICTED", FanOutStep.RESTRICT, t -> products.of(t.product()).restrict(t));
-    Duration left = Duration.between(RequestJournal.now(), ends);
-    if (left.isNegative() || left.isZero()) {
-      return !state.isFinal();
-    }
-    Workflow.await(left, state::isFinal);
-    if (state.isFinal()) {
-      Workflow.newDetachedCancellationScope(this::compensate).run();
-      return false;
-    }
-    return true;
-  }
 
-  /** True when the grace period ended before restriction would start (version 1 of {@link ChangeIds#DELETION_GRACE}). */
-  private static boolean alreadyOver(Instant ends) {
-    return !RequestJournal.now().isBefore(ends)
-        && Workflow.getVersion(ChangeIds.DELETION_GRACE, Workflow.DEFAULT_VERSION, 1) >= 1;
-  }
+    /** True when the grace period ended before restriction would start (version 1 of {@link ChangeIds#DELETION_GRACE}). */
+    private static boolean alreadyOver(Instant ends) {
+        return !RequestJournal.now().isBefore(ends)
+                && Workflow.getVersion(ChangeIds.DELETION_GRACE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
 
-  /** Makes the restricted data visible again (nothing when nothing was restricted). */
-  void compensate() {
-    saga.compensate();
-  }
+    /** Makes the restricted data visible again (nothing when nothing was restricted). */
+    void compensate() {
+        saga.compensate();
+    }
 
-  private List<String> restrictable() {
-    List<String> out = new ArrayList<>();
-    for (ProductTaskState t : state.products()) {
-      if (t.status() == ProductTaskStatus.PENDING
-          && RequestSetup.automated(products.catalog().get(t.product()), Capability.RESTRICT)) {
-        out.add(t.product());
-      }
+    private List<String> restrictable() {
+        List<String> out = new ArrayList<>();
+        for (ProductTaskState t : state.products()) {
+            if (t.status() == ProductTaskStatus.PENDING
+                    && RequestSetup.automated(products.catalog().get(t.product()), Capability.RESTRICT)) {
+                out.add(t.product());
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** Runs one call per product in parallel; failures are recorded, never fatal (best effort). */
-  private void all(List<String> ids, String kind, FanOutStep step,
-      Function<dev.dsrflow.product.activity.ProductTask, ProductStepResult> call) {
-    if (ids.isEmpty()) {
-      return;
+    /** Runs one call per product in parallel; failures are recorded, never fatal (best effort). */
+    private void all(
+            List<String> ids,
+            String kind,
+            FanOutStep step,
+            Function<dev.dsrflow.product.activity.ProductTask, ProductStepResult> call) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (batches.splits(ids.size())) {
+            allInBatches(ids, kind, step);
+            return;
+        }
+        List<Promise<ProductStepResult>> calls = new ArrayList<>();
+        for (String id : ids) {
+            calls.add(Async.function(call::apply, ProductTasks.plain(state.spec(), id)));
+        }
+        long items = 0;
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                items += calls.get(i).get().items();
+            } catch (ActivityFailure f) {
+                failed.add(ids.get(i));
+            }
+        }
+        journal.record(
+                RequestJournal.SYSTEM,
+                kind,
+                items + " items in " + (ids.size() - failed.size()) + " products"
+                        + (failed.isEmpty() ? "" : "; failed in " + String.join(", ", failed)));
     }
-    if (batches.splits(ids.size())) {
-      allInBatches(ids, kind, step);
-      return;
-    }
-    List<Promise<ProductStepResult>> calls = new ArrayList<>();
-    for (String id : ids) {
-      calls.add(Async.function(call::apply, ProductTasks.plain(state.spec(), id)));
-    }
-    long items = 0;
-    List<String> failed = new ArrayList<>();
-    for (int i = 0; i < calls.size(); i++) {
-      try {
-        items += calls.get(i).get().items();
-      } catch (ActivityFailure f) {
-        failed.add(ids.get(i));
-      }
-    }
-    journal.record(RequestJournal.SYSTEM, kind, items + " items in " + (ids.size() - failed.size()) + " products"
-        + (failed.isEmpty() ? "" : "; failed in " + String.join(", ", failed)));
-  }
 
-  /** As {@link #all}, in batch child workflows; a product whose call failed is named, never fatal. */
-  private void allInBatches(List<String> ids, String kind, FanOutStep step) {
-    Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state.spec(), null), ids);
-    long items = 0;
-    List<String> failed = new ArrayList<>();
-    for (var e : outcomes.entrySet()) {
-      if (e.getValue().status() == ProductTaskStatus.FAILED) {
-        failed.add(e.getKey());
-      } else if (e.getValue().result() != null) {
-        items += e.getValue().result().items();
-      }
+    /** As {@link #all}, in batch child workflows; a product whose call failed is named, never fatal. */
+    private void allInBatches(List<String> ids, String kind, FanOutStep step) {
+        Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state.spec(), null), ids);
+        long items = 0;
+        List<String> failed = new ArrayList<>();
+        for (var e : outcomes.entrySet()) {
+            if (e.getValue().status() == ProductTaskStatus.FAILED) {
+                failed.add(e.getKey());
+            } else if (e.getValue().result() != null) {
+                items += e.getValue().result().items();
+            }
+        }
+        journal.record(
+                RequestJournal.SYSTEM,
+                kind,
+                items + " items in " + (ids.size() - failed.size()) + " products in "
+                        + ((ids.size() + batches.size() - 1) / batches.size()) + " batches"
+                        + (failed.isEmpty()
+                                ? ""
+                                : "; failed in " + failed.size() + " products: " + String.join(", ", failed)));
     }
-    journal.record(RequestJournal.SYSTEM, kind, items + " items in " + (ids.size() - failed.size()) + " products in "
-        + ((ids.size() + batches.size() - 1) / batches.size()) + " batches"
-        + (failed.isEmpty() ? "" : "; failed in " + failed.size() + " products: " + String.join(", ", failed)));
-  }
 }

@@ -14,7 +14,7 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface DownloadWorkflow extends RequestWorkflow {
-  /** Runs the request to COMPLETED (package ready; purged after expiry) or CANCELLED. */
-  @WorkflowMethod(name = WorkflowTypes.DOWNLOAD)
-  void run(RequestSpec spec);
+    /** Runs the request to COMPLETED (package ready; purged after expiry) or CANCELLED. */
+    @WorkflowMethod(name = WorkflowTypes.DOWNLOAD)
+    void run(RequestSpec spec);
 }

@@ -3,7 +3,6 @@ package dev.dsrflow.workflow.download;
 import dev.dsrflow.ledger.DownloadInfo;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.workflow.ChangeIds;
 import dev.dsrflow.packaging.PackageInfo;
 import dev.dsrflow.packaging.PackageRequest;
 import dev.dsrflow.packaging.PackagingActivities;
@@ -12,6 +11,7 @@ import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.workflow.ChangeIds;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
 import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
@@ -28,57 +28,72 @@ import java.time.Instant;
 
 /** Export fan-out, packaging, signed link, purge at expiry. */
 public final class DownloadWorkflowImpl extends RequestWorkflowBase implements DownloadWorkflow {
-  private final ProductCatalog catalog;
-  private final PackagingActivities packaging = OrchestratorActivities.stub(PackagingActivities.class, Duration.ofMinutes(30));
+    private final ProductCatalog catalog;
+    private final PackagingActivities packaging =
+            OrchestratorActivities.stub(PackagingActivities.class, Duration.ofMinutes(30));
 
-  public DownloadWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-    super(spec, catalog, Capability.EXPORT, CancelRule.BEFORE_COMPLETION);
-    this.catalog = catalog;
-  }
-
-  @Override
-  public void run(RequestSpec spec) {
-    state.moveTo(RequestStatus.IN_PROGRESS);
-    begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
-    CancellationScope work = Workflow.newCancellationScope(() -> fanOut.run(state.products(), FanOutStep.EXPORT, StepContext.of(spec, null)));
-    controls.onCancel(work::cancel);
-    try {
-      work.run();
-    } catch (CanceledFailure cancelled) {
-      // the cancel update already recorded who cancelled
+    public DownloadWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
+        super(spec, catalog, Capability.EXPORT, CancelRule.BEFORE_COMPLETION);
+        this.catalog = catalog;
     }
-    if (state.isFinal()) {
-      Workflow.newDetachedCancellationScope(() -> packaging.purge(spec.id())).run();
-      finish(state.status(), "ENDED", "staging area purged after cancellation");
-      return;
-    }
-    Instant expiresAt = RequestJournal.now().plus(spec.policy().linkTtl());
-    boolean byReference = state.products().size() > new ProductBatches(state, ChangeIds.FAN_OUT_BATCHES).size();
-    PackageInfo pkg = packaging.build(new PackageRequest(spec.id(), spec.subjectKey(), spec.format(),
-        state.products().stream().map(task -> exported(task, byReference)).toList(), expiresAt));
-    state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), false));
-    finish(RequestStatus.COMPLETED, "PACKAGE_READY",
-        pkg.files() + " files, " + pkg.items() + " items, " + pkg.bytes() + " bytes; link valid until " + pkg.expiresAt());
 
-    Workflow.sleep(Duration.between(RequestJournal.now(), pkg.expiresAt()));
-    int purged = packaging.purge(spec.id());
-    state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
-    journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");
-    awaitHandlers();
-  }
+    @Override
+    public void run(RequestSpec spec) {
+        state.moveTo(RequestStatus.IN_PROGRESS);
+        begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
+        CancellationScope work = Workflow.newCancellationScope(
+                () -> fanOut.run(state.products(), FanOutStep.EXPORT, StepContext.of(spec, null)));
+        controls.onCancel(work::cancel);
+        try {
+            work.run();
+        } catch (CanceledFailure cancelled) {
+            // the cancel update already recorded who cancelled
+        }
+        if (state.isFinal()) {
+            Workflow.newDetachedCancellationScope(() -> packaging.purge(spec.id()))
+                    .run();
+            finish(state.status(), "ENDED", "staging area purged after cancellation");
+            return;
+        }
+        Instant expiresAt = RequestJournal.now().plus(spec.policy().linkTtl());
+        boolean byReference = state.products().size() > new ProductBatches(state, ChangeIds.FAN_OUT_BATCHES).size();
+        PackageInfo pkg = packaging.build(new PackageRequest(
+                spec.id(),
+                spec.subjectKey(),
+                spec.format(),
+                state.products().stream()
+                        .map(task -> exported(task, byReference))
+                        .toList(),
+                expiresAt));
+        state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), false));
+        finish(
+                RequestStatus.COMPLETED,
+                "PACKAGE_READY",
+                pkg.files() + " files, " + pkg.items() + " items, " + pkg.bytes() + " bytes; link valid until "
+                        + pkg.expiresAt());
 
-  /**
-   * One product's part of the packaging input. A request over the batch size names the staged
-   * manifests of its exported products instead of carrying them (2,000 products with 8 files
-   * each would exceed Temporal's 2 MB payload limit); only the activity's input differs, not the
-   * workflow's commands, so replays of either form agree.
-   */
-  private ProductExport exported(ProductTaskState task, boolean byReference) {
-    String name = catalog.find(task.product()).map(ProductSettings::descriptor).map(d -> d.displayName()).orElse(task.product());
-    ExportManifest manifest = task.result() == null ? null : task.result().export();
-    if (byReference && manifest != null) {
-      return ProductExport.staged(task.product(), name, task.status().name());
+        Workflow.sleep(Duration.between(RequestJournal.now(), pkg.expiresAt()));
+        int purged = packaging.purge(spec.id());
+        state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
+        journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");
+        awaitHandlers();
     }
-    return new ProductExport(task.product(), name, task.status().name(), manifest);
-  }
+
+    /**
+     * One product's part of the packaging input. A request over the batch size names the staged
+     * manifests of its exported products instead of carrying them (2,000 products with 8 files
+     * each would exceed Temporal's 2 MB payload limit); only the activity's input differs, not the
+     * workflow's commands, so replays of either form agree.
+     */
+    private ProductExport exported(ProductTaskState task, boolean byReference) {
+        String name = catalog.find(task.product())
+                .map(ProductSettings::descriptor)
+                .map(d -> d.displayName())
+                .orElse(task.product());
+        ExportManifest manifest = task.result() == null ? null : task.result().export();
+        if (byReference && manifest != null) {
+            return ProductExport.staged(task.product(), name, task.status().name());
+        }
+        return new ProductExport(task.product(), name, task.status().name(), manifest);
+    }
 }

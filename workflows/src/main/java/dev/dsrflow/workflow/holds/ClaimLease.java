@@ -30,37 +30,37 @@ import java.util.Optional;
  * retry claims again.
  */
 public final class ClaimLease {
-  /** How long a granted claim blocks a new hold if its deletion never reports back. */
-  public static final Duration LEASE = Duration.ofHours(24);
-  /** Longest one erase or verify call of a deletion may take, retries and queueing included. */
-  public static final Duration CALL_LIMIT = Duration.ofHours(3);
-  /** Kept free at the end of a lease: scheduling delay and clock granularity. */
-  public static final Duration MARGIN = Duration.ofHours(1);
-  /** Less than this left of a lease: claim again rather than start a call. */
-  public static final Duration MIN_CALL = Duration.ofMinutes(15);
-  /** Erase and verify calls (three erases and their verifications) that fit in one lease at the limit. */
-  public static final int CALLS_PER_LEASE = 6;
+    /** How long a granted claim blocks a new hold if its deletion never reports back. */
+    public static final Duration LEASE = Duration.ofHours(24);
+    /** Longest one erase or verify call of a deletion may take, retries and queueing included. */
+    public static final Duration CALL_LIMIT = Duration.ofHours(3);
+    /** Kept free at the end of a lease: scheduling delay and clock granularity. */
+    public static final Duration MARGIN = Duration.ofHours(1);
+    /** Less than this left of a lease: claim again rather than start a call. */
+    public static final Duration MIN_CALL = Duration.ofMinutes(15);
+    /** Erase and verify calls (three erases and their verifications) that fit in one lease at the limit. */
+    public static final int CALLS_PER_LEASE = 6;
 
-  static {
-    if (LEASE.compareTo(MARGIN.plus(CALL_LIMIT)) <= 0
-        || LEASE.minus(MARGIN).compareTo(CALL_LIMIT.multipliedBy(CALLS_PER_LEASE)) < 0
-        || CALL_LIMIT.compareTo(MIN_CALL) < 0) {
-      throw new IllegalStateException("claim lease and call limits are inconsistent");
+    static {
+        if (LEASE.compareTo(MARGIN.plus(CALL_LIMIT)) <= 0
+                || LEASE.minus(MARGIN).compareTo(CALL_LIMIT.multipliedBy(CALLS_PER_LEASE)) < 0
+                || CALL_LIMIT.compareTo(MIN_CALL) < 0) {
+            throw new IllegalStateException("claim lease and call limits are inconsistent");
+        }
     }
-  }
 
-  private ClaimLease() {}
+    private ClaimLease() {}
 
-  /**
-   * The schedule-to-close timeout for an erase or verify call starting {@code now} under a claim
-   * asked for at {@code askedAt}; empty when less than {@link #MIN_CALL} of the lease is left
-   * (claim again first).
-   */
-  public static Optional<Duration> callTimeout(Instant askedAt, Instant now) {
-    Duration left = Duration.between(now, askedAt.plus(LEASE).minus(MARGIN));
-    if (left.compareTo(MIN_CALL) < 0) {
-      return Optional.empty();
+    /**
+     * The schedule-to-close timeout for an erase or verify call starting {@code now} under a claim
+     * asked for at {@code askedAt}; empty when less than {@link #MIN_CALL} of the lease is left
+     * (claim again first).
+     */
+    public static Optional<Duration> callTimeout(Instant askedAt, Instant now) {
+        Duration left = Duration.between(now, askedAt.plus(LEASE).minus(MARGIN));
+        if (left.compareTo(MIN_CALL) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(left.compareTo(CALL_LIMIT) < 0 ? left : CALL_LIMIT);
     }
-    return Optional.of(left.compareTo(CALL_LIMIT) < 0 ? left : CALL_LIMIT);
-  }
 }

@@ -17,110 +17,122 @@ import java.util.TreeSet;
  * deletions wait on which products, which erases are running. Deterministic iteration order.
  */
 final class HoldBook {
-  private final Map<String, ActiveHold> holds = new LinkedHashMap<>();
-  private final Map<String, Set<String>> waiters = new LinkedHashMap<>();
-  private final List<Claim> claims = new ArrayList<>();
+    private final Map<String, ActiveHold> holds = new LinkedHashMap<>();
+    private final Map<String, Set<String>> waiters = new LinkedHashMap<>();
+    private final List<Claim> claims = new ArrayList<>();
 
-  static HoldBook of(HoldRegistryState state) {
-    HoldBook book = new HoldBook();
-    if (state != null) {
-      state.holds().forEach(h -> book.holds.put(h.holdId(), h));
-      state.waiters().forEach(w -> book.waiters.put(w.requestId(), new TreeSet<>(w.products())));
-      book.claims.addAll(state.claims());
+    static HoldBook of(HoldRegistryState state) {
+        HoldBook book = new HoldBook();
+        if (state != null) {
+            state.holds().forEach(h -> book.holds.put(h.holdId(), h));
+            state.waiters().forEach(w -> book.waiters.put(w.requestId(), new TreeSet<>(w.products())));
+            book.claims.addAll(state.claims());
+        }
+        return book;
     }
-    return book;
-  }
 
-  HoldRegistryState state() {
-    return new HoldRegistryState(List.copyOf(holds.values()),
-        waiters.entrySet().stream().map(e -> new Waiter(e.getKey(), Set.copyOf(e.getValue()))).toList(),
-        List.copyOf(claims));
-  }
-
-  boolean isEmpty() {
-    return holds.isEmpty() && waiters.isEmpty() && claims.isEmpty();
-  }
-
-  void place(HoldPlacement p) {
-    holds.put(p.holdId(), new ActiveHold(p.holdId(), p.requestId(), Set.copyOf(p.products()), p.until()));
-  }
-
-  boolean renew(HoldChange change) {
-    ActiveHold h = holds.get(change.holdId());
-    if (h == null) {
-      return false;
+    HoldRegistryState state() {
+        return new HoldRegistryState(
+                List.copyOf(holds.values()),
+                waiters.entrySet().stream()
+                        .map(e -> new Waiter(e.getKey(), Set.copyOf(e.getValue())))
+                        .toList(),
+                List.copyOf(claims));
     }
-    holds.put(h.holdId(), new ActiveHold(h.holdId(), h.requestId(), h.products(), change.until()));
-    return true;
-  }
 
-  /** Ends a hold; returns, per waiting deletion, the products that became free. */
-  Map<String, List<String>> end(String holdId) {
-    Map<String, List<String>> freed = new LinkedHashMap<>();
-    if (holds.remove(holdId) == null) {
-      return freed;
+    boolean isEmpty() {
+        return holds.isEmpty() && waiters.isEmpty() && claims.isEmpty();
     }
-    for (var it = waiters.entrySet().iterator(); it.hasNext(); ) {
-      var waiter = it.next();
-      List<String> free = waiter.getValue().stream().filter(p -> heldBy(p).isEmpty()).toList();
-      if (!free.isEmpty()) {
-        free.forEach(waiter.getValue()::remove);
-        freed.put(waiter.getKey(), free);
-      }
-      if (waiter.getValue().isEmpty()) {
-        it.remove();
-      }
+
+    void place(HoldPlacement p) {
+        holds.put(p.holdId(), new ActiveHold(p.holdId(), p.requestId(), Set.copyOf(p.products()), p.until()));
     }
-    return freed;
-  }
 
-  /** Holds covering a product. */
-  List<String> heldBy(String product) {
-    return holds.values().stream().filter(h -> h.products().contains(product)).map(ActiveHold::holdId).toList();
-  }
-
-  /** Which of the products are held; registers the deletion as waiting on those. */
-  List<String> register(DeletionRegistration r) {
-    List<String> held = r.products().stream().filter(p -> !heldBy(p).isEmpty()).toList();
-    held.forEach(p -> waitOn(r.requestId(), p));
-    return held;
-  }
-
-  /** Grants the claim when no hold covers the product; otherwise registers a waiter. */
-  EraseClaimResult claim(EraseClaim c, Instant leaseUntil) {
-    List<String> heldBy = heldBy(c.product());
-    if (!heldBy.isEmpty()) {
-      finish(c); // a refused caller holds no claim, even if an earlier, unanswered try of this call was granted
-      waitOn(c.requestId(), c.product());
-      return new EraseClaimResult(false, heldBy);
+    boolean renew(HoldChange change) {
+        ActiveHold h = holds.get(change.holdId());
+        if (h == null) {
+            return false;
+        }
+        holds.put(h.holdId(), new ActiveHold(h.holdId(), h.requestId(), h.products(), change.until()));
+        return true;
     }
-    finish(c);
-    claims.add(new Claim(c.requestId(), c.product(), leaseUntil));
-    return new EraseClaimResult(true, List.of());
-  }
 
-  /** {@link #claim} for each product of a deletion: granted where unheld, a waiter where held. */
-  ClaimedProducts claimAll(DeletionClaims d, Instant leaseUntil) {
-    List<String> granted = new ArrayList<>();
-    List<String> held = new ArrayList<>();
-    for (String product : d.products()) {
-      (claim(new EraseClaim(d.requestId(), product), leaseUntil).granted() ? granted : held).add(product);
+    /** Ends a hold; returns, per waiting deletion, the products that became free. */
+    Map<String, List<String>> end(String holdId) {
+        Map<String, List<String>> freed = new LinkedHashMap<>();
+        if (holds.remove(holdId) == null) {
+            return freed;
+        }
+        for (var it = waiters.entrySet().iterator(); it.hasNext(); ) {
+            var waiter = it.next();
+            List<String> free =
+                    waiter.getValue().stream().filter(p -> heldBy(p).isEmpty()).toList();
+            if (!free.isEmpty()) {
+                free.forEach(waiter.getValue()::remove);
+                freed.put(waiter.getKey(), free);
+            }
+            if (waiter.getValue().isEmpty()) {
+                it.remove();
+            }
+        }
+        return freed;
     }
-    return new ClaimedProducts(List.copyOf(granted), List.copyOf(held));
-  }
 
-  /** Releases the claim, if it is held; true when one was. */
-  boolean finish(EraseClaim c) {
-    return claims.removeIf(k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
-  }
+    /** Holds covering a product. */
+    List<String> heldBy(String product) {
+        return holds.values().stream()
+                .filter(h -> h.products().contains(product))
+                .map(ActiveHold::holdId)
+                .toList();
+    }
 
-  /** The latest lease end among unexpired claims on any of the products, if any claim runs. */
-  Optional<Instant> runningErases(Set<String> products, Instant now) {
-    claims.removeIf(k -> !k.leaseUntil().isAfter(now));
-    return claims.stream().filter(k -> products.contains(k.product())).map(Claim::leaseUntil).max(Instant::compareTo);
-  }
+    /** Which of the products are held; registers the deletion as waiting on those. */
+    List<String> register(DeletionRegistration r) {
+        List<String> held =
+                r.products().stream().filter(p -> !heldBy(p).isEmpty()).toList();
+        held.forEach(p -> waitOn(r.requestId(), p));
+        return held;
+    }
 
-  private void waitOn(String requestId, String product) {
-    waiters.computeIfAbsent(requestId, k -> new TreeSet<>()).add(product);
-  }
+    /** Grants the claim when no hold covers the product; otherwise registers a waiter. */
+    EraseClaimResult claim(EraseClaim c, Instant leaseUntil) {
+        List<String> heldBy = heldBy(c.product());
+        if (!heldBy.isEmpty()) {
+            finish(c); // a refused caller holds no claim, even if an earlier, unanswered try of this call was granted
+            waitOn(c.requestId(), c.product());
+            return new EraseClaimResult(false, heldBy);
+        }
+        finish(c);
+        claims.add(new Claim(c.requestId(), c.product(), leaseUntil));
+        return new EraseClaimResult(true, List.of());
+    }
+
+    /** {@link #claim} for each product of a deletion: granted where unheld, a waiter where held. */
+    ClaimedProducts claimAll(DeletionClaims d, Instant leaseUntil) {
+        List<String> granted = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (String product : d.products()) {
+            (claim(new EraseClaim(d.requestId(), product), leaseUntil).granted() ? granted : held).add(product);
+        }
+        return new ClaimedProducts(List.copyOf(granted), List.copyOf(held));
+    }
+
+    /** Releases the claim, if it is held; true when one was. */
+    boolean finish(EraseClaim c) {
+        return claims.removeIf(
+                k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
+    }
+
+    /** The latest lease end among unexpired claims on any of the products, if any claim runs. */
+    Optional<Instant> runningErases(Set<String> products, Instant now) {
+        claims.removeIf(k -> !k.leaseUntil().isAfter(now));
+        return claims.stream()
+                .filter(k -> products.contains(k.product()))
+                .map(Claim::leaseUntil)
+                .max(Instant::compareTo);
+    }
+
+    private void waitOn(String requestId, String product) {
+        waiters.computeIfAbsent(requestId, k -> new TreeSet<>()).add(product);
+    }
 }

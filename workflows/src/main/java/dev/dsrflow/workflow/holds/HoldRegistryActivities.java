@@ -17,39 +17,39 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface(namePrefix = "Holds")
 public interface HoldRegistryActivities {
-  /** Places a hold; returns once no erase is running on its products. */
-  @ActivityMethod
-  HoldRegistryState placeHold(String subjectKey, HoldPlacement placement);
+    /** Places a hold; returns once no erase is running on its products. */
+    @ActivityMethod
+    HoldRegistryState placeHold(String subjectKey, HoldPlacement placement);
 
-  /** Moves a hold's lapse instant. */
-  @ActivityMethod
-  HoldRegistryState renewHold(String subjectKey, HoldChange change);
+    /** Moves a hold's lapse instant. */
+    @ActivityMethod
+    HoldRegistryState renewHold(String subjectKey, HoldChange change);
 
-  /** Ends a hold; waiting deletions are signalled. */
-  @ActivityMethod
-  HoldRegistryState endHold(String subjectKey, HoldChange change);
+    /** Ends a hold; waiting deletions are signalled. */
+    @ActivityMethod
+    HoldRegistryState endHold(String subjectKey, HoldChange change);
 
-  /** Which of a deletion's products are held; registers it as waiting on them. */
-  @ActivityMethod
-  HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration);
+    /** Which of a deletion's products are held; registers it as waiting on them. */
+    @ActivityMethod
+    HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration);
 
-  /** Asks to start erasing one product. */
-  @ActivityMethod
-  EraseClaimResult claimErase(String subjectKey, EraseClaim claim);
+    /** Asks to start erasing one product. */
+    @ActivityMethod
+    EraseClaimResult claimErase(String subjectKey, EraseClaim claim);
 
-  /** Reports that a claimed erase finished. */
-  @ActivityMethod
-  HoldRegistryState finishErase(String subjectKey, EraseClaim claim);
+    /** Reports that a claimed erase finished. */
+    @ActivityMethod
+    HoldRegistryState finishErase(String subjectKey, EraseClaim claim);
 
-  /** Claims the erase of every unheld product of a deletion; registers it as waiting on the held ones. */
-  @ActivityMethod
-  ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId);
+    /** Claims the erase of every unheld product of a deletion; registers it as waiting on the held ones. */
+    @ActivityMethod
+    ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId);
 
-  /** {@link #claimErase} under the caller's update id (a local activity). */
-  @ActivityMethod
-  EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId);
+    /** {@link #claimErase} under the caller's update id (a local activity). */
+    @ActivityMethod
+    EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId);
 
-  /** Reports that claimed erases of one deletion finished, in one Update; returns the claims released. */
-  @ActivityMethod
-  int finishErases(String subjectKey, FinishedErases finished, String updateId);
+    /** Reports that claimed erases of one deletion finished, in one Update; returns the claims released. */
+    @ActivityMethod
+    int finishErases(String subjectKey, FinishedErases finished, String updateId);
 }

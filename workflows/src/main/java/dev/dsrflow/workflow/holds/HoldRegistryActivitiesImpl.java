@@ -13,82 +13,97 @@ import io.temporal.workflow.Functions;
 
 /** Sends hold-registry Updates with update-with-start through a {@link WorkflowClient}. */
 public final class HoldRegistryActivitiesImpl implements HoldRegistryActivities {
-  private final WorkflowClient client;
-  private final String taskQueue;
+    private final WorkflowClient client;
+    private final String taskQueue;
 
-  /**
-   * @param client the orchestrator's client (with the encrypted data converter)
-   * @param taskQueue the queue the orchestrator worker polls for workflows
-   */
-  public HoldRegistryActivitiesImpl(WorkflowClient client, String taskQueue) {
-    this.client = client;
-    this.taskQueue = taskQueue;
-  }
+    /**
+     * @param client the orchestrator's client (with the encrypted data converter)
+     * @param taskQueue the queue the orchestrator worker polls for workflows
+     */
+    public HoldRegistryActivitiesImpl(WorkflowClient client, String taskQueue) {
+        this.client = client;
+        this.taskQueue = taskQueue;
+    }
 
-  @Override
-  public HoldRegistryState placeHold(String subjectKey, HoldPlacement placement) {
-    return send(subjectKey, HoldRegistryState.class, r -> r::placeHold, placement);
-  }
+    @Override
+    public HoldRegistryState placeHold(String subjectKey, HoldPlacement placement) {
+        return send(subjectKey, HoldRegistryState.class, r -> r::placeHold, placement);
+    }
 
-  @Override
-  public HoldRegistryState renewHold(String subjectKey, HoldChange change) {
-    return send(subjectKey, HoldRegistryState.class, r -> r::renewHold, change);
-  }
+    @Override
+    public HoldRegistryState renewHold(String subjectKey, HoldChange change) {
+        return send(subjectKey, HoldRegistryState.class, r -> r::renewHold, change);
+    }
 
-  @Override
-  public HoldRegistryState endHold(String subjectKey, HoldChange change) {
-    return send(subjectKey, HoldRegistryState.class, r -> r::endHold, change);
-  }
+    @Override
+    public HoldRegistryState endHold(String subjectKey, HoldChange change) {
+        return send(subjectKey, HoldRegistryState.class, r -> r::endHold, change);
+    }
 
-  @Override
-  public HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration) {
-    return send(subjectKey, HeldProducts.class, r -> r::registerDeletion, registration);
-  }
+    @Override
+    public HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration) {
+        return send(subjectKey, HeldProducts.class, r -> r::registerDeletion, registration);
+    }
 
-  @Override
-  public EraseClaimResult claimErase(String subjectKey, EraseClaim claim) {
-    return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim);
-  }
+    @Override
+    public EraseClaimResult claimErase(String subjectKey, EraseClaim claim) {
+        return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim);
+    }
 
-  @Override
-  public HoldRegistryState finishErase(String subjectKey, EraseClaim claim) {
-    return send(subjectKey, HoldRegistryState.class, r -> r::finishErase, claim);
-  }
+    @Override
+    public HoldRegistryState finishErase(String subjectKey, EraseClaim claim) {
+        return send(subjectKey, HoldRegistryState.class, r -> r::finishErase, claim);
+    }
 
-  @Override
-  public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
-    return send(subjectKey, ClaimedProducts.class, r -> r::claimDeletion, claims, updateId);
-  }
+    @Override
+    public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
+        return send(subjectKey, ClaimedProducts.class, r -> r::claimDeletion, claims, updateId);
+    }
 
-  @Override
-  public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
-    return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim, updateId);
-  }
+    @Override
+    public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
+        return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim, updateId);
+    }
 
-  @Override
-  public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
-    return send(subjectKey, Integer.class, r -> r::finishErases, finished, updateId);
-  }
+    @Override
+    public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
+        return send(subjectKey, Integer.class, r -> r::finishErases, finished, updateId);
+    }
 
-  /** Under an update id derived from the calling (regular) activity. */
-  private <A, R> R send(String subjectKey, Class<R> resultType,
-      java.util.function.Function<HoldRegistryWorkflow, Functions.Func1<A, R>> update, A argument) {
-    ActivityInfo info = Activity.getExecutionContext().getInfo();
-    return send(subjectKey, resultType, update, argument, info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId());
-  }
+    /** Under an update id derived from the calling (regular) activity. */
+    private <A, R> R send(
+            String subjectKey,
+            Class<R> resultType,
+            java.util.function.Function<HoldRegistryWorkflow, Functions.Func1<A, R>> update,
+            A argument) {
+        ActivityInfo info = Activity.getExecutionContext().getInfo();
+        return send(
+                subjectKey,
+                resultType,
+                update,
+                argument,
+                info.getWorkflowId() + "/" + info.getRunId() + "/" + info.getActivityId());
+    }
 
-  private <A, R> R send(String subjectKey, Class<R> resultType,
-      java.util.function.Function<HoldRegistryWorkflow, Functions.Func1<A, R>> update, A argument, String updateId) {
-    HoldRegistryWorkflow registry = client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.holds(subjectKey))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .build());
-    WithStartWorkflowOperation<Void> start = new WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY);
-    UpdateOptions<R> options = UpdateOptions.newBuilder(resultType)
-        .setUpdateId(updateId)
-        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-        .build();
-    return WorkflowClient.executeUpdateWithStart(update.apply(registry), argument, options, start);
-  }
+    private <A, R> R send(
+            String subjectKey,
+            Class<R> resultType,
+            java.util.function.Function<HoldRegistryWorkflow, Functions.Func1<A, R>> update,
+            A argument,
+            String updateId) {
+        HoldRegistryWorkflow registry = client.newWorkflowStub(
+                HoldRegistryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.holds(subjectKey))
+                        .setTaskQueue(taskQueue)
+                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                        .build());
+        WithStartWorkflowOperation<Void> start =
+                new WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY);
+        UpdateOptions<R> options = UpdateOptions.newBuilder(resultType)
+                .setUpdateId(updateId)
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build();
+        return WorkflowClient.executeUpdateWithStart(update.apply(registry), argument, options, start);
+    }
 }

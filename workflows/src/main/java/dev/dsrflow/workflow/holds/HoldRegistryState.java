@@ -13,14 +13,14 @@ import java.util.Set;
  *     for them, so no erase is ever running under a hold)
  */
 public record HoldRegistryState(List<ActiveHold> holds, List<Waiter> waiters, List<Claim> claims) {
-  public static final HoldRegistryState EMPTY = new HoldRegistryState(List.of(), List.of(), List.of());
+    public static final HoldRegistryState EMPTY = new HoldRegistryState(List.of(), List.of(), List.of());
 
-  /** One active hold. */
-  public record ActiveHold(String holdId, String requestId, Set<String> products, Instant until) {}
+    /** One active hold. */
+    public record ActiveHold(String holdId, String requestId, Set<String> products, Instant until) {}
 
-  /** One deletion and the held products it waits for. */
-  public record Waiter(String requestId, Set<String> products) {}
+    /** One deletion and the held products it waits for. */
+    public record Waiter(String requestId, Set<String> products) {}
 
-  /** A granted erase claim, valid until its lease ends (a crashed deletion cannot block forever). */
-  public record Claim(String requestId, String product, Instant leaseUntil) {}
+    /** A granted erase claim, valid until its lease ends (a crashed deletion cannot block forever). */
+    public record Claim(String requestId, String product, Instant leaseUntil) {}
 }

@@ -19,47 +19,47 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface HoldRegistryWorkflow {
-  /** Runs forever, continuing as new before its history grows large. */
-  @WorkflowMethod(name = WorkflowTypes.HOLD_REGISTRY)
-  void run(HoldRegistryState carried);
+    /** Runs forever, continuing as new before its history grows large. */
+    @WorkflowMethod(name = WorkflowTypes.HOLD_REGISTRY)
+    void run(HoldRegistryState carried);
 
-  /** Places (or re-places) a hold; returns once no erase is running on its products. */
-  @UpdateMethod(name = HoldSignals.PLACE_HOLD)
-  HoldRegistryState placeHold(HoldPlacement placement);
+    /** Places (or re-places) a hold; returns once no erase is running on its products. */
+    @UpdateMethod(name = HoldSignals.PLACE_HOLD)
+    HoldRegistryState placeHold(HoldPlacement placement);
 
-  /** Moves a hold's lapse instant. */
-  @UpdateMethod(name = HoldSignals.RENEW_HOLD)
-  HoldRegistryState renewHold(HoldChange change);
+    /** Moves a hold's lapse instant. */
+    @UpdateMethod(name = HoldSignals.RENEW_HOLD)
+    HoldRegistryState renewHold(HoldChange change);
 
-  /** Ends a hold; deletions waiting on products it alone covered are signalled. */
-  @UpdateMethod(name = HoldSignals.END_HOLD)
-  HoldRegistryState endHold(HoldChange change);
+    /** Ends a hold; deletions waiting on products it alone covered are signalled. */
+    @UpdateMethod(name = HoldSignals.END_HOLD)
+    HoldRegistryState endHold(HoldChange change);
 
-  /** Answers which of a deletion's products are held and registers it as waiting on them. */
-  @UpdateMethod(name = HoldSignals.REGISTER_DELETION)
-  HeldProducts registerDeletion(DeletionRegistration registration);
+    /** Answers which of a deletion's products are held and registers it as waiting on them. */
+    @UpdateMethod(name = HoldSignals.REGISTER_DELETION)
+    HeldProducts registerDeletion(DeletionRegistration registration);
 
-  /**
-   * In one step, for each of a deletion's products: grants the erase claim when no hold covers
-   * it, otherwise registers the deletion as waiting on it (what {@link #registerDeletion} and
-   * one {@link #claimErase} per product do together).
-   */
-  @UpdateMethod(name = HoldSignals.CLAIM_DELETION)
-  ClaimedProducts claimDeletion(DeletionClaims claims);
+    /**
+     * In one step, for each of a deletion's products: grants the erase claim when no hold covers
+     * it, otherwise registers the deletion as waiting on it (what {@link #registerDeletion} and
+     * one {@link #claimErase} per product do together).
+     */
+    @UpdateMethod(name = HoldSignals.CLAIM_DELETION)
+    ClaimedProducts claimDeletion(DeletionClaims claims);
 
-  /** Grants the start of one product's erase, or refuses it (held) and registers a waiter. */
-  @UpdateMethod(name = HoldSignals.CLAIM_ERASE)
-  EraseClaimResult claimErase(EraseClaim claim);
+    /** Grants the start of one product's erase, or refuses it (held) and registers a waiter. */
+    @UpdateMethod(name = HoldSignals.CLAIM_ERASE)
+    EraseClaimResult claimErase(EraseClaim claim);
 
-  /** The erase of a claimed product has finished (successfully or not). */
-  @UpdateMethod(name = HoldSignals.FINISH_ERASE)
-  HoldRegistryState finishErase(EraseClaim claim);
+    /** The erase of a claimed product has finished (successfully or not). */
+    @UpdateMethod(name = HoldSignals.FINISH_ERASE)
+    HoldRegistryState finishErase(EraseClaim claim);
 
-  /** Several claimed erases of one deletion have finished; returns how many claims were released. */
-  @UpdateMethod(name = HoldSignals.FINISH_ERASES)
-  int finishErases(FinishedErases finished);
+    /** Several claimed erases of one deletion have finished; returns how many claims were released. */
+    @UpdateMethod(name = HoldSignals.FINISH_ERASES)
+    int finishErases(FinishedErases finished);
 
-  /** The registry's current state. */
-  @QueryMethod(name = HoldSignals.STATE)
-  HoldRegistryState state();
+    /** The registry's current state. */
+    @QueryMethod(name = HoldSignals.STATE)
+    HoldRegistryState state();
 }

@@ -16,117 +16,120 @@ import org.slf4j.Logger;
 
 /** The per-subject hold registry (see {@link HoldRegistryWorkflow}). */
 public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
-  /** Continue as new after this many events even if the server does not suggest it yet. */
-  public static final int DEFAULT_MAX_HISTORY = 2_000;
-  /** How long a granted erase claim blocks a new hold if its deletion never reports back. */
-  static final Duration CLAIM_LEASE = ClaimLease.LEASE;
+    /** Continue as new after this many events even if the server does not suggest it yet. */
+    public static final int DEFAULT_MAX_HISTORY = 2_000;
+    /** How long a granted erase claim blocks a new hold if its deletion never reports back. */
+    static final Duration CLAIM_LEASE = ClaimLease.LEASE;
 
-  private static final Logger log = Workflow.getLogger(HoldRegistryWorkflowImpl.class);
+    private static final Logger log = Workflow.getLogger(HoldRegistryWorkflowImpl.class);
 
-  private final int maxHistory;
-  private final Deque<Map.Entry<String, List<String>>> outbox = new ArrayDeque<>();
-  private final HoldBook book;
+    private final int maxHistory;
+    private final Deque<Map.Entry<String, List<String>>> outbox = new ArrayDeque<>();
+    private final HoldBook book;
 
-  /**
-   * Built from the run's input (see {@link HoldRegistryWorkers}), so updates delivered with the
-   * start already see the carried state.
-   */
-  public HoldRegistryWorkflowImpl(int maxHistory, HoldRegistryState carried) {
-    this.maxHistory = maxHistory;
-    this.book = HoldBook.of(carried);
-  }
-
-  @Override
-  public void run(HoldRegistryState carried) {
-    while (true) {
-      Workflow.await(() -> !outbox.isEmpty() || continueAsNewDue());
-      deliver();
-      if (continueAsNewDue()) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
-        deliver();
-        log.info("hold registry continues as new after {} events", Workflow.getInfo().getHistoryLength());
-        Workflow.continueAsNew(book.state());
-      }
+    /**
+     * Built from the run's input (see {@link HoldRegistryWorkers}), so updates delivered with the
+     * start already see the carried state.
+     */
+    public HoldRegistryWorkflowImpl(int maxHistory, HoldRegistryState carried) {
+        this.maxHistory = maxHistory;
+        this.book = HoldBook.of(carried);
     }
-  }
 
-  @Override
-  public HoldRegistryState placeHold(HoldPlacement placement) {
-    book.place(placement);
-    Set<String> products = Set.copyOf(placement.products());
-    Optional<Instant> running;
-    while ((running = book.runningErases(products, now())).isPresent()) {
-      Duration lease = Duration.between(now(), running.get());
-      Workflow.await(lease, () -> book.runningErases(products, now()).isEmpty());
+    @Override
+    public void run(HoldRegistryState carried) {
+        while (true) {
+            Workflow.await(() -> !outbox.isEmpty() || continueAsNewDue());
+            deliver();
+            if (continueAsNewDue()) {
+                Workflow.await(Workflow::isEveryHandlerFinished);
+                deliver();
+                log.info(
+                        "hold registry continues as new after {} events",
+                        Workflow.getInfo().getHistoryLength());
+                Workflow.continueAsNew(book.state());
+            }
+        }
     }
-    return book.state();
-  }
 
-  @Override
-  public HoldRegistryState renewHold(HoldChange change) {
-    book.renew(change);
-    return book.state();
-  }
-
-  @Override
-  public HoldRegistryState endHold(HoldChange change) {
-    book.end(change.holdId()).forEach((requestId, products) -> outbox.add(Map.entry(requestId, products)));
-    return book.state();
-  }
-
-  @Override
-  public HeldProducts registerDeletion(DeletionRegistration registration) {
-    return new HeldProducts(book.register(registration));
-  }
-
-  @Override
-  public ClaimedProducts claimDeletion(DeletionClaims claims) {
-    return book.claimAll(claims, now().plus(CLAIM_LEASE));
-  }
-
-  @Override
-  public EraseClaimResult claimErase(EraseClaim claim) {
-    return book.claim(claim, now().plus(CLAIM_LEASE));
-  }
-
-  @Override
-  public HoldRegistryState finishErase(EraseClaim claim) {
-    book.finish(claim);
-    return book.state();
-  }
-
-  @Override
-  public int finishErases(FinishedErases finished) {
-    int released = 0;
-    for (String product : finished.products()) {
-      released += book.finish(new EraseClaim(finished.requestId(), product)) ? 1 : 0;
+    @Override
+    public HoldRegistryState placeHold(HoldPlacement placement) {
+        book.place(placement);
+        Set<String> products = Set.copyOf(placement.products());
+        Optional<Instant> running;
+        while ((running = book.runningErases(products, now())).isPresent()) {
+            Duration lease = Duration.between(now(), running.get());
+            Workflow.await(lease, () -> book.runningErases(products, now()).isEmpty());
+        }
+        return book.state();
     }
-    return released;
-  }
 
-  @Override
-  public HoldRegistryState state() {
-    return book.state();
-  }
-
-  private void deliver() {
-    while (!outbox.isEmpty()) {
-      Map.Entry<String, List<String>> next = outbox.poll();
-      try {
-        Workflow.newUntypedExternalWorkflowStub(WorkflowIds.request(next.getKey()))
-            .signal(HoldSignals.HOLDS_LIFTED, new HoldsLifted(next.getValue()));
-      } catch (SignalExternalWorkflowException | ApplicationFailure gone) {
-        // the deletion finished or never existed (NOT_FOUND arrives as an ApplicationFailure)
-        log.info("request {} no longer runs; its lifted holds are dropped", next.getKey());
-      }
+    @Override
+    public HoldRegistryState renewHold(HoldChange change) {
+        book.renew(change);
+        return book.state();
     }
-  }
 
-  private boolean continueAsNewDue() {
-    return Workflow.getInfo().isContinueAsNewSuggested() || Workflow.getInfo().getHistoryLength() > maxHistory;
-  }
+    @Override
+    public HoldRegistryState endHold(HoldChange change) {
+        book.end(change.holdId()).forEach((requestId, products) -> outbox.add(Map.entry(requestId, products)));
+        return book.state();
+    }
 
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
+    @Override
+    public HeldProducts registerDeletion(DeletionRegistration registration) {
+        return new HeldProducts(book.register(registration));
+    }
+
+    @Override
+    public ClaimedProducts claimDeletion(DeletionClaims claims) {
+        return book.claimAll(claims, now().plus(CLAIM_LEASE));
+    }
+
+    @Override
+    public EraseClaimResult claimErase(EraseClaim claim) {
+        return book.claim(claim, now().plus(CLAIM_LEASE));
+    }
+
+    @Override
+    public HoldRegistryState finishErase(EraseClaim claim) {
+        book.finish(claim);
+        return book.state();
+    }
+
+    @Override
+    public int finishErases(FinishedErases finished) {
+        int released = 0;
+        for (String product : finished.products()) {
+            released += book.finish(new EraseClaim(finished.requestId(), product)) ? 1 : 0;
+        }
+        return released;
+    }
+
+    @Override
+    public HoldRegistryState state() {
+        return book.state();
+    }
+
+    private void deliver() {
+        while (!outbox.isEmpty()) {
+            Map.Entry<String, List<String>> next = outbox.poll();
+            try {
+                Workflow.newUntypedExternalWorkflowStub(WorkflowIds.request(next.getKey()))
+                        .signal(HoldSignals.HOLDS_LIFTED, new HoldsLifted(next.getValue()));
+            } catch (SignalExternalWorkflowException | ApplicationFailure gone) {
+                // the deletion finished or never existed (NOT_FOUND arrives as an ApplicationFailure)
+                log.info("request {} no longer runs; its lifted holds are dropped", next.getKey());
+            }
+        }
+    }
+
+    private boolean continueAsNewDue() {
+        return Workflow.getInfo().isContinueAsNewSuggested()
+                || Workflow.getInfo().getHistoryLength() > maxHistory;
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
 }

@@ -9,21 +9,21 @@ import io.temporal.workflow.Workflow;
  * the wait and says so in the ledger.
  */
 public final class ApprovalGate {
-  private ApprovalGate() {}
+    private ApprovalGate() {}
 
-  /** True when the request may proceed; false when it was rejected or cancelled. */
-  public static boolean await(RequestState state, RequestJournal journal) {
-    if (!state.spec().type().needsApproval()) {
-      return true;
+    /** True when the request may proceed; false when it was rejected or cancelled. */
+    public static boolean await(RequestState state, RequestJournal journal) {
+        if (!state.spec().type().needsApproval()) {
+            return true;
+        }
+        if (state.spec().policy().autoApproveAll()) {
+            state.approve(RequestJournal.SYSTEM);
+            journal.record(RequestJournal.SYSTEM, "APPROVED", "auto-approved by configuration (autoApproveAll)");
+            return true;
+        }
+        state.moveTo(RequestStatus.AWAITING_APPROVAL);
+        journal.record(RequestJournal.SYSTEM, "AWAITING_APPROVAL", "waiting for a second person to approve");
+        Workflow.await(() -> state.approvedBy() != null || state.isFinal());
+        return !state.isFinal();
     }
-    if (state.spec().policy().autoApproveAll()) {
-      state.approve(RequestJournal.SYSTEM);
-      journal.record(RequestJournal.SYSTEM, "APPROVED", "auto-approved by configuration (autoApproveAll)");
-      return true;
-    }
-    state.moveTo(RequestStatus.AWAITING_APPROVAL);
-    journal.record(RequestJournal.SYSTEM, "AWAITING_APPROVAL", "waiting for a second person to approve");
-    Workflow.await(() -> state.approvedBy() != null || state.isFinal());
-    return !state.isFinal();
-  }
 }

@@ -12,17 +12,18 @@ import dev.dsrflow.product.activity.ProductStepResult;
  * @param result the activity's result, or null when it failed
  * @param erasure the erase step's tally (erase only, else null)
  */
-public record BatchOutcome(String product, ProductTaskStatus status, String detail, ProductStepResult result, ErasureTally erasure) {
+public record BatchOutcome(
+        String product, ProductTaskStatus status, String detail, ProductStepResult result, ErasureTally erasure) {
 
-  static BatchOutcome of(String product, StepOutcome outcome) {
-    return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result(), null);
-  }
+    static BatchOutcome of(String product, StepOutcome outcome) {
+        return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result(), null);
+    }
 
-  static BatchOutcome of(String product, StepOutcome outcome, ErasureTally erasure) {
-    return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result(), erasure);
-  }
+    static BatchOutcome of(String product, StepOutcome outcome, ErasureTally erasure) {
+        return new BatchOutcome(product, outcome.status(), outcome.detail(), outcome.result(), erasure);
+    }
 
-  StepOutcome toStepOutcome() {
-    return new StepOutcome(status, detail, result);
-  }
+    StepOutcome toStepOutcome() {
+        return new StepOutcome(status, detail, result);
+    }
 }

@@ -13,28 +13,28 @@ import java.time.ZoneOffset;
  * extendable once by the same period again.
  */
 public final class DeadlinePolicy {
-  private DeadlinePolicy() {}
+    private DeadlinePolicy() {}
 
-  /** The due date before any extension. */
-  public static Instant dueAt(Jurisdiction jurisdiction, Instant receivedAt, RequestPolicy policy) {
-    return switch (jurisdiction) {
-      case GDPR -> receivedAt.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
-      case CCPA -> receivedAt.plus(Duration.ofDays(45));
-      case OTHER -> receivedAt.plus(policy.otherDeadline());
-    };
-  }
+    /** The due date before any extension. */
+    public static Instant dueAt(Jurisdiction jurisdiction, Instant receivedAt, RequestPolicy policy) {
+        return switch (jurisdiction) {
+            case GDPR -> receivedAt.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+            case CCPA -> receivedAt.plus(Duration.ofDays(45));
+            case OTHER -> receivedAt.plus(policy.otherDeadline());
+        };
+    }
 
-  /** The due date after the one permitted extension. */
-  public static Instant extendedDueAt(Jurisdiction jurisdiction, Instant receivedAt, RequestPolicy policy) {
-    return switch (jurisdiction) {
-      case GDPR -> receivedAt.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
-      case CCPA -> receivedAt.plus(Duration.ofDays(90));
-      case OTHER -> receivedAt.plus(policy.otherDeadline().multipliedBy(2));
-    };
-  }
+    /** The due date after the one permitted extension. */
+    public static Instant extendedDueAt(Jurisdiction jurisdiction, Instant receivedAt, RequestPolicy policy) {
+        return switch (jurisdiction) {
+            case GDPR -> receivedAt.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
+            case CCPA -> receivedAt.plus(Duration.ofDays(90));
+            case OTHER -> receivedAt.plus(policy.otherDeadline().multipliedBy(2));
+        };
+    }
 
-  /** When the warning before a due date is raised. */
-  public static Instant warningAt(Instant dueAt, RequestPolicy policy) {
-    return dueAt.minus(policy.warningLead());
-  }
+    /** When the warning before a due date is raised. */
+    public static Instant warningAt(Instant dueAt, RequestPolicy policy) {
+        return dueAt.minus(policy.warningLead());
+    }
 }

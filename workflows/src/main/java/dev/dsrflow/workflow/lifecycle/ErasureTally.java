@@ -15,5 +15,12 @@ import java.util.List;
  * @param handlerVersion the handler version that erased
  * @param residues the residue found after each run that left one, in order
  */
-public record ErasureTally(long itemsErased, long residual, boolean verified, int eraseRuns, Instant startedAt, Instant finishedAt,
-    String handlerVersion, List<Long> residues) {}
+public record ErasureTally(
+        long itemsErased,
+        long residual,
+        boolean verified,
+        int eraseRuns,
+        Instant startedAt,
+        Instant finishedAt,
+        String handlerVersion,
+        List<Long> residues) {}

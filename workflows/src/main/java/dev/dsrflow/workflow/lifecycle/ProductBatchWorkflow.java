@@ -13,7 +13,7 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface ProductBatchWorkflow {
-  /** Runs the step for every product of the batch; returns when each one succeeded or failed. */
-  @WorkflowMethod(name = WorkflowTypes.PRODUCT_BATCH)
-  ProductBatchResult run(ProductBatch batch);
+    /** Runs the step for every product of the batch; returns when each one succeeded or failed. */
+    @WorkflowMethod(name = WorkflowTypes.PRODUCT_BATCH)
+    ProductBatchResult run(ProductBatch batch);
 }

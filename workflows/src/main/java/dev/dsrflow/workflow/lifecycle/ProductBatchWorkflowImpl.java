@@ -12,23 +12,23 @@ import java.util.List;
  * cancelled) cancels its activities and ends the batch cancelled.
  */
 public final class ProductBatchWorkflowImpl implements ProductBatchWorkflow {
-  private final ProductStubs stubs;
+    private final ProductStubs stubs;
 
-  public ProductBatchWorkflowImpl(ProductCatalog catalog) {
-    this.stubs = new ProductStubs(catalog);
-  }
+    public ProductBatchWorkflowImpl(ProductCatalog catalog) {
+        this.stubs = new ProductStubs(catalog);
+    }
 
-  @Override
-  public ProductBatchResult run(ProductBatch batch) {
-    FanOutStep step = batch.step();
-    List<Promise<BatchOutcome>> outcomes = new ArrayList<>();
-    for (String product : batch.products()) {
-      outcomes.add(step.inBatch(stubs, batch.context(), product));
+    @Override
+    public ProductBatchResult run(ProductBatch batch) {
+        FanOutStep step = batch.step();
+        List<Promise<BatchOutcome>> outcomes = new ArrayList<>();
+        for (String product : batch.products()) {
+            outcomes.add(step.inBatch(stubs, batch.context(), product));
+        }
+        List<BatchOutcome> out = new ArrayList<>();
+        for (Promise<BatchOutcome> outcome : outcomes) {
+            out.add(outcome.get());
+        }
+        return new ProductBatchResult(out);
     }
-    List<BatchOutcome> out = new ArrayList<>();
-    for (Promise<BatchOutcome> outcome : outcomes) {
-      out.add(outcome.get());
-    }
-    return new ProductBatchResult(out);
-  }
 }

@@ -34,105 +34,112 @@ import java.util.Map;
  * scope cancels its batches and waits until they have stopped.
  */
 public final class ProductBatches {
-  /**
-   * Products per batch unless the request's policy says otherwise: 50. Measured
-   * (BatchedHistoryTest, batches of 20): a batch child records about 4 events per product for
-   * a one-call step (activity scheduled, started, completed, plus its share of workflow tasks)
-   * and about 7 for erase-and-verify, so a batch of 50 stays near 200-400 events, far under
-   * Temporal's 10,240 warning, with at most 50 pending activities (limit 2,000). Its result
-   * carries one outcome per product: ~60-70 KB for 50 products located or exported with 8
-   * files each (BatchPayloadSizeTest), under the 256 KB payload warning. The request itself
-   * records about 3-4 events per batch (child initiated, started, completed; a ledger marker;
-   * workflow tasks shared with other batches), so 2,000 products cost it 40 batches and
-   * 20,000 products 400; the 2,000 pending children per execution bound a request at 100,000
-   * products. A larger batch would shorten the request's history but push a child's result
-   * towards the payload warning when products return long export manifests.
-   */
-  public static final int DEFAULT_SIZE = 50;
+    /**
+     * Products per batch unless the request's policy says otherwise: 50. Measured
+     * (BatchedHistoryTest, batches of 20): a batch child records about 4 events per product for
+     * a one-call step (activity scheduled, started, completed, plus its share of workflow tasks)
+     * and about 7 for erase-and-verify, so a batch of 50 stays near 200-400 events, far under
+     * Temporal's 10,240 warning, with at most 50 pending activities (limit 2,000). Its result
+     * carries one outcome per product: ~60-70 KB for 50 products located or exported with 8
+     * files each (BatchPayloadSizeTest), under the 256 KB payload warning. The request itself
+     * records about 3-4 events per batch (child initiated, started, completed; a ledger marker;
+     * workflow tasks shared with other batches), so 2,000 products cost it 40 batches and
+     * 20,000 products 400; the 2,000 pending children per execution bound a request at 100,000
+     * products. A larger batch would shorten the request's history but push a child's result
+     * towards the payload warning when products return long export manifests.
+     */
+    public static final int DEFAULT_SIZE = 50;
 
-  /** A batch that was started, and its result to come. */
-  public record Started(ProductBatch batch, Promise<ProductBatchResult> result) {}
+    /** A batch that was started, and its result to come. */
+    public record Started(ProductBatch batch, Promise<ProductBatchResult> result) {}
 
-  private final RequestState state;
-  private final String changeId;
-  private final Map<FanOutStep, Integer> rounds = new EnumMap<>(FanOutStep.class);
+    private final RequestState state;
+    private final String changeId;
+    private final Map<FanOutStep, Integer> rounds = new EnumMap<>(FanOutStep.class);
 
-  /** Batches for a request; {@code changeId} guards splitting for this workflow type. */
-  public ProductBatches(RequestState state, String changeId) {
-    this.state = state;
-    this.changeId = changeId;
-  }
-
-  /** Products per batch for this request. */
-  public int size() {
-    int fromPolicy = state.spec().policy().productBatchSize();
-    return fromPolicy > 0 ? fromPolicy : DEFAULT_SIZE;
-  }
-
-  /**
-   * Whether a step over {@code products} products runs in batches: more than the batch size,
-   * and the request runs the code version that splits. Decided by history, so replays agree.
-   */
-  public boolean splits(int products) {
-    boolean split = products > size() && Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, 1) >= 1;
-    if (split) {
-      state.useCompactSnapshots();
+    /** Batches for a request; {@code changeId} guards splitting for this workflow type. */
+    public ProductBatches(RequestState state, String changeId) {
+        this.state = state;
+        this.changeId = changeId;
     }
-    return split;
-  }
 
-  /** Starts one child per batch of {@code products} (in order) and returns them, running. */
-  public List<Started> start(FanOutStep step, StepContext context, List<String> products) {
-    int round = rounds.merge(step, 1, Integer::sum);
-    int size = size();
-    List<Started> started = new ArrayList<>();
-    for (int from = 0, index = 0; from < products.size(); from += size, index++) {
-      ProductBatch batch = new ProductBatch(step, index, context,
-          List.copyOf(products.subList(from, Math.min(products.size(), from + size))));
-      ProductBatchWorkflow child = Workflow.newChildWorkflowStub(ProductBatchWorkflow.class, options(context, step, round, index));
-      started.add(new Started(batch, Async.function(child::run, batch)));
+    /** Products per batch for this request. */
+    public int size() {
+        int fromPolicy = state.spec().policy().productBatchSize();
+        return fromPolicy > 0 ? fromPolicy : DEFAULT_SIZE;
     }
-    return started;
-  }
 
-  /**
-   * The outcomes of a finished batch. A batch child that failed (it should not: it catches its
-   * activities' failures) fails each of its products, for an operator; when the request itself
-   * is being cancelled the cancellation goes on.
-   */
-  public static List<BatchOutcome> outcomes(Started started) {
-    try {
-      return started.result().get().outcomes();
-    } catch (CanceledFailure cancelled) {
-      throw cancelled;
-    } catch (ChildWorkflowFailure failure) {
-      if (CancellationScope.current().isCancelRequested()) {
-        throw new CanceledFailure("the request was cancelled while batch " + started.batch().index() + " ran");
-      }
-      String why = "batch " + started.batch().index() + " failed: "
-          + (failure.getCause() == null ? failure.getMessage() : failure.getCause().getClass().getSimpleName());
-      return started.batch().products().stream().map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null, null)).toList();
+    /**
+     * Whether a step over {@code products} products runs in batches: more than the batch size,
+     * and the request runs the code version that splits. Decided by history, so replays agree.
+     */
+    public boolean splits(int products) {
+        boolean split = products > size() && Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (split) {
+            state.useCompactSnapshots();
+        }
+        return split;
     }
-  }
 
-  /** Runs a step over the products in batches and waits for every batch: outcomes by product. */
-  public Map<String, StepOutcome> runAll(FanOutStep step, StepContext context, List<String> products) {
-    Map<String, StepOutcome> out = new LinkedHashMap<>();
-    for (Started started : start(step, context, products)) {
-      for (BatchOutcome outcome : outcomes(started)) {
-        out.put(outcome.product(), outcome.toStepOutcome());
-      }
+    /** Starts one child per batch of {@code products} (in order) and returns them, running. */
+    public List<Started> start(FanOutStep step, StepContext context, List<String> products) {
+        int round = rounds.merge(step, 1, Integer::sum);
+        int size = size();
+        List<Started> started = new ArrayList<>();
+        for (int from = 0, index = 0; from < products.size(); from += size, index++) {
+            ProductBatch batch = new ProductBatch(
+                    step, index, context, List.copyOf(products.subList(from, Math.min(products.size(), from + size))));
+            ProductBatchWorkflow child =
+                    Workflow.newChildWorkflowStub(ProductBatchWorkflow.class, options(context, step, round, index));
+            started.add(new Started(batch, Async.function(child::run, batch)));
+        }
+        return started;
     }
-    return out;
-  }
 
-  /** The batch's id derives from the request's workflow id as {@link WorkflowIds#request} names it (replays agree). */
-  private static ChildWorkflowOptions options(StepContext context, FanOutStep step, int round, int index) {
-    return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.productBatch(WorkflowIds.request(context.requestId()), step.name().toLowerCase(Locale.ROOT), round, index))
-        .setTaskQueue(Workflow.getInfo().getTaskQueue())
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
-        .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .build();
-  }
+    /**
+     * The outcomes of a finished batch. A batch child that failed (it should not: it catches its
+     * activities' failures) fails each of its products, for an operator; when the request itself
+     * is being cancelled the cancellation goes on.
+     */
+    public static List<BatchOutcome> outcomes(Started started) {
+        try {
+            return started.result().get().outcomes();
+        } catch (CanceledFailure cancelled) {
+            throw cancelled;
+        } catch (ChildWorkflowFailure failure) {
+            if (CancellationScope.current().isCancelRequested()) {
+                throw new CanceledFailure("the request was cancelled while batch "
+                        + started.batch().index() + " ran");
+            }
+            String why = "batch " + started.batch().index() + " failed: "
+                    + (failure.getCause() == null
+                            ? failure.getMessage()
+                            : failure.getCause().getClass().getSimpleName());
+            return started.batch().products().stream()
+                    .map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null, null))
+                    .toList();
+        }
+    }
+
+    /** Runs a step over the products in batches and waits for every batch: outcomes by product. */
+    public Map<String, StepOutcome> runAll(FanOutStep step, StepContext context, List<String> products) {
+        Map<String, StepOutcome> out = new LinkedHashMap<>();
+        for (Started started : start(step, context, products)) {
+            for (BatchOutcome outcome : outcomes(started)) {
+                out.put(outcome.product(), outcome.toStepOutcome());
+            }
+        }
+        return out;
+    }
+
+    /** The batch's id derives from the request's workflow id as {@link WorkflowIds#request} names it (replays agree). */
+    private static ChildWorkflowOptions options(StepContext context, FanOutStep step, int round, int index) {
+        return ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.productBatch(
+                        WorkflowIds.request(context.requestId()), step.name().toLowerCase(Locale.ROOT), round, index))
+                .setTaskQueue(Workflow.getInfo().getTaskQueue())
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
+                .build();
+    }
 }

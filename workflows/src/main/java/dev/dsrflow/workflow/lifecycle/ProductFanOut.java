@@ -33,171 +33,182 @@ import java.util.Set;
  */
 public final class ProductFanOut {
 
-  /** The work for one product: activity calls, returning how the run ended. */
-  @FunctionalInterface
-  public interface ProductWork {
-    StepOutcome run(ProductTaskState task);
-  }
-
-  /**
-   * What a step does around its batches besides the per-product state machine (a deletion's
-   * erase: consume the hold claims before, record the tally and release the claims after).
-   */
-  public interface BatchHooks {
-    /** No extra work. */
-    BatchHooks NONE = new BatchHooks() {};
-
-    /** Before the batches start, with the products about to run in them. */
-    default void beforeBatches(List<String> products) {}
-
-    /** A batch's outcomes, before they are applied; returns extra ledger events to write with them. */
-    default List<RequestJournal.Note> afterBatch(List<BatchOutcome> outcomes) {
-      return List.of();
+    /** The work for one product: activity calls, returning how the run ended. */
+    @FunctionalInterface
+    public interface ProductWork {
+        StepOutcome run(ProductTaskState task);
     }
-  }
 
-  private final RequestJournal journal;
-  private final ProductBatches batches;
-  private final ProductStubs stubs;
+    /**
+     * What a step does around its batches besides the per-product state machine (a deletion's
+     * erase: consume the hold claims before, record the tally and release the claims after).
+     */
+    public interface BatchHooks {
+        /** No extra work. */
+        BatchHooks NONE = new BatchHooks() {};
 
-  public ProductFanOut(RequestJournal journal, ProductBatches batches, ProductStubs stubs) {
-    this.journal = journal;
-    this.batches = batches;
-    this.stubs = stubs;
-  }
+        /** Before the batches start, with the products about to run in them. */
+        default void beforeBatches(List<String> products) {}
 
-  /** This fan-out splitting into batches under another change id (a deletion's own). */
-  public ProductFanOut withBatches(ProductBatches other) {
-    return new ProductFanOut(journal, other, stubs);
-  }
-
-  /**
-   * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
-   * outnumber the request's batch size (and the request runs that code version), else one
-   * product at a time as {@link #run(Collection, ProductWork)} does.
-   */
-  public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context) {
-    run(tasks, step, context, task -> step.run(stubs, context, task.product()), BatchHooks.NONE);
-  }
-
-  /**
-   * As {@link #run(Collection, FanOutStep, StepContext)}, with the request's own work for a
-   * product run from here ({@code direct}: unsplit requests, operator retries, DEFERRED products
-   * once their hold lifts) and hooks around the batches.
-   */
-  public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context, ProductWork direct, BatchHooks hooks) {
-    List<ProductTaskState> pending = tasks.stream().filter(t -> t.status() == ProductTaskStatus.PENDING).toList();
-    if (!batches.splits(pending.size())) {
-      run(tasks, direct);
-      return;
-    }
-    List<RequestJournal.Note> running = new ArrayList<>();
-    for (ProductTaskState task : pending) {
-      task.countAttempt();
-      task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", RequestJournal.now());
-      running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
-    }
-    hooks.beforeBatches(pending.stream().map(ProductTaskState::product).toList());
-    journal.recordAll(RequestJournal.SYSTEM, running);
-    Map<String, ProductTaskState> byProduct = new java.util.HashMap<>();
-    tasks.forEach(t -> byProduct.put(t.product(), t));
-    List<ProductBatches.Started> open = new ArrayList<>(
-        batches.start(step, context, pending.stream().map(ProductTaskState::product).toList()));
-    Set<String> driven = new HashSet<>();
-    List<Promise<Void>> drivers = new ArrayList<>();
-    while (true) {
-      Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted())
-          || tasks.stream().anyMatch(t -> needsDriver(t, driven))
-          || open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled()));
-      List<RequestJournal.Note> settled = new ArrayList<>();
-      for (ProductBatches.Started batch : List.copyOf(open)) {
-        if (batch.result().isCompleted()) {
-          open.remove(batch);
-          List<BatchOutcome> outcomes = ProductBatches.outcomes(batch);
-          settled.addAll(hooks.afterBatch(outcomes));
-          for (BatchOutcome outcome : outcomes) {
-            apply(byProduct.get(outcome.product()), outcome, settled);
-          }
+        /** A batch's outcomes, before they are applied; returns extra ledger events to write with them. */
+        default List<RequestJournal.Note> afterBatch(List<BatchOutcome> outcomes) {
+            return List.of();
         }
-      }
-      journal.recordAll(RequestJournal.SYSTEM, settled);
-      // products retried by an operator, or DEFERRED, run from here (one driver each for the rest of the step)
-      for (ProductTaskState task : tasks.stream().filter(t -> needsDriver(t, driven)).toList()) {
-        driven.add(task.product());
-        drivers.add(Async.procedure(() -> drive(task, direct)));
-      }
-      if (open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled())) {
-        break;
-      }
     }
-    Promise.allOf(drivers).get();
-  }
 
-  private void apply(ProductTaskState task, BatchOutcome outcome, List<RequestJournal.Note> notes) {
-    if (outcome.result() != null) {
-      task.recordResult(outcome.result());
-    }
-    if (task.status().isSettled()) {
-      return;
-    }
-    task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
-    notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
-  }
+    private final RequestJournal journal;
+    private final ProductBatches batches;
+    private final ProductStubs stubs;
 
-  /** Drives every task to a settled status; throws only when the enclosing scope is cancelled. */
-  public void run(Collection<ProductTaskState> tasks, ProductWork work) {
-    List<Promise<Void>> all = tasks.stream().map(t -> Async.procedure(() -> drive(t, work))).toList();
-    Promise.allOf(all).get();
-  }
+    public ProductFanOut(RequestJournal journal, ProductBatches batches, ProductStubs stubs) {
+        this.journal = journal;
+        this.batches = batches;
+        this.stubs = stubs;
+    }
 
-  private static boolean needsDriver(ProductTaskState task, Set<String> driven) {
-    return (task.status() == ProductTaskStatus.PENDING || task.status() == ProductTaskStatus.DEFERRED) && !driven.contains(task.product());
-  }
+    /** This fan-out splitting into batches under another change id (a deletion's own). */
+    public ProductFanOut withBatches(ProductBatches other) {
+        return new ProductFanOut(journal, other, stubs);
+    }
 
-  private void drive(ProductTaskState task, ProductWork work) {
-    while (!task.status().isSettled()) {
-      switch (task.status()) {
-        case MANUAL -> Workflow.await(() -> task.status() != ProductTaskStatus.MANUAL);
-        case FAILED -> Workflow.await(() -> task.status() != ProductTaskStatus.FAILED);
-        default -> runOnce(task, work);
-      }
+    /**
+     * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
+     * outnumber the request's batch size (and the request runs that code version), else one
+     * product at a time as {@link #run(Collection, ProductWork)} does.
+     */
+    public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context) {
+        run(tasks, step, context, task -> step.run(stubs, context, task.product()), BatchHooks.NONE);
     }
-  }
 
-  private void runOnce(ProductTaskState task, ProductWork work) {
-    if (task.status() != ProductTaskStatus.DEFERRED) { // a deferred task's work waits for its hold first
-      task.countAttempt();
-      task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts(), RequestJournal.now());
-      journal.record(RequestJournal.SYSTEM, "PRODUCT_RUNNING", task.product(), "attempt " + task.attempts());
+    /**
+     * As {@link #run(Collection, FanOutStep, StepContext)}, with the request's own work for a
+     * product run from here ({@code direct}: unsplit requests, operator retries, DEFERRED products
+     * once their hold lifts) and hooks around the batches.
+     */
+    public void run(
+            Collection<ProductTaskState> tasks,
+            FanOutStep step,
+            StepContext context,
+            ProductWork direct,
+            BatchHooks hooks) {
+        List<ProductTaskState> pending = tasks.stream()
+                .filter(t -> t.status() == ProductTaskStatus.PENDING)
+                .toList();
+        if (!batches.splits(pending.size())) {
+            run(tasks, direct);
+            return;
+        }
+        List<RequestJournal.Note> running = new ArrayList<>();
+        for (ProductTaskState task : pending) {
+            task.countAttempt();
+            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", RequestJournal.now());
+            running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
+        }
+        hooks.beforeBatches(pending.stream().map(ProductTaskState::product).toList());
+        journal.recordAll(RequestJournal.SYSTEM, running);
+        Map<String, ProductTaskState> byProduct = new java.util.HashMap<>();
+        tasks.forEach(t -> byProduct.put(t.product(), t));
+        List<ProductBatches.Started> open = new ArrayList<>(batches.start(
+                step, context, pending.stream().map(ProductTaskState::product).toList()));
+        Set<String> driven = new HashSet<>();
+        List<Promise<Void>> drivers = new ArrayList<>();
+        while (true) {
+            Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted())
+                    || tasks.stream().anyMatch(t -> needsDriver(t, driven))
+                    || open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled()));
+            List<RequestJournal.Note> settled = new ArrayList<>();
+            for (ProductBatches.Started batch : List.copyOf(open)) {
+                if (batch.result().isCompleted()) {
+                    open.remove(batch);
+                    List<BatchOutcome> outcomes = ProductBatches.outcomes(batch);
+                    settled.addAll(hooks.afterBatch(outcomes));
+                    for (BatchOutcome outcome : outcomes) {
+                        apply(byProduct.get(outcome.product()), outcome, settled);
+                    }
+                }
+            }
+            journal.recordAll(RequestJournal.SYSTEM, settled);
+            // products retried by an operator, or DEFERRED, run from here (one driver each for the rest of the step)
+            for (ProductTaskState task :
+                    tasks.stream().filter(t -> needsDriver(t, driven)).toList()) {
+                driven.add(task.product());
+                drivers.add(Async.procedure(() -> drive(task, direct)));
+            }
+            if (open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled())) {
+                break;
+            }
+        }
+        Promise.allOf(drivers).get();
     }
-    StepOutcome outcome;
-    try {
-      outcome = work.run(task);
-    } catch (ActivityFailure failure) {
-      if (CancellationScope.current().isCancelRequested()) {
-        throw failure;
-      }
-      outcome = StepOutcome.failed(describe(failure), null);
-    }
-    if (outcome.result() != null) {
-      task.recordResult(outcome.result());
-    }
-    if (task.status().isSettled()) {
-      return; // an operator settled it while the work ran (e.g. skipped a deferred product)
-    }
-    task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
-    journal.record(RequestJournal.SYSTEM, "PRODUCT_" + outcome.status(), task.product(), outcome.detail());
-  }
 
-  /** A short, identifier-free account of why a product activity failed. */
-  static String describe(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure app) {
-      return "failed after retries: " + app.getType() + ": " + app.getOriginalMessage();
+    private void apply(ProductTaskState task, BatchOutcome outcome, List<RequestJournal.Note> notes) {
+        if (outcome.result() != null) {
+            task.recordResult(outcome.result());
+        }
+        if (task.status().isSettled()) {
+            return;
+        }
+        task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
+        notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
     }
-    if (cause instanceof TimeoutFailure timeout) {
-      return "failed after retries: timed out (" + timeout.getTimeoutType() + ")";
+
+    /** Drives every task to a settled status; throws only when the enclosing scope is cancelled. */
+    public void run(Collection<ProductTaskState> tasks, ProductWork work) {
+        List<Promise<Void>> all =
+                tasks.stream().map(t -> Async.procedure(() -> drive(t, work))).toList();
+        Promise.allOf(all).get();
     }
-    return "failed after retries: " + (cause == null ? failure.getMessage() : cause.getClass().getSimpleName());
-  }
+
+    private static boolean needsDriver(ProductTaskState task, Set<String> driven) {
+        return (task.status() == ProductTaskStatus.PENDING || task.status() == ProductTaskStatus.DEFERRED)
+                && !driven.contains(task.product());
+    }
+
+    private void drive(ProductTaskState task, ProductWork work) {
+        while (!task.status().isSettled()) {
+            switch (task.status()) {
+                case MANUAL -> Workflow.await(() -> task.status() != ProductTaskStatus.MANUAL);
+                case FAILED -> Workflow.await(() -> task.status() != ProductTaskStatus.FAILED);
+                default -> runOnce(task, work);
+            }
+        }
+    }
+
+    private void runOnce(ProductTaskState task, ProductWork work) {
+        if (task.status() != ProductTaskStatus.DEFERRED) { // a deferred task's work waits for its hold first
+            task.countAttempt();
+            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts(), RequestJournal.now());
+            journal.record(RequestJournal.SYSTEM, "PRODUCT_RUNNING", task.product(), "attempt " + task.attempts());
+        }
+        StepOutcome outcome;
+        try {
+            outcome = work.run(task);
+        } catch (ActivityFailure failure) {
+            if (CancellationScope.current().isCancelRequested()) {
+                throw failure;
+            }
+            outcome = StepOutcome.failed(describe(failure), null);
+        }
+        if (outcome.result() != null) {
+            task.recordResult(outcome.result());
+        }
+        if (task.status().isSettled()) {
+            return; // an operator settled it while the work ran (e.g. skipped a deferred product)
+        }
+        task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
+        journal.record(RequestJournal.SYSTEM, "PRODUCT_" + outcome.status(), task.product(), outcome.detail());
+    }
+
+    /** A short, identifier-free account of why a product activity failed. */
+    static String describe(ActivityFailure failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof ApplicationFailure app) {
+            return "failed after retries: " + app.getType() + ": " + app.getOriginalMessage();
+        }
+        if (cause instanceof TimeoutFailure timeout) {
+            return "failed after retries: timed out (" + timeout.getTimeoutType() + ")";
+        }
+        return "failed after retries: "
+                + (cause == null ? failure.getMessage() : cause.getClass().getSimpleName());
+    }
 }

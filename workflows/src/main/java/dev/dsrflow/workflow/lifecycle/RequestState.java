@@ -17,182 +17,199 @@ import java.util.Optional;
  * type-specific results. {@link #snapshot} turns it into what the ledger and the API see.
  */
 public final class RequestState {
-  private final RequestSpec spec;
-  private final Map<String, ProductTaskState> products = new LinkedHashMap<>();
-  private RequestStatus status = RequestStatus.RECEIVED;
-  private long revision;
-  private Instant originalDueAt;
-  private Instant dueAt;
-  private boolean extended;
-  private String approvedBy;
-  private Instant graceEndsAt;
-  private Instant holdExpiresAt;
-  private Instant completedAt;
-  private DownloadInfo download;
-  private String reportBlob;
-  private String certificate;
-  private String endedBy;
-  private boolean compactSnapshots;
+    private final RequestSpec spec;
+    private final Map<String, ProductTaskState> products = new LinkedHashMap<>();
+    private RequestStatus status = RequestStatus.RECEIVED;
+    private long revision;
+    private Instant originalDueAt;
+    private Instant dueAt;
+    private boolean extended;
+    private String approvedBy;
+    private Instant graceEndsAt;
+    private Instant holdExpiresAt;
+    private Instant completedAt;
+    private DownloadInfo download;
+    private String reportBlob;
+    private String certificate;
+    private String endedBy;
+    private boolean compactSnapshots;
 
-  public RequestState(RequestSpec spec) {
-    this.spec = spec;
-  }
+    public RequestState(RequestSpec spec) {
+        this.spec = spec;
+    }
 
-  public RequestSpec spec() {
-    return spec;
-  }
+    public RequestSpec spec() {
+        return spec;
+    }
 
-  public String id() {
-    return spec.id();
-  }
+    public String id() {
+        return spec.id();
+    }
 
-  public RequestStatus status() {
-    return status;
-  }
+    public RequestStatus status() {
+        return status;
+    }
 
-  public void moveTo(RequestStatus next) {
-    this.status = next;
-  }
+    public void moveTo(RequestStatus next) {
+        this.status = next;
+    }
 
-  public boolean isFinal() {
-    return status.isFinal();
-  }
+    public boolean isFinal() {
+        return status.isFinal();
+    }
 
-  /** Adds a product task (in the spec's product order). */
-  public ProductTaskState addProduct(String product, ProductTaskStatus initial, Instant at, String detail) {
-    ProductTaskState task = new ProductTaskState(product, initial, at, detail);
-    products.put(product, task);
-    return task;
-  }
+    /** Adds a product task (in the spec's product order). */
+    public ProductTaskState addProduct(String product, ProductTaskStatus initial, Instant at, String detail) {
+        ProductTaskState task = new ProductTaskState(product, initial, at, detail);
+        products.put(product, task);
+        return task;
+    }
 
-  public Collection<ProductTaskState> products() {
-    return products.values();
-  }
+    public Collection<ProductTaskState> products() {
+        return products.values();
+    }
 
-  public Optional<ProductTaskState> product(String id) {
-    return Optional.ofNullable(products.get(id));
-  }
+    public Optional<ProductTaskState> product(String id) {
+        return Optional.ofNullable(products.get(id));
+    }
 
-  public boolean anyProduct(ProductTaskStatus s) {
-    return products.values().stream().anyMatch(t -> t.status() == s);
-  }
+    public boolean anyProduct(ProductTaskStatus s) {
+        return products.values().stream().anyMatch(t -> t.status() == s);
+    }
 
-  public boolean allProductsSettled() {
-    return products.values().stream().allMatch(t -> t.status().isSettled());
-  }
+    public boolean allProductsSettled() {
+        return products.values().stream().allMatch(t -> t.status().isSettled());
+    }
 
-  /** Sets the initial due date (and remembers it as the original one). */
-  public void setDeadline(Instant due) {
-    this.originalDueAt = due;
-    this.dueAt = due;
-  }
+    /** Sets the initial due date (and remembers it as the original one). */
+    public void setDeadline(Instant due) {
+        this.originalDueAt = due;
+        this.dueAt = due;
+    }
 
-  public Instant originalDueAt() {
-    return originalDueAt;
-  }
+    public Instant originalDueAt() {
+        return originalDueAt;
+    }
 
-  public Instant dueAt() {
-    return dueAt;
-  }
+    public Instant dueAt() {
+        return dueAt;
+    }
 
-  public boolean extended() {
-    return extended;
-  }
+    public boolean extended() {
+        return extended;
+    }
 
-  public void extendTo(Instant newDue) {
-    this.dueAt = newDue;
-    this.extended = true;
-  }
+    public void extendTo(Instant newDue) {
+        this.dueAt = newDue;
+        this.extended = true;
+    }
 
-  public String approvedBy() {
-    return approvedBy;
-  }
+    public String approvedBy() {
+        return approvedBy;
+    }
 
-  public void approve(String actor) {
-    this.approvedBy = actor;
-  }
+    public void approve(String actor) {
+        this.approvedBy = actor;
+    }
 
-  public Instant graceEndsAt() {
-    return graceEndsAt;
-  }
+    public Instant graceEndsAt() {
+        return graceEndsAt;
+    }
 
-  public void setGraceEndsAt(Instant at) {
-    this.graceEndsAt = at;
-  }
+    public void setGraceEndsAt(Instant at) {
+        this.graceEndsAt = at;
+    }
 
-  public Instant holdExpiresAt() {
-    return holdExpiresAt;
-  }
+    public Instant holdExpiresAt() {
+        return holdExpiresAt;
+    }
 
-  public void setHoldExpiresAt(Instant at) {
-    this.holdExpiresAt = at;
-  }
+    public void setHoldExpiresAt(Instant at) {
+        this.holdExpiresAt = at;
+    }
 
-  public Instant completedAt() {
-    return completedAt;
-  }
+    public Instant completedAt() {
+        return completedAt;
+    }
 
-  public void setCompletedAt(Instant at) {
-    this.completedAt = at;
-  }
+    public void setCompletedAt(Instant at) {
+        this.completedAt = at;
+    }
 
-  public DownloadInfo download() {
-    return download;
-  }
+    public DownloadInfo download() {
+        return download;
+    }
 
-  public void setDownload(DownloadInfo info) {
-    this.download = info;
-  }
+    public void setDownload(DownloadInfo info) {
+        this.download = info;
+    }
 
-  public void setReportBlob(String key) {
-    this.reportBlob = key;
-  }
+    public void setReportBlob(String key) {
+        this.reportBlob = key;
+    }
 
-  public String certificate() {
-    return certificate;
-  }
+    public String certificate() {
+        return certificate;
+    }
 
-  public void setCertificate(String doc) {
-    this.certificate = doc;
-  }
+    public void setCertificate(String doc) {
+        this.certificate = doc;
+    }
 
-  /** Who cancelled, rejected or released the request, if someone did. */
-  public String endedBy() {
-    return endedBy;
-  }
+    /** Who cancelled, rejected or released the request, if someone did. */
+    public String endedBy() {
+        return endedBy;
+    }
 
-  public void setEndedBy(String actor) {
-    this.endedBy = actor;
-  }
+    public void setEndedBy(String actor) {
+        this.endedBy = actor;
+    }
 
-  /**
-   * A new snapshot with the next revision, at least {@code floor}. Journals pass a floor derived
-   * from workflow time, so a request re-driven in a new workflow run writes revisions above
-   * everything its earlier run wrote and the ledger accepts them.
-   */
-  public RequestSnapshot nextSnapshot(long floor) {
-    revision = Math.max(revision + 1, floor);
-    return snapshot();
-  }
+    /**
+     * A new snapshot with the next revision, at least {@code floor}. Journals pass a floor derived
+     * from workflow time, so a request re-driven in a new workflow run writes revisions above
+     * everything its earlier run wrote and the ledger accepts them.
+     */
+    public RequestSnapshot nextSnapshot(long floor) {
+        revision = Math.max(revision + 1, floor);
+        return snapshot();
+    }
 
-  /**
-   * From now on, snapshots (ledger writes, update results, the view) carry each product's
-   * status, attempts and detail but not its step result: set when the request is split into
-   * batches, so an update result for thousands of products stays far under Temporal's 2 MB
-   * payload limit (with results, 2,000 located products make a 2.4 MB snapshot). The full
-   * results stay in the workflow for the access report and the package, which keep every
-   * detail; the detail line keeps the counts (and a preservation's digest).
-   */
-  public void useCompactSnapshots() {
-    this.compactSnapshots = true;
-  }
+    /**
+     * From now on, snapshots (ledger writes, update results, the view) carry each product's
+     * status, attempts and detail but not its step result: set when the request is split into
+     * batches, so an update result for thousands of products stays far under Temporal's 2 MB
+     * payload limit (with results, 2,000 located products make a 2.4 MB snapshot). The full
+     * results stay in the workflow for the access report and the package, which keep every
+     * detail; the detail line keeps the counts (and a preservation's digest).
+     */
+    public void useCompactSnapshots() {
+        this.compactSnapshots = true;
+    }
 
-  /** The current snapshot (same revision as the last ledger write). */
-  public RequestSnapshot snapshot() {
-    List<dev.dsrflow.ledger.ProductSnapshot> ps = products.values().stream()
-        .map(t -> compactSnapshots ? t.compactSnapshot() : t.snapshot()).toList();
-    return new RequestSnapshot(spec.id(), revision, spec.type(), status, spec.jurisdiction(), spec.subjectKey(),
-        spec.receivedAt(), dueAt, extended, spec.requestedBy(), approvedBy, graceEndsAt, holdExpiresAt, completedAt,
-        download, reportBlob, certificate, ps);
-  }
+    /** The current snapshot (same revision as the last ledger write). */
+    public RequestSnapshot snapshot() {
+        List<dev.dsrflow.ledger.ProductSnapshot> ps = products.values().stream()
+                .map(t -> compactSnapshots ? t.compactSnapshot() : t.snapshot())
+                .toList();
+        return new RequestSnapshot(
+                spec.id(),
+                revision,
+                spec.type(),
+                status,
+                spec.jurisdiction(),
+                spec.subjectKey(),
+                spec.receivedAt(),
+                dueAt,
+                extended,
+                spec.requestedBy(),
+                approvedBy,
+                graceEndsAt,
+                holdExpiresAt,
+                completedAt,
+                download,
+                reportBlob,
+                certificate,
+                ps);
+    }
 }

@@ -18,35 +18,38 @@ import java.util.Objects;
  * history event per status change.
  */
 final class RequestVisibility {
-  private static final SearchAttributeKey<String> TYPE = SearchAttributeKey.forKeyword(SearchAttributeNames.REQUEST_TYPE);
-  private static final SearchAttributeKey<String> STATUS = SearchAttributeKey.forKeyword(SearchAttributeNames.STATUS);
-  private static final SearchAttributeKey<String> SUBJECT = SearchAttributeKey.forKeyword(SearchAttributeNames.SUBJECT_KEY);
-  private static final SearchAttributeKey<OffsetDateTime> DUE = SearchAttributeKey.forOffsetDateTime(SearchAttributeNames.DUE_AT);
+    private static final SearchAttributeKey<String> TYPE =
+            SearchAttributeKey.forKeyword(SearchAttributeNames.REQUEST_TYPE);
+    private static final SearchAttributeKey<String> STATUS = SearchAttributeKey.forKeyword(SearchAttributeNames.STATUS);
+    private static final SearchAttributeKey<String> SUBJECT =
+            SearchAttributeKey.forKeyword(SearchAttributeNames.SUBJECT_KEY);
+    private static final SearchAttributeKey<OffsetDateTime> DUE =
+            SearchAttributeKey.forOffsetDateTime(SearchAttributeNames.DUE_AT);
 
-  private boolean identityPublished;
-  private RequestStatus status;
-  private Instant dueAt;
+    private boolean identityPublished;
+    private RequestStatus status;
+    private Instant dueAt;
 
-  void publish(RequestState state) {
-    if (!state.spec().policy().searchAttributes()) {
-      return;
+    void publish(RequestState state) {
+        if (!state.spec().policy().searchAttributes()) {
+            return;
+        }
+        List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+        if (!identityPublished) {
+            updates.add(TYPE.valueSet(state.spec().type().name()));
+            updates.add(SUBJECT.valueSet(state.spec().subjectKey()));
+            identityPublished = true;
+        }
+        if (state.status() != status) {
+            status = state.status();
+            updates.add(STATUS.valueSet(status.name()));
+        }
+        if (state.dueAt() != null && !Objects.equals(state.dueAt(), dueAt)) {
+            dueAt = state.dueAt();
+            updates.add(DUE.valueSet(dueAt.atOffset(ZoneOffset.UTC)));
+        }
+        if (!updates.isEmpty()) {
+            Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate[]::new));
+        }
     }
-    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
-    if (!identityPublished) {
-      updates.add(TYPE.valueSet(state.spec().type().name()));
-      updates.add(SUBJECT.valueSet(state.spec().subjectKey()));
-      identityPublished = true;
-    }
-    if (state.status() != status) {
-      status = state.status();
-      updates.add(STATUS.valueSet(status.name()));
-    }
-    if (state.dueAt() != null && !Objects.equals(state.dueAt(), dueAt)) {
-      dueAt = state.dueAt();
-      updates.add(DUE.valueSet(dueAt.atOffset(ZoneOffset.UTC)));
-    }
-    if (!updates.isEmpty()) {
-      Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate[]::new));
-    }
-  }
 }

@@ -15,10 +15,11 @@ import dev.dsrflow.product.SubjectRef;
  * @param format export format (export only)
  * @param holdId the hold (preserve and release only)
  */
-public record StepContext(String requestId, SubjectRef subject, ProductScope scope, ExportFormat format, String holdId) {
+public record StepContext(
+        String requestId, SubjectRef subject, ProductScope scope, ExportFormat format, String holdId) {
 
-  /** The context of a request's steps; {@code holdId} only for preservations. */
-  public static StepContext of(RequestSpec spec, String holdId) {
-    return new StepContext(spec.id(), ProductTasks.subject(spec), ProductTasks.scope(spec), spec.format(), holdId);
-  }
+    /** The context of a request's steps; {@code holdId} only for preservations. */
+    public static StepContext of(RequestSpec spec, String holdId) {
+        return new StepContext(spec.id(), ProductTasks.subject(spec), ProductTasks.scope(spec), spec.format(), holdId);
+    }
 }

@@ -12,20 +12,20 @@ import dev.dsrflow.product.activity.ProductStepResult;
  */
 public record StepOutcome(ProductTaskStatus status, String detail, ProductStepResult result) {
 
-  public static StepOutcome done(String detail, ProductStepResult result) {
-    return new StepOutcome(ProductTaskStatus.DONE, detail, result);
-  }
+    public static StepOutcome done(String detail, ProductStepResult result) {
+        return new StepOutcome(ProductTaskStatus.DONE, detail, result);
+    }
 
-  public static StepOutcome noData(ProductStepResult result) {
-    return new StepOutcome(ProductTaskStatus.NO_DATA, "no data", result);
-  }
+    public static StepOutcome noData(ProductStepResult result) {
+        return new StepOutcome(ProductTaskStatus.NO_DATA, "no data", result);
+    }
 
-  public static StepOutcome failed(String detail, ProductStepResult result) {
-    return new StepOutcome(ProductTaskStatus.FAILED, detail, result);
-  }
+    public static StepOutcome failed(String detail, ProductStepResult result) {
+        return new StepOutcome(ProductTaskStatus.FAILED, detail, result);
+    }
 
-  /** DONE when the step's headline count is positive, NO_DATA when zero. */
-  public static StepOutcome byCount(ProductStepResult result, String what) {
-    return result.items() > 0 ? done(result.items() + " items " + what, result) : noData(result);
-  }
+    /** DONE when the step's headline count is positive, NO_DATA when zero. */
+    public static StepOutcome byCount(ProductStepResult result, String what) {
+        return result.items() > 0 ? done(result.items() + " items " + what, result) : noData(result);
+    }
 }

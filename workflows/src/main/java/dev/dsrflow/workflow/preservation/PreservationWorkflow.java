@@ -16,7 +16,7 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface PreservationWorkflow extends RequestWorkflow {
-  /** Runs the preservation to EXPIRED, RELEASED, REJECTED or CANCELLED. */
-  @WorkflowMethod(name = WorkflowTypes.PRESERVATION)
-  void run(RequestSpec spec);
+    /** Runs the preservation to EXPIRED, RELEASED, REJECTED or CANCELLED. */
+    @WorkflowMethod(name = WorkflowTypes.PRESERVATION)
+    void run(RequestSpec spec);
 }

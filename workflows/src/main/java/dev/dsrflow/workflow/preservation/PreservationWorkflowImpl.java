@@ -28,120 +28,141 @@ import java.time.Instant;
 
 /** Approval, hold registration, preserve fan-out, ACTIVE until expiry or release, release fan-out. */
 public final class PreservationWorkflowImpl extends RequestWorkflowBase implements PreservationWorkflow {
-  private final HoldRegistryActivities holds = OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
-  private final ProductCatalog catalog;
-  private int renewals;
-  private String releasedBy;
+    private final HoldRegistryActivities holds =
+            OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
+    private final ProductCatalog catalog;
+    private int renewals;
+    private String releasedBy;
 
-  public PreservationWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-    super(spec, catalog, Capability.PRESERVE, CancelRule.BEFORE_APPROVAL);
-    this.catalog = catalog;
-  }
+    public PreservationWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
+        super(spec, catalog, Capability.PRESERVE, CancelRule.BEFORE_APPROVAL);
+        this.catalog = catalog;
+    }
 
-  @Override
-  public void run(RequestSpec spec) {
-    LegalProcess process = spec.legalProcess();
-    begin(false, process.kind() + " " + process.reference() + " over " + spec.products().size() + " products");
-    if (!ApprovalGate.await(state, journal)) {
-      finish(state.status(), "ENDED", "ended before approval");
-      return;
+    @Override
+    public void run(RequestSpec spec) {
+        LegalProcess process = spec.legalProcess();
+        begin(
+                false,
+                process.kind() + " " + process.reference() + " over "
+                        + spec.products().size() + " products");
+        if (!ApprovalGate.await(state, journal)) {
+            finish(state.status(), "ENDED", "ended before approval");
+            return;
+        }
+        state.setHoldExpiresAt(HoldTerm.initialExpiry(process, spec.receivedAt()));
+        state.moveTo(RequestStatus.IN_PROGRESS);
+        holds.placeHold(
+                spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
+        journal.record(
+                RequestJournal.SYSTEM,
+                "HOLD_REGISTERED",
+                "hold on " + spec.products().size() + " products until "
+                        + (state.holdExpiresAt() == null ? "released" : state.holdExpiresAt()));
+        fanOut.run(state.products(), FanOutStep.PRESERVE, StepContext.of(spec, holdId()));
+        if (releasedBy == null) {
+            state.moveTo(RequestStatus.ACTIVE);
+            journal.record(RequestJournal.SYSTEM, "HOLD_ACTIVE", "every product preserved or settled by an operator");
+        }
+        awaitEnd();
+        RequestStatus end = releasedBy != null ? RequestStatus.RELEASED : RequestStatus.EXPIRED;
+        releaseProducts();
+        holds.endHold(spec.subjectKey(), new HoldChange(holdId(), null));
+        finish(
+                end,
+                end.name(),
+                end == RequestStatus.RELEASED ? "released by " + releasedBy : "expired at " + state.holdExpiresAt());
     }
-    state.setHoldExpiresAt(HoldTerm.initialExpiry(process, spec.receivedAt()));
-    state.moveTo(RequestStatus.IN_PROGRESS);
-    holds.placeHold(spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
-    journal.record(RequestJournal.SYSTEM, "HOLD_REGISTERED",
-        "hold on " + spec.products().size() + " products until " + (state.holdExpiresAt() == null ? "released" : state.holdExpiresAt()));
-    fanOut.run(state.products(), FanOutStep.PRESERVE, StepContext.of(spec, holdId()));
-    if (releasedBy == null) {
-      state.moveTo(RequestStatus.ACTIVE);
-      journal.record(RequestJournal.SYSTEM, "HOLD_ACTIVE", "every product preserved or settled by an operator");
-    }
-    awaitEnd();
-    RequestStatus end = releasedBy != null ? RequestStatus.RELEASED : RequestStatus.EXPIRED;
-    releaseProducts();
-    holds.endHold(spec.subjectKey(), new HoldChange(holdId(), null));
-    finish(end, end.name(), end == RequestStatus.RELEASED ? "released by " + releasedBy : "expired at " + state.holdExpiresAt());
-  }
 
-  private void awaitEnd() {
-    while (releasedBy == null) {
-      Instant until = state.holdExpiresAt();
-      if (until == null) {
-        Workflow.await(() -> releasedBy != null || state.holdExpiresAt() != null);
-        continue;
-      }
-      Duration left = Duration.between(RequestJournal.now(), until);
-      if (left.isNegative() || left.isZero()) {
-        return;
-      }
-      boolean changed = Workflow.await(left, () -> releasedBy != null || !until.equals(state.holdExpiresAt()));
-      if (!changed) {
-        return; // expired
-      }
+    private void awaitEnd() {
+        while (releasedBy == null) {
+            Instant until = state.holdExpiresAt();
+            if (until == null) {
+                Workflow.await(() -> releasedBy != null || state.holdExpiresAt() != null);
+                continue;
+            }
+            Duration left = Duration.between(RequestJournal.now(), until);
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            boolean changed = Workflow.await(left, () -> releasedBy != null || !until.equals(state.holdExpiresAt()));
+            if (!changed) {
+                return; // expired
+            }
+        }
     }
-  }
 
-  private void releaseProducts() {
-    for (ProductTaskState t : state.products()) {
-      boolean automated = catalog.find(t.product()).map(s -> RequestSetup.automated(s, Capability.RELEASE)).orElse(false);
-      t.moveTo(automated ? ProductTaskStatus.PENDING : ProductTaskStatus.MANUAL,
-          automated ? "releasing" : "release the preserved copy by hand", RequestJournal.now());
+    private void releaseProducts() {
+        for (ProductTaskState t : state.products()) {
+            boolean automated = catalog.find(t.product())
+                    .map(s -> RequestSetup.automated(s, Capability.RELEASE))
+                    .orElse(false);
+            t.moveTo(
+                    automated ? ProductTaskStatus.PENDING : ProductTaskStatus.MANUAL,
+                    automated ? "releasing" : "release the preserved copy by hand",
+                    RequestJournal.now());
+        }
+        journal.record(RequestJournal.SYSTEM, "RELEASING", "products drop their preserved copies");
+        fanOut.run(state.products(), FanOutStep.RELEASE, StepContext.of(state.spec(), holdId()));
     }
-    journal.record(RequestJournal.SYSTEM, "RELEASING", "products drop their preserved copies");
-    fanOut.run(state.products(), FanOutStep.RELEASE, StepContext.of(state.spec(), holdId()));
-  }
 
-  private String holdId() {
-    return state.id();
-  }
+    private String holdId() {
+        return state.id();
+    }
 
-  @Override
-  public void validateRenew(Renewal renewal) {
-    Rejections.requireActor(renewal.actor());
-    Rejections.requireReason(renewal.reason(), "renew");
-    if (state.status() != RequestStatus.ACTIVE || releasedBy != null) {
-      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "only an ACTIVE preservation can be renewed; it is " + state.status());
+    @Override
+    public void validateRenew(Renewal renewal) {
+        Rejections.requireActor(renewal.actor());
+        Rejections.requireReason(renewal.reason(), "renew");
+        if (state.status() != RequestStatus.ACTIVE || releasedBy != null) {
+            throw Rejections.of(
+                    Rejections.NOT_ALLOWED_NOW, "only an ACTIVE preservation can be renewed; it is " + state.status());
+        }
+        LegalProcess process = state.spec().legalProcess();
+        if (!HoldTerm.renewable(process, renewals)) {
+            throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "a preservation letter can be renewed only once");
+        }
+        Instant current = state.holdExpiresAt();
+        if (renewal.until() == null && current == null) {
+            throw Rejections.of(Rejections.INVALID_INPUT, "until is required for a hold without expiry");
+        }
+        if (renewal.until() != null && current != null && !renewal.until().isAfter(current)) {
+            throw Rejections.of(Rejections.INVALID_INPUT, "until must be after the current expiry " + current);
+        }
+        Instant limit = current == null ? null : HoldTerm.renewalLimit(process, current);
+        if (limit != null && renewal.until() != null && renewal.until().isAfter(limit)) {
+            throw Rejections.of(
+                    Rejections.INVALID_INPUT,
+                    "a preservation letter can be renewed by at most 90 days, until " + limit);
+        }
     }
-    LegalProcess process = state.spec().legalProcess();
-    if (!HoldTerm.renewable(process, renewals)) {
-      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "a preservation letter can be renewed only once");
-    }
-    Instant current = state.holdExpiresAt();
-    if (renewal.until() == null && current == null) {
-      throw Rejections.of(Rejections.INVALID_INPUT, "until is required for a hold without expiry");
-    }
-    if (renewal.until() != null && current != null && !renewal.until().isAfter(current)) {
-      throw Rejections.of(Rejections.INVALID_INPUT, "until must be after the current expiry " + current);
-    }
-    Instant limit = current == null ? null : HoldTerm.renewalLimit(process, current);
-    if (limit != null && renewal.until() != null && renewal.until().isAfter(limit)) {
-      throw Rejections.of(Rejections.INVALID_INPUT, "a preservation letter can be renewed by at most 90 days, until " + limit);
-    }
-  }
 
-  @Override
-  public RequestSnapshot renew(Renewal renewal) {
-    Instant current = state.holdExpiresAt();
-    Instant until = renewal.until() != null ? renewal.until() : HoldTerm.renewalLimit(state.spec().legalProcess(), current);
-    renewals++;
-    holds.renewHold(state.spec().subjectKey(), new HoldChange(holdId(), until));
-    state.setHoldExpiresAt(until);
-    return journal.record(renewal.actor(), "RENEWED", "hold renewed until " + until + ": " + renewal.reason());
-  }
-
-  @Override
-  public void validateRelease(OperatorAction action) {
-    Rejections.requireActor(action.actor());
-    Rejections.requireReason(action.reason(), "release");
-    if (state.status() != RequestStatus.ACTIVE || releasedBy != null) {
-      throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "only an ACTIVE preservation can be released; it is " + state.status());
+    @Override
+    public RequestSnapshot renew(Renewal renewal) {
+        Instant current = state.holdExpiresAt();
+        Instant until = renewal.until() != null
+                ? renewal.until()
+                : HoldTerm.renewalLimit(state.spec().legalProcess(), current);
+        renewals++;
+        holds.renewHold(state.spec().subjectKey(), new HoldChange(holdId(), until));
+        state.setHoldExpiresAt(until);
+        return journal.record(renewal.actor(), "RENEWED", "hold renewed until " + until + ": " + renewal.reason());
     }
-  }
 
-  @Override
-  public RequestSnapshot release(OperatorAction action) {
-    releasedBy = action.actor();
-    state.setEndedBy(action.actor());
-    return journal.record(action.actor(), "RELEASE_REQUESTED", action.reason());
-  }
+    @Override
+    public void validateRelease(OperatorAction action) {
+        Rejections.requireActor(action.actor());
+        Rejections.requireReason(action.reason(), "release");
+        if (state.status() != RequestStatus.ACTIVE || releasedBy != null) {
+            throw Rejections.of(
+                    Rejections.NOT_ALLOWED_NOW, "only an ACTIVE preservation can be released; it is " + state.status());
+        }
+    }
+
+    @Override
+    public RequestSnapshot release(OperatorAction action) {
+        releasedBy = action.actor();
+        state.setEndedBy(action.actor());
+        return journal.record(action.actor(), "RELEASE_REQUESTED", action.reason());
+    }
 }

@@ -41,7 +41,6 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,169 +56,211 @@ import org.junit.jupiter.api.Test;
  * id, so the registry applies every call once.
  */
 class HoldClaimsRetryTest {
-  private static final String SUBJECT = "sk-lr";
+    private static final String SUBJECT = "sk-lr";
 
-  /** Makes a deletion's registry calls exactly as the deletion does, without the products. */
-  @WorkflowInterface
-  public interface ClaimsProbe {
-    @WorkflowMethod
-    List<String> run(RequestSpec spec);
-  }
+    /** Makes a deletion's registry calls exactly as the deletion does, without the products. */
+    @WorkflowInterface
+    public interface ClaimsProbe {
+        @WorkflowMethod
+        List<String> run(RequestSpec spec);
+    }
 
-  public static final class ClaimsProbeImpl implements ClaimsProbe {
-    @Override
-    public List<String> run(RequestSpec spec) {
-      HoldClaims claims = new HoldClaims(spec);
-      List<String> held = claims.claimAll(spec.products());
-      List<Promise<Void>> finishing = new ArrayList<>();
-      for (String product : spec.products()) {
-        if (!held.contains(product)) {
-          assertGranted(claims.claim(product));
-          finishing.add(Async.procedure(() -> claims.finish(product))); // in one workflow task: one batch
+    public static final class ClaimsProbeImpl implements ClaimsProbe {
+        @Override
+        public List<String> run(RequestSpec spec) {
+            HoldClaims claims = new HoldClaims(spec);
+            List<String> held = claims.claimAll(spec.products());
+            List<Promise<Void>> finishing = new ArrayList<>();
+            for (String product : spec.products()) {
+                if (!held.contains(product)) {
+                    assertGranted(claims.claim(product));
+                    finishing.add(Async.procedure(() -> claims.finish(product))); // in one workflow task: one batch
+                }
+            }
+            Promise.allOf(finishing).get();
+            List<String> out = new ArrayList<>(held);
+            for (String product : held) {
+                out.add(product + (claims.claim(product).granted() ? ":granted" : ":refused"));
+            }
+            return out;
         }
-      }
-      Promise.allOf(finishing).get();
-      List<String> out = new ArrayList<>(held);
-      for (String product : held) {
-        out.add(product + (claims.claim(product).granted() ? ":granted" : ":refused"));
-      }
-      return out;
+
+        private static void assertGranted(EraseClaimResult result) {
+            if (!result.granted()) {
+                throw new IllegalStateException("a claim granted up front was refused");
+            }
+        }
     }
 
-    private static void assertGranted(EraseClaimResult result) {
-      if (!result.granted()) {
-        throw new IllegalStateException("a claim granted up front was refused");
-      }
+    /** Delivers every update-id call, then fails its first attempt after the registry applied it. */
+    static final class AnswerLosingHolds implements HoldRegistryActivities {
+        final HoldRegistryActivities real;
+        final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        final List<String> attempts = Collections.synchronizedList(new ArrayList<>());
+
+        AnswerLosingHolds(HoldRegistryActivities real) {
+            this.real = real;
+        }
+
+        private <T> T loseFirstAnswer(String updateId, T answer) {
+            ActivityInfo info = Activity.getExecutionContext().getInfo();
+            attempts.add(updateId + " attempt " + info.getAttempt() + " activity " + info.getActivityId() + " local "
+                    + info.isLocal());
+            if (failedOnce.add(updateId)) {
+                throw new IllegalStateException("worker lost the answer of " + updateId);
+            }
+            return answer;
+        }
+
+        @Override
+        public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
+            return loseFirstAnswer(updateId, real.claimDeletion(subjectKey, claims, updateId));
+        }
+
+        @Override
+        public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
+            return loseFirstAnswer(updateId, real.claimEraseOnce(subjectKey, claim, updateId));
+        }
+
+        @Override
+        public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
+            return loseFirstAnswer(updateId, real.finishErases(subjectKey, finished, updateId));
+        }
+
+        @Override
+        public HoldRegistryState placeHold(String subjectKey, HoldPlacement placement) {
+            return real.placeHold(subjectKey, placement);
+        }
+
+        @Override
+        public HoldRegistryState renewHold(String subjectKey, HoldChange change) {
+            return real.renewHold(subjectKey, change);
+        }
+
+        @Override
+        public HoldRegistryState endHold(String subjectKey, HoldChange change) {
+            return real.endHold(subjectKey, change);
+        }
+
+        @Override
+        public HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration) {
+            return real.registerDeletion(subjectKey, registration);
+        }
+
+        @Override
+        public EraseClaimResult claimErase(String subjectKey, EraseClaim claim) {
+            return real.claimErase(subjectKey, claim);
+        }
+
+        @Override
+        public HoldRegistryState finishErase(String subjectKey, EraseClaim claim) {
+            return real.finishErase(subjectKey, claim);
+        }
     }
-  }
 
-  /** Delivers every update-id call, then fails its first attempt after the registry applied it. */
-  static final class AnswerLosingHolds implements HoldRegistryActivities {
-    final HoldRegistryActivities real;
-    final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-    final List<String> attempts = Collections.synchronizedList(new ArrayList<>());
+    private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+            .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                    .setDataConverter(TestRig.dataConverter())
+                    .build())
+            .setInitialTime(TestRig.T0)
+            .build());
+    private final AnswerLosingHolds holds =
+            new AnswerLosingHolds(new HoldRegistryActivitiesImpl(env.getWorkflowClient(), TaskQueues.ORCHESTRATOR));
 
-    AnswerLosingHolds(HoldRegistryActivities real) {
-      this.real = real;
+    @AfterEach
+    void close() {
+        env.close();
     }
 
-    private <T> T loseFirstAnswer(String updateId, T answer) {
-      ActivityInfo info = Activity.getExecutionContext().getInfo();
-      attempts.add(updateId + " attempt " + info.getAttempt() + " activity " + info.getActivityId() + " local " + info.isLocal());
-      if (failedOnce.add(updateId)) {
-        throw new IllegalStateException("worker lost the answer of " + updateId);
-      }
-      return answer;
+    @Test
+    void aRetriedLocalRegistryCallIsAppliedOnce() throws Exception {
+        Worker worker = env.newWorker(TaskQueues.ORCHESTRATOR);
+        HoldRegistryWorkers.register(worker, 2_000);
+        worker.registerWorkflowImplementationTypes(ClaimsProbeImpl.class);
+        worker.registerActivitiesImplementations(holds);
+        env.start();
+        WorkflowClient client = env.getWorkflowClient();
+        holdContent(client);
+
+        RequestSpec spec = new RequestSpec(
+                "d-lr",
+                RequestType.DELETION,
+                new SubjectIdentifiers("u-lr", null, null),
+                SUBJECT,
+                Jurisdiction.GDPR,
+                List.of("profile", "content", "ads"),
+                Set.of(),
+                DateRange.ALL,
+                ExportFormat.JSON,
+                null,
+                "ops",
+                TestRig.T0,
+                null,
+                RequestPolicy.DEFAULT);
+        ClaimsProbe probe = client.newWorkflowStub(
+                ClaimsProbe.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.request(spec.id()))
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .build());
+        assertThat(probe.run(spec)).containsExactly("content", "content:refused");
+
+        // three calls (batched claim, one finish for both granted products, the re-claim), each tried twice
+        assertThat(holds.failedOnce).hasSize(3);
+        assertThat(holds.attempts).hasSize(6);
+        String prefix = WorkflowIds.request(spec.id()) + "/";
+        assertThat(holds.failedOnce)
+                .allSatisfy(id -> assertThat(id).startsWith(prefix).contains("/holds-"));
+        // as observed with SDK 1.38: a local retry keeps the SDK's activity id too (a UUID from the
+        // workflow's deterministic random); the explicit update id does not depend on it
+        assertThat(holds.attempts).allSatisfy(a -> assertThat(a).endsWith("local true"));
+        assertThat(holds.attempts.stream()
+                        .map(a -> a.replaceAll(" attempt \\d+", ""))
+                        .distinct())
+                .hasSize(3);
+
+        List<HistoryEvent> registry =
+                client.fetchHistory(WorkflowIds.holds(SUBJECT)).getEvents();
+        List<String> accepted = registry.stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)
+                .map(e -> e.getWorkflowExecutionUpdateAcceptedEventAttributes()
+                        .getAcceptedRequest()
+                        .getMeta()
+                        .getUpdateId())
+                .toList();
+        assertThat(accepted)
+                .as("each call applied once, the hold placement besides")
+                .hasSize(4)
+                .doesNotHaveDuplicates()
+                .containsAll(holds.failedOnce);
+
+        HoldRegistryState state = client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds(SUBJECT))
+                .state();
+        assertThat(state.claims()).as("both granted claims were finished").isEmpty();
+        assertThat(state.waiters())
+                .extracting(HoldRegistryState.Waiter::requestId, HoldRegistryState.Waiter::products)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("d-lr", Set.of("content")));
+
+        // the probe's history replays: the update ids come from workflow state, not from the attempts
+        WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(WorkflowIds.request(spec.id())), worker);
     }
 
-    @Override
-    public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
-      return loseFirstAnswer(updateId, real.claimDeletion(subjectKey, claims, updateId));
+    private static void holdContent(WorkflowClient client) {
+        HoldRegistryWorkflow registry = client.newWorkflowStub(
+                HoldRegistryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.holds(SUBJECT))
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setWorkflowIdConflictPolicy(
+                                io.temporal.api.enums.v1.WorkflowIdConflictPolicy
+                                        .WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                        .build());
+        WorkflowClient.executeUpdateWithStart(
+                registry::placeHold,
+                new HoldPlacement("h-lr", "p-lr", List.of("content"), null),
+                io.temporal.client.UpdateOptions.newBuilder(HoldRegistryState.class)
+                        .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED)
+                        .build(),
+                new io.temporal.client.WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY));
     }
-
-    @Override
-    public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
-      return loseFirstAnswer(updateId, real.claimEraseOnce(subjectKey, claim, updateId));
-    }
-
-    @Override
-    public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
-      return loseFirstAnswer(updateId, real.finishErases(subjectKey, finished, updateId));
-    }
-
-    @Override
-    public HoldRegistryState placeHold(String subjectKey, HoldPlacement placement) {
-      return real.placeHold(subjectKey, placement);
-    }
-
-    @Override
-    public HoldRegistryState renewHold(String subjectKey, HoldChange change) {
-      return real.renewHold(subjectKey, change);
-    }
-
-    @Override
-    public HoldRegistryState endHold(String subjectKey, HoldChange change) {
-      return real.endHold(subjectKey, change);
-    }
-
-    @Override
-    public HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration) {
-      return real.registerDeletion(subjectKey, registration);
-    }
-
-    @Override
-    public EraseClaimResult claimErase(String subjectKey, EraseClaim claim) {
-      return real.claimErase(subjectKey, claim);
-    }
-
-    @Override
-    public HoldRegistryState finishErase(String subjectKey, EraseClaim claim) {
-      return real.finishErase(subjectKey, claim);
-    }
-  }
-
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-      .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
-      .setInitialTime(TestRig.T0)
-      .build());
-  private final AnswerLosingHolds holds = new AnswerLosingHolds(
-      new HoldRegistryActivitiesImpl(env.getWorkflowClient(), TaskQueues.ORCHESTRATOR));
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
-
-  @Test
-  void aRetriedLocalRegistryCallIsAppliedOnce() throws Exception {
-    Worker worker = env.newWorker(TaskQueues.ORCHESTRATOR);
-    HoldRegistryWorkers.register(worker, 2_000);
-    worker.registerWorkflowImplementationTypes(ClaimsProbeImpl.class);
-    worker.registerActivitiesImplementations(holds);
-    env.start();
-    WorkflowClient client = env.getWorkflowClient();
-    holdContent(client);
-
-    RequestSpec spec = new RequestSpec("d-lr", RequestType.DELETION, new SubjectIdentifiers("u-lr", null, null), SUBJECT,
-        Jurisdiction.GDPR, List.of("profile", "content", "ads"), Set.of(), DateRange.ALL, ExportFormat.JSON, null, "ops",
-        TestRig.T0, null, RequestPolicy.DEFAULT);
-    ClaimsProbe probe = client.newWorkflowStub(ClaimsProbe.class,
-        WorkflowOptions.newBuilder().setWorkflowId(WorkflowIds.request(spec.id())).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
-    assertThat(probe.run(spec)).containsExactly("content", "content:refused");
-
-    // three calls (batched claim, one finish for both granted products, the re-claim), each tried twice
-    assertThat(holds.failedOnce).hasSize(3);
-    assertThat(holds.attempts).hasSize(6);
-    String prefix = WorkflowIds.request(spec.id()) + "/";
-    assertThat(holds.failedOnce).allSatisfy(id -> assertThat(id).startsWith(prefix).contains("/holds-"));
-    // as observed with SDK 1.38: a local retry keeps the SDK's activity id too (a UUID from the
-    // workflow's deterministic random); the explicit update id does not depend on it
-    assertThat(holds.attempts).allSatisfy(a -> assertThat(a).endsWith("local true"));
-    assertThat(holds.attempts.stream().map(a -> a.replaceAll(" attempt \\d+", "")).distinct()).hasSize(3);
-
-    List<HistoryEvent> registry = client.fetchHistory(WorkflowIds.holds(SUBJECT)).getEvents();
-    List<String> accepted = registry.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)
-        .map(e -> e.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getMeta().getUpdateId()).toList();
-    assertThat(accepted).as("each call applied once, the hold placement besides").hasSize(4).doesNotHaveDuplicates()
-        .containsAll(holds.failedOnce);
-
-    HoldRegistryState state = client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds(SUBJECT)).state();
-    assertThat(state.claims()).as("both granted claims were finished").isEmpty();
-    assertThat(state.waiters()).extracting(HoldRegistryState.Waiter::requestId, HoldRegistryState.Waiter::products)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("d-lr", Set.of("content")));
-
-    // the probe's history replays: the update ids come from workflow state, not from the attempts
-    WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(WorkflowIds.request(spec.id())), worker);
-  }
-
-  private static void holdContent(WorkflowClient client) {
-    HoldRegistryWorkflow registry = client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.holds(SUBJECT)).setTaskQueue(TaskQueues.ORCHESTRATOR)
-        .setWorkflowIdConflictPolicy(io.temporal.api.enums.v1.WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .build());
-    WorkflowClient.executeUpdateWithStart(registry::placeHold, new HoldPlacement("h-lr", "p-lr", List.of("content"), null),
-        io.temporal.client.UpdateOptions.newBuilder(HoldRegistryState.class)
-            .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED).build(),
-        new io.temporal.client.WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY));
-  }
 }

@@ -53,172 +53,207 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * erased nothing.
  */
 class DemoHoldInvariantPropertyTest {
-  private static final List<String> PRODUCTS = List.of("profile", "messaging", "content");
-  private static final int SUBJECTS = 2;
-  private static final int ITEMS_PER_CATEGORY = 3;
-  private static final RequestPolicy FAST_GRACE =
-      new RequestPolicy(Duration.ofDays(2), Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
-  private static final AtomicInteger TRIES = new AtomicInteger();
-  private static DemoRig rig;
+    private static final List<String> PRODUCTS = List.of("profile", "messaging", "content");
+    private static final int SUBJECTS = 2;
+    private static final int ITEMS_PER_CATEGORY = 3;
+    private static final RequestPolicy FAST_GRACE =
+            new RequestPolicy(Duration.ofDays(2), Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
+    private static final AtomicInteger TRIES = new AtomicInteger();
+    private static DemoRig rig;
 
-  sealed interface Step permits Preserve, Delete, Release, Renew, Advance {}
+    sealed interface Step permits Preserve, Delete, Release, Renew, Advance {}
 
-  record Preserve(int subject, List<String> products, boolean letter) implements Step {}
+    record Preserve(int subject, List<String> products, boolean letter) implements Step {}
 
-  record Delete(int subject, List<String> products) implements Step {}
+    record Delete(int subject, List<String> products) implements Step {}
 
-  record Release(int which) implements Step {}
+    record Release(int which) implements Step {}
 
-  record Renew(int which) implements Step {}
+    record Renew(int which) implements Step {}
 
-  record Advance(int days) implements Step {}
+    record Advance(int days) implements Step {}
 
-  private record Hold(RequestSpec spec, PreservationWorkflow workflow) {}
+    private record Hold(RequestSpec spec, PreservationWorkflow workflow) {}
 
-  private record Deletion(RequestSpec spec, DeletionWorkflow workflow) {}
+    private record Deletion(RequestSpec spec, DeletionWorkflow workflow) {}
 
-  @BeforeContainer
-  static void start() {
-    rig = new DemoRig();
-  }
-
-  @AfterContainer
-  static void stop() {
-    rig.close();
-  }
-
-  @Property(tries = 6, shrinking = ShrinkingMode.OFF)
-  void noEraseRunsUnderAHoldAndEveryDeletionCompletesOnceHoldsEnd(@ForAll("scenarios") List<Step> steps) {
-    List<String> users = freshSubjects();
-    Map<String, Long> seeded = seed(users);
-    List<Hold> holds = new ArrayList<>();
-    List<Deletion> deletions = new ArrayList<>();
-    for (Step step : steps) {
-      if (step instanceof Preserve p) {
-        holds.add(preserve(users.get(p.subject()), p));
-      } else if (step instanceof Delete d) {
-        deletions.add(delete(users.get(d.subject()), d));
-      } else if (step instanceof Release r) {
-        pick(holds, r.which()).ifPresent(h -> refusable(() -> h.workflow().release(new OperatorAction("legal", "released"))));
-      } else if (step instanceof Renew r) {
-        pick(holds, r.which()).ifPresent(h -> refusable(() -> h.workflow().renew(new Renewal("legal", null, "renewed"))));
-      } else if (step instanceof Advance a) {
-        rig.env.sleep(Duration.ofDays(a.days()));
-      }
-    }
-    rig.env.sleep(Duration.ofDays(3)); // every deletion is past its grace period while the holds still stand
-    for (Hold h : holds) {
-      refusable(() -> h.workflow().release(new OperatorAction("legal", "all holds end")));
-    }
-    holds.forEach(h -> rig.finish(h.workflow()));
-    for (Deletion d : deletions) {
-      RequestSnapshot done = rig.finish(d.workflow());
-      assertThat(done.status()).as("deletion " + done.id() + " once its holds ended").isEqualTo(RequestStatus.COMPLETED);
+    @BeforeContainer
+    static void start() {
+        rig = new DemoRig();
     }
 
-    List<ActiveHold> intervals = holds.stream().map(h -> HeldErasures.activeHold(rig.ledger, h.spec())).toList();
-    List<String> subjectKeys = users.stream().map(DemoRig::subjectKey).toList();
-    assertThat(HeldErasures.violations(rig, PRODUCTS, subjectKeys, intervals)).as("erasures under an active hold").isEmpty();
-    for (String user : users) {
-      for (String product : PRODUCTS) {
-        boolean named = deletions.stream().anyMatch(d -> d.spec().subjectKey().equals(DemoRig.subjectKey(user))
-            && d.spec().products().contains(product));
-        long erased = rig.product(product).erasureLog(DemoRig.subjectKey(user)).stream().mapToLong(ErasureLogEntry::items).sum();
-        String what = product + " for " + DemoRig.subjectKey(user);
-        assertThat(rig.items(user, product)).as("rows left in " + what).isEqualTo(named ? 0 : seeded.get(product));
-        assertThat(erased).as("items erased by " + what).isEqualTo(named ? seeded.get(product) : 0);
-      }
+    @AfterContainer
+    static void stop() {
+        rig.close();
     }
-  }
 
-  /** The check itself catches an erase that bypasses the registry while a hold is active. */
-  @Example
-  void anEraseThatBypassesTheRegistryUnderAnActiveHoldIsCaught() {
-    List<String> users = freshSubjects();
-    seed(users);
-    String user = users.get(0);
-    Hold hold = preserve(user, new Preserve(0, List.of("messaging"), false));
-    rig.env.sleep(Duration.ofDays(1));
-    rig.product("messaging").erase(DemoRig.subject(user), ProductScope.EVERYTHING, Progress.none()); // a rogue erase
-    rig.env.sleep(Duration.ofDays(1));
-    hold.workflow().release(new OperatorAction("legal", "case closed"));
-    rig.finish(hold.workflow());
-
-    List<String> violations = HeldErasures.violations(rig, PRODUCTS, List.of(DemoRig.subjectKey(user)),
-        List.of(HeldErasures.activeHold(rig.ledger, hold.spec())));
-    assertThat(violations).singleElement().asString().contains("messaging").contains(hold.spec().id());
-  }
-
-  private static List<String> freshSubjects() {
-    int n = TRIES.incrementAndGet();
-    List<String> users = new ArrayList<>();
-    for (int s = 0; s < SUBJECTS; s++) {
-      users.add("prop-" + n + "-" + s);
-    }
-    return users;
-  }
-
-  /** Gives every subject {@link #ITEMS_PER_CATEGORY} items in every category of every product; returns per product. */
-  private static Map<String, Long> seed(List<String> users) {
-    Map<String, Long> perSubject = new HashMap<>();
-    Instant created = Instant.parse("2025-03-01T00:00:00Z");
-    for (String product : PRODUCTS) {
-      for (InformationCategory category : rig.product(product).descriptor().categories()) {
-        for (String user : users) {
-          rig.product(product).addItems(new SubjectIdentifiers(user, null, null), category,
-              java.util.Collections.nCopies(ITEMS_PER_CATEGORY, created));
+    @Property(tries = 6, shrinking = ShrinkingMode.OFF)
+    void noEraseRunsUnderAHoldAndEveryDeletionCompletesOnceHoldsEnd(@ForAll("scenarios") List<Step> steps) {
+        List<String> users = freshSubjects();
+        Map<String, Long> seeded = seed(users);
+        List<Hold> holds = new ArrayList<>();
+        List<Deletion> deletions = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Preserve p) {
+                holds.add(preserve(users.get(p.subject()), p));
+            } else if (step instanceof Delete d) {
+                deletions.add(delete(users.get(d.subject()), d));
+            } else if (step instanceof Release r) {
+                pick(holds, r.which())
+                        .ifPresent(h -> refusable(() -> h.workflow().release(new OperatorAction("legal", "released"))));
+            } else if (step instanceof Renew r) {
+                pick(holds, r.which())
+                        .ifPresent(h -> refusable(() -> h.workflow().renew(new Renewal("legal", null, "renewed"))));
+            } else if (step instanceof Advance a) {
+                rig.env.sleep(Duration.ofDays(a.days()));
+            }
         }
-        perSubject.merge(product, (long) ITEMS_PER_CATEGORY, Long::sum);
-      }
+        rig.env.sleep(Duration.ofDays(3)); // every deletion is past its grace period while the holds still stand
+        for (Hold h : holds) {
+            refusable(() -> h.workflow().release(new OperatorAction("legal", "all holds end")));
+        }
+        holds.forEach(h -> rig.finish(h.workflow()));
+        for (Deletion d : deletions) {
+            RequestSnapshot done = rig.finish(d.workflow());
+            assertThat(done.status())
+                    .as("deletion " + done.id() + " once its holds ended")
+                    .isEqualTo(RequestStatus.COMPLETED);
+        }
+
+        List<ActiveHold> intervals = holds.stream()
+                .map(h -> HeldErasures.activeHold(rig.ledger, h.spec()))
+                .toList();
+        List<String> subjectKeys = users.stream().map(DemoRig::subjectKey).toList();
+        assertThat(HeldErasures.violations(rig, PRODUCTS, subjectKeys, intervals))
+                .as("erasures under an active hold")
+                .isEmpty();
+        for (String user : users) {
+            for (String product : PRODUCTS) {
+                boolean named = deletions.stream()
+                        .anyMatch(d -> d.spec().subjectKey().equals(DemoRig.subjectKey(user))
+                                && d.spec().products().contains(product));
+                long erased = rig.product(product).erasureLog(DemoRig.subjectKey(user)).stream()
+                        .mapToLong(ErasureLogEntry::items)
+                        .sum();
+                String what = product + " for " + DemoRig.subjectKey(user);
+                assertThat(rig.items(user, product))
+                        .as("rows left in " + what)
+                        .isEqualTo(named ? 0 : seeded.get(product));
+                assertThat(erased).as("items erased by " + what).isEqualTo(named ? seeded.get(product) : 0);
+            }
+        }
     }
-    return perSubject;
-  }
 
-  private static Hold preserve(String user, Preserve p) {
-    LegalProcess process = p.letter()
-        ? new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "letter", "FBI", null)
-        : new LegalProcess(LegalProcessKind.LITIGATION_HOLD, "lit", "Counsel", null);
-    RequestSpec spec = rig.spec(RequestType.PRESERVATION, user, p.products(), process, FAST_GRACE);
-    PreservationWorkflow wf = rig.start(PreservationWorkflow.class, spec);
-    rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-    wf.approve(new OperatorAction("legal2", null));
-    rig.await(wf, v -> v.status() == RequestStatus.ACTIVE);
-    return new Hold(spec, wf);
-  }
+    /** The check itself catches an erase that bypasses the registry while a hold is active. */
+    @Example
+    void anEraseThatBypassesTheRegistryUnderAnActiveHoldIsCaught() {
+        List<String> users = freshSubjects();
+        seed(users);
+        String user = users.get(0);
+        Hold hold = preserve(user, new Preserve(0, List.of("messaging"), false));
+        rig.env.sleep(Duration.ofDays(1));
+        rig.product("messaging")
+                .erase(DemoRig.subject(user), ProductScope.EVERYTHING, Progress.none()); // a rogue erase
+        rig.env.sleep(Duration.ofDays(1));
+        hold.workflow().release(new OperatorAction("legal", "case closed"));
+        rig.finish(hold.workflow());
 
-  private static Deletion delete(String user, Delete d) {
-    RequestSpec spec = rig.spec(RequestType.DELETION, user, d.products(), null, FAST_GRACE);
-    DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
-    rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-    wf.approve(new OperatorAction("ops2", null));
-    return new Deletion(spec, wf);
-  }
-
-  private static <T> Optional<T> pick(List<T> list, int which) {
-    return list.isEmpty() ? Optional.empty() : Optional.of(list.get(which % list.size()));
-  }
-
-  /** Runs an operator action that the request's state may refuse (or that hits a finished request). */
-  private static void refusable(Runnable action) {
-    try {
-      action.run();
-    } catch (WorkflowUpdateException | WorkflowNotFoundException refused) {
-      // refused by a validator or already over: both are legitimate outcomes here
+        List<String> violations = HeldErasures.violations(
+                rig,
+                PRODUCTS,
+                List.of(DemoRig.subjectKey(user)),
+                List.of(HeldErasures.activeHold(rig.ledger, hold.spec())));
+        assertThat(violations)
+                .singleElement()
+                .asString()
+                .contains("messaging")
+                .contains(hold.spec().id());
     }
-  }
 
-  @Provide
-  Arbitrary<List<Step>> scenarios() {
-    Arbitrary<List<String>> products = Arbitraries.of(PRODUCTS).set().ofMinSize(1).ofMaxSize(3)
-        .map(s -> PRODUCTS.stream().filter(s::contains).toList());
-    Arbitrary<Integer> subject = Arbitraries.integers().between(0, SUBJECTS - 1);
-    Arbitrary<Step> preserve = Combinators.combine(subject, products, Arbitraries.of(true, false)).as(Preserve::new);
-    Arbitrary<Step> delete = Combinators.combine(subject, products).as(Delete::new);
-    Arbitrary<Step> release = Arbitraries.integers().between(0, 5).map(Release::new);
-    Arbitrary<Step> renew = Arbitraries.integers().between(0, 5).map(Renew::new);
-    Arbitrary<Step> advance = Arbitraries.integers().between(1, 100).map(Advance::new);
-    return Arbitraries.frequencyOf(
-            Tuple.of(3, preserve), Tuple.of(3, delete), Tuple.of(1, release), Tuple.of(1, renew), Tuple.of(2, advance))
-        .list().ofMinSize(3).ofMaxSize(9);
-  }
+    private static List<String> freshSubjects() {
+        int n = TRIES.incrementAndGet();
+        List<String> users = new ArrayList<>();
+        for (int s = 0; s < SUBJECTS; s++) {
+            users.add("prop-" + n + "-" + s);
+        }
+        return users;
+    }
+
+    /** Gives every subject {@link #ITEMS_PER_CATEGORY} items in every category of every product; returns per product. */
+    private static Map<String, Long> seed(List<String> users) {
+        Map<String, Long> perSubject = new HashMap<>();
+        Instant created = Instant.parse("2025-03-01T00:00:00Z");
+        for (String product : PRODUCTS) {
+            for (InformationCategory category :
+                    rig.product(product).descriptor().categories()) {
+                for (String user : users) {
+                    rig.product(product)
+                            .addItems(
+                                    new SubjectIdentifiers(user, null, null),
+                                    category,
+                                    java.util.Collections.nCopies(ITEMS_PER_CATEGORY, created));
+                }
+                perSubject.merge(product, (long) ITEMS_PER_CATEGORY, Long::sum);
+            }
+        }
+        return perSubject;
+    }
+
+    private static Hold preserve(String user, Preserve p) {
+        LegalProcess process = p.letter()
+                ? new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "letter", "FBI", null)
+                : new LegalProcess(LegalProcessKind.LITIGATION_HOLD, "lit", "Counsel", null);
+        RequestSpec spec = rig.spec(RequestType.PRESERVATION, user, p.products(), process, FAST_GRACE);
+        PreservationWorkflow wf = rig.start(PreservationWorkflow.class, spec);
+        rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        wf.approve(new OperatorAction("legal2", null));
+        rig.await(wf, v -> v.status() == RequestStatus.ACTIVE);
+        return new Hold(spec, wf);
+    }
+
+    private static Deletion delete(String user, Delete d) {
+        RequestSpec spec = rig.spec(RequestType.DELETION, user, d.products(), null, FAST_GRACE);
+        DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
+        rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        wf.approve(new OperatorAction("ops2", null));
+        return new Deletion(spec, wf);
+    }
+
+    private static <T> Optional<T> pick(List<T> list, int which) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(which % list.size()));
+    }
+
+    /** Runs an operator action that the request's state may refuse (or that hits a finished request). */
+    private static void refusable(Runnable action) {
+        try {
+            action.run();
+        } catch (WorkflowUpdateException | WorkflowNotFoundException refused) {
+            // refused by a validator or already over: both are legitimate outcomes here
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Step>> scenarios() {
+        Arbitrary<List<String>> products = Arbitraries.of(PRODUCTS)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(s -> PRODUCTS.stream().filter(s::contains).toList());
+        Arbitrary<Integer> subject = Arbitraries.integers().between(0, SUBJECTS - 1);
+        Arbitrary<Step> preserve = Combinators.combine(subject, products, Arbitraries.of(true, false))
+                .as(Preserve::new);
+        Arbitrary<Step> delete = Combinators.combine(subject, products).as(Delete::new);
+        Arbitrary<Step> release = Arbitraries.integers().between(0, 5).map(Release::new);
+        Arbitrary<Step> renew = Arbitraries.integers().between(0, 5).map(Renew::new);
+        Arbitrary<Step> advance = Arbitraries.integers().between(1, 100).map(Advance::new);
+        return Arbitraries.frequencyOf(
+                        Tuple.of(3, preserve),
+                        Tuple.of(3, delete),
+                        Tuple.of(1, release),
+                        Tuple.of(1, renew),
+                        Tuple.of(2, advance))
+                .list()
+                .ofMinSize(3)
+                .ofMaxSize(9);
+    }
 }

@@ -62,144 +62,182 @@ import org.awaitility.Awaitility;
  * one the workflows run on, so product records and ledger events compare in time.
  */
 public final class DemoRig implements AutoCloseable {
-  /** Erase chunk size: small, so a subject's erase takes several checkpointed chunks. */
-  static final int ERASE_CHUNK = 5;
+    /** Erase chunk size: small, so a subject's erase takes several checkpointed chunks. */
+    static final int ERASE_CHUNK = 5;
 
-  public final TestWorkflowEnvironment env;
-  public final WorkflowClient client;
-  public final LedgerStore ledger;
-  public final DataSource db;
-  private final Map<String, DemoProductHandler> products = new LinkedHashMap<>();
-  private final Map<String, FaultyProduct> faults = new LinkedHashMap<>();
+    public final TestWorkflowEnvironment env;
+    public final WorkflowClient client;
+    public final LedgerStore ledger;
+    public final DataSource db;
+    private final Map<String, DemoProductHandler> products = new LinkedHashMap<>();
+    private final Map<String, FaultyProduct> faults = new LinkedHashMap<>();
 
-  public DemoRig() {
-    HikariConfig pool = new HikariConfig();
-    pool.setDataSource(TestDatabase.fresh());
-    pool.setMaximumPoolSize(8);
-    pool.setPoolName("demo-rig");
-    db = new HikariDataSource(pool);
-    DemoProducts.install(db);
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
-        .setInitialTime(TestRig.T0)
-        .build());
-    client = env.getWorkflowClient();
-    ledger = TestRig.ledger();
-    FileSystemBlobStore blobs;
-    try {
-      blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-demo-blobs"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public DemoRig() {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(TestDatabase.fresh());
+        pool.setMaximumPoolSize(8);
+        pool.setPoolName("demo-rig");
+        db = new HikariDataSource(pool);
+        DemoProducts.install(db);
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TestRig.dataConverter())
+                        .build())
+                .setInitialTime(TestRig.T0)
+                .build());
+        client = env.getWorkflowClient();
+        ledger = TestRig.ledger();
+        FileSystemBlobStore blobs;
+        try {
+            blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-demo-blobs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Clock serverClock = new ServerClock(env);
+        for (var definition : DemoProducts.definitions()) {
+            DemoProductHandler product = new DemoProductHandler(db, definition, ERASE_CHUNK, serverClock);
+            FaultyProduct faulty = new FaultyProduct(product);
+            products.put(definition.id(), product);
+            faults.put(definition.id(), faulty);
+            env.newWorker(TaskQueues.product(definition.id()))
+                    .registerActivitiesImplementations(new ProductActivitiesImpl(faulty, blobs));
+        }
+        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+        OrchestratorWorkflows.register(orchestrator, new ProductCatalog(DemoProducts.settings()));
+        OrchestratorWorkflows.registerActivities(
+                orchestrator,
+                client,
+                ledger,
+                blobs,
+                new DownloadLinks(TestRig.LINK_SECRET),
+                new CertificateSigner(TestRig.CERT_SECRET, "test-key"));
+        env.start();
     }
-    Clock serverClock = new ServerClock(env);
-    for (var definition : DemoProducts.definitions()) {
-      DemoProductHandler product = new DemoProductHandler(db, definition, ERASE_CHUNK, serverClock);
-      FaultyProduct faulty = new FaultyProduct(product);
-      products.put(definition.id(), product);
-      faults.put(definition.id(), faulty);
-      env.newWorker(TaskQueues.product(definition.id())).registerActivitiesImplementations(new ProductActivitiesImpl(faulty, blobs));
+
+    /** The real demo product (its own tables and records). */
+    public DemoProductHandler product(String id) {
+        return products.get(id);
     }
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-    OrchestratorWorkflows.register(orchestrator, new ProductCatalog(DemoProducts.settings()));
-    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(TestRig.LINK_SECRET),
-        new CertificateSigner(TestRig.CERT_SECRET, "test-key"));
-    env.start();
-  }
 
-  /** The real demo product (its own tables and records). */
-  public DemoProductHandler product(String id) {
-    return products.get(id);
-  }
+    /** The fault injector in front of the demo product. */
+    public FaultyProduct faults(String id) {
+        return faults.get(id);
+    }
 
-  /** The fault injector in front of the demo product. */
-  public FaultyProduct faults(String id) {
-    return faults.get(id);
-  }
+    /** The subject key the rig uses for a demo user id. */
+    public static String subjectKey(String userId) {
+        return "sk-demo-" + userId;
+    }
 
-  /** The subject key the rig uses for a demo user id. */
-  public static String subjectKey(String userId) {
-    return "sk-demo-" + userId;
-  }
+    public static SubjectRef subject(String userId) {
+        return new SubjectRef(new SubjectIdentifiers(userId, null, null), subjectKey(userId));
+    }
 
-  public static SubjectRef subject(String userId) {
-    return new SubjectRef(new SubjectIdentifiers(userId, null, null), subjectKey(userId));
-  }
+    /** The subject's items in a product, counted from the product's own tables. */
+    public long items(String userId, String product) {
+        return products.get(product)
+                .locate(subject(userId), ProductScope.EVERYTHING)
+                .totalItems();
+    }
 
-  /** The subject's items in a product, counted from the product's own tables. */
-  public long items(String userId, String product) {
-    return products.get(product).locate(subject(userId), ProductScope.EVERYTHING).totalItems();
-  }
+    public Instant now() {
+        return Instant.ofEpochMilli(env.currentTimeMillis());
+    }
 
-  public Instant now() {
-    return Instant.ofEpochMilli(env.currentTimeMillis());
-  }
+    /** A request for a demo user, received now; preservations filed by legal, the rest by ops. */
+    public RequestSpec spec(
+            RequestType type, String userId, List<String> products, LegalProcess process, RequestPolicy policy) {
+        boolean preservation = type == RequestType.PRESERVATION;
+        return new RequestSpec(
+                "r-" + UUID.randomUUID(),
+                type,
+                new SubjectIdentifiers(userId, null, null),
+                subjectKey(userId),
+                preservation ? Jurisdiction.OTHER : Jurisdiction.GDPR,
+                products,
+                Set.of(),
+                DateRange.ALL,
+                ExportFormat.JSON,
+                process,
+                preservation ? "legal" : "ops",
+                now(),
+                null,
+                policy);
+    }
 
-  /** A request for a demo user, received now; preservations filed by legal, the rest by ops. */
-  public RequestSpec spec(RequestType type, String userId, List<String> products, LegalProcess process, RequestPolicy policy) {
-    boolean preservation = type == RequestType.PRESERVATION;
-    return new RequestSpec("r-" + UUID.randomUUID(), type, new SubjectIdentifiers(userId, null, null), subjectKey(userId),
-        preservation ? Jurisdiction.OTHER : Jurisdiction.GDPR, products, Set.of(), DateRange.ALL, ExportFormat.JSON, process,
-        preservation ? "legal" : "ops", now(), null, policy);
-  }
+    /** Files the request in the ledger (as the API does) and starts its workflow. */
+    public <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
+        ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
+        W stub = client.newWorkflowStub(
+                type,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.request(spec.id()))
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .build());
+        WorkflowStub.fromTyped(stub).start(spec);
+        return stub;
+    }
 
-  /** Files the request in the ledger (as the API does) and starts its workflow. */
-  public <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
-    ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
-    W stub = client.newWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.request(spec.id())).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
-    WorkflowStub.fromTyped(stub).start(spec);
-    return stub;
-  }
+    /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
+    public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
+        RequestSnapshot[] last = new RequestSnapshot[1];
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(() -> condition.test(last[0] = stub.view()));
+        return last[0];
+    }
 
-  /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
-  public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
-    RequestSnapshot[] last = new RequestSnapshot[1];
-    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
-        .until(() -> condition.test(last[0] = stub.view()));
-    return last[0];
-  }
+    /** Waits for the workflow to finish (time skips meanwhile) and returns its final view. */
+    public RequestSnapshot finish(RequestWorkflow stub) {
+        WorkflowStub.fromTyped(stub).getResult(Void.class);
+        return stub.view();
+    }
 
-  /** Waits for the workflow to finish (time skips meanwhile) and returns its final view. */
-  public RequestSnapshot finish(RequestWorkflow stub) {
-    WorkflowStub.fromTyped(stub).getResult(Void.class);
-    return stub.view();
-  }
+    public static ProductTaskStatus statusOf(RequestSnapshot view, String product) {
+        return view.products().stream()
+                .filter(p -> p.product().equals(product))
+                .findFirst()
+                .orElseThrow()
+                .status();
+    }
 
-  public static ProductTaskStatus statusOf(RequestSnapshot view, String product) {
-    return view.products().stream().filter(p -> p.product().equals(product)).findFirst().orElseThrow().status();
-  }
-
-  public static String detailOf(RequestSnapshot view, String product) {
-    return view.products().stream().filter(p -> p.product().equals(product)).findFirst().orElseThrow().detail();
-  }
-
-  @Override
-  public void close() {
-    env.close();
-    ((HikariDataSource) db).close();
-  }
-
-  /** The time-skipping test server's clock, which the workflows read too. */
-  private static final class ServerClock extends Clock {
-    private final TestWorkflowEnvironment env;
-
-    ServerClock(TestWorkflowEnvironment env) {
-      this.env = env;
+    public static String detailOf(RequestSnapshot view, String product) {
+        return view.products().stream()
+                .filter(p -> p.product().equals(product))
+                .findFirst()
+                .orElseThrow()
+                .detail();
     }
 
     @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
+    public void close() {
+        env.close();
+        ((HikariDataSource) db).close();
     }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the server clock is UTC");
-    }
+    /** The time-skipping test server's clock, which the workflows read too. */
+    private static final class ServerClock extends Clock {
+        private final TestWorkflowEnvironment env;
 
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(env.currentTimeMillis());
+        ServerClock(TestWorkflowEnvironment env) {
+            this.env = env;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the server clock is UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(env.currentTimeMillis());
+        }
     }
-  }
 }

@@ -20,44 +20,52 @@ import java.util.List;
  * them is an erase that ran on held data; equal instants are not counted.
  */
 final class HeldErasures {
-  /** One hold's active interval over one subject's products. */
-  record ActiveHold(String requestId, String subjectKey, List<String> products, Instant from, Instant to) {
-    boolean covers(String product, ErasureLogEntry e) {
-      return subjectKey.equals(e.subjectKey()) && products.contains(product)
-          && e.erasedAt().isAfter(from) && e.erasedAt().isBefore(to);
-    }
-  }
-
-  private HeldErasures() {}
-
-  /** The active interval of a finished preservation, from its ledger events. */
-  static ActiveHold activeHold(LedgerStore ledger, RequestSpec preservation) {
-    List<StoredEvent> events = ledger.events(preservation.id());
-    Instant from = at(events, "HOLD_REGISTERED", preservation.id());
-    Instant to = at(events, "RELEASING", preservation.id());
-    return new ActiveHold(preservation.id(), preservation.subjectKey(), preservation.products(), from, to);
-  }
-
-  /** Every erased chunk of the products' logs for the subjects that fell inside an active hold on it. */
-  static List<String> violations(DemoRig rig, List<String> products, List<String> subjectKeys, List<ActiveHold> holds) {
-    List<String> found = new ArrayList<>();
-    for (String product : products) {
-      for (String subjectKey : subjectKeys) {
-        for (ErasureLogEntry e : rig.product(product).erasureLog(subjectKey)) {
-          for (ActiveHold h : holds) {
-            if (h.covers(product, e)) {
-              found.add(product + " erased " + e.items() + " " + e.category() + " items of " + subjectKey + " at "
-                  + e.erasedAt() + " under hold " + h.requestId() + " active " + h.from() + " .. " + h.to());
-            }
-          }
+    /** One hold's active interval over one subject's products. */
+    record ActiveHold(String requestId, String subjectKey, List<String> products, Instant from, Instant to) {
+        boolean covers(String product, ErasureLogEntry e) {
+            return subjectKey.equals(e.subjectKey())
+                    && products.contains(product)
+                    && e.erasedAt().isAfter(from)
+                    && e.erasedAt().isBefore(to);
         }
-      }
     }
-    return found;
-  }
 
-  private static Instant at(List<StoredEvent> events, String kind, String requestId) {
-    return events.stream().filter(e -> e.kind().equals(kind)).map(StoredEvent::at).findFirst()
-        .orElseThrow(() -> new AssertionError("preservation " + requestId + " has no " + kind + " event in the ledger"));
-  }
+    private HeldErasures() {}
+
+    /** The active interval of a finished preservation, from its ledger events. */
+    static ActiveHold activeHold(LedgerStore ledger, RequestSpec preservation) {
+        List<StoredEvent> events = ledger.events(preservation.id());
+        Instant from = at(events, "HOLD_REGISTERED", preservation.id());
+        Instant to = at(events, "RELEASING", preservation.id());
+        return new ActiveHold(preservation.id(), preservation.subjectKey(), preservation.products(), from, to);
+    }
+
+    /** Every erased chunk of the products' logs for the subjects that fell inside an active hold on it. */
+    static List<String> violations(
+            DemoRig rig, List<String> products, List<String> subjectKeys, List<ActiveHold> holds) {
+        List<String> found = new ArrayList<>();
+        for (String product : products) {
+            for (String subjectKey : subjectKeys) {
+                for (ErasureLogEntry e : rig.product(product).erasureLog(subjectKey)) {
+                    for (ActiveHold h : holds) {
+                        if (h.covers(product, e)) {
+                            found.add(product + " erased " + e.items() + " " + e.category() + " items of " + subjectKey
+                                    + " at " + e.erasedAt() + " under hold " + h.requestId() + " active " + h.from()
+                                    + " .. " + h.to());
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Instant at(List<StoredEvent> events, String kind, String requestId) {
+        return events.stream()
+                .filter(e -> e.kind().equals(kind))
+                .map(StoredEvent::at)
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("preservation " + requestId + " has no " + kind + " event in the ledger"));
+    }
 }

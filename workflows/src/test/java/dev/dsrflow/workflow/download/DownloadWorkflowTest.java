@@ -29,92 +29,122 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DownloadWorkflowTest {
-  private final TestRig rig = new TestRig(List.of(
-      TestRig.product("profile", true, PROFILE), TestRig.product("content", true, CONTENT, MESSAGES)));
+    private final TestRig rig = new TestRig(
+            List.of(TestRig.product("profile", true, PROFILE), TestRig.product("content", true, CONTENT, MESSAGES)));
 
-  @AfterEach
-  void close() {
-    rig.close();
-  }
+    @AfterEach
+    void close() {
+        rig.close();
+    }
 
-  @Test
-  void onePackageWithManifestAndIndexBehindASignedLinkThatIsPurgedAtExpiry() throws Exception {
-    rig.product("profile").seed("sk-x", 2);
-    rig.product("content").seed("sk-x", 3);
-    var spec = rig.spec(RequestType.DOWNLOAD, Jurisdiction.GDPR, "sk-x", List.of("profile", "content"));
-    DownloadWorkflow wf = rig.start(DownloadWorkflow.class, spec);
-    RequestSnapshot ready = rig.await(wf, v -> v.status() == RequestStatus.COMPLETED);
-    DownloadInfo info = ready.download();
-    assertThat(info.purged()).isFalse();
-    assertThat(info.expiresAt()).isBetween(ready.receivedAt().plus(Duration.ofDays(4)), ready.receivedAt().plus(Duration.ofDays(4).plusMinutes(1)));
-    DownloadLinks links = new DownloadLinks(TestRig.LINK_SECRET);
-    assertThat(links.verify(info.token(), info.expiresAt().minusSeconds(60))).get()
-        .satisfies(g -> assertThat(g.requestId()).isEqualTo(spec.id()));
-    assertThat(links.verify(info.token(), info.expiresAt().plusSeconds(1))).isEmpty();
-    assertThat(links.verify(info.token().replace('A', 'B') + "x", info.expiresAt().minusSeconds(60))).isEmpty();
+    @Test
+    void onePackageWithManifestAndIndexBehindASignedLinkThatIsPurgedAtExpiry() throws Exception {
+        rig.product("profile").seed("sk-x", 2);
+        rig.product("content").seed("sk-x", 3);
+        var spec = rig.spec(RequestType.DOWNLOAD, Jurisdiction.GDPR, "sk-x", List.of("profile", "content"));
+        DownloadWorkflow wf = rig.start(DownloadWorkflow.class, spec);
+        RequestSnapshot ready = rig.await(wf, v -> v.status() == RequestStatus.COMPLETED);
+        DownloadInfo info = ready.download();
+        assertThat(info.purged()).isFalse();
+        assertThat(info.expiresAt())
+                .isBetween(
+                        ready.receivedAt().plus(Duration.ofDays(4)),
+                        ready.receivedAt().plus(Duration.ofDays(4).plusMinutes(1)));
+        DownloadLinks links = new DownloadLinks(TestRig.LINK_SECRET);
+        assertThat(links.verify(info.token(), info.expiresAt().minusSeconds(60)))
+                .get()
+                .satisfies(g -> assertThat(g.requestId()).isEqualTo(spec.id()));
+        assertThat(links.verify(info.token(), info.expiresAt().plusSeconds(1))).isEmpty();
+        assertThat(links.verify(
+                        info.token().replace('A', 'B') + "x", info.expiresAt().minusSeconds(60)))
+                .isEmpty();
 
-    Map<String, byte[]> entries = new HashMap<>();
-    MessageDigest zipDigest = MessageDigest.getInstance("SHA-256");
-    try (InputStream raw = rig.blobs.open(PackageLayout.packageKey(spec.id()))) {
-      byte[] zip = raw.readAllBytes();
-      assertThat((long) zip.length).isEqualTo(info.bytes());
-      assertThat(HexFormat.of().formatHex(zipDigest.digest(zip))).isEqualTo(info.sha256());
-      try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-        for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-          entries.put(e.getName(), in.readAllBytes());
+        Map<String, byte[]> entries = new HashMap<>();
+        MessageDigest zipDigest = MessageDigest.getInstance("SHA-256");
+        try (InputStream raw = rig.blobs.open(PackageLayout.packageKey(spec.id()))) {
+            byte[] zip = raw.readAllBytes();
+            assertThat((long) zip.length).isEqualTo(info.bytes());
+            assertThat(HexFormat.of().formatHex(zipDigest.digest(zip))).isEqualTo(info.sha256());
+            try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
         }
-      }
-    }
-    assertThat(entries).containsKeys("manifest.json", "index.html", "profile/profile.json", "content/content.json", "content/messages.json");
-    JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
-    assertThat(manifest.get("totalItems").asLong()).isEqualTo(8);
-    assertThat(manifest.get("totalFiles").asInt()).isEqualTo(3);
-    for (JsonNode folder : manifest.get("products")) {
-      for (JsonNode file : folder.get("files")) {
-        byte[] content = entries.get(file.get("path").asText());
-        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content))).isEqualTo(file.get("sha256").asText());
-      }
-    }
-    assertThat(new String(entries.get("index.html"))).contains("The content product").doesNotContain("u-sk-x");
+        assertThat(entries)
+                .containsKeys(
+                        "manifest.json",
+                        "index.html",
+                        "profile/profile.json",
+                        "content/content.json",
+                        "content/messages.json");
+        JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
+        assertThat(manifest.get("totalItems").asLong()).isEqualTo(8);
+        assertThat(manifest.get("totalFiles").asInt()).isEqualTo(3);
+        for (JsonNode folder : manifest.get("products")) {
+            for (JsonNode file : folder.get("files")) {
+                byte[] content = entries.get(file.get("path").asText());
+                assertThat(HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(content)))
+                        .isEqualTo(file.get("sha256").asText());
+            }
+        }
+        assertThat(new String(entries.get("index.html")))
+                .contains("The content product")
+                .doesNotContain("u-sk-x");
 
-    String outbox = new String(rig.blobs.open("notifications/" + spec.id() + "/" + spec.id() + "-PACKAGE_READY.json").readAllBytes());
-    assertThat(outbox).contains(info.token()).contains("sk-x").doesNotContain("u-sk-x");
+        String outbox = new String(rig.blobs
+                .open("notifications/" + spec.id() + "/" + spec.id() + "-PACKAGE_READY.json")
+                .readAllBytes());
+        assertThat(outbox).contains(info.token()).contains("sk-x").doesNotContain("u-sk-x");
 
-    rig.finish(wf);
-    RequestSnapshot purged = wf.view();
-    assertThat(purged.download().purged()).isTrue();
-    assertThat(rig.blobs.exists(PackageLayout.packageKey(spec.id()))).isFalse();
-    assertThat(rig.blobs.list(PackageLayout.staging(spec.id()))).isEmpty();
-  }
-
-  @Test
-  void aRequestOverTheBatchSizeIsPackagedFromTheStagedManifestsWithTheSameCounts() throws Exception {
-    rig.product("profile").seed("sk-y", 2);
-    rig.product("content").seed("sk-y", 3);
-    var spec = rig.spec(RequestType.DOWNLOAD, Jurisdiction.GDPR, "sk-y", List.of("profile", "content"), null,
-        RequestPolicy.DEFAULT.withProductBatchSize(1));
-    DownloadWorkflow wf = rig.start(DownloadWorkflow.class, spec);
-    DownloadInfo info = rig.await(wf, v -> v.status() == RequestStatus.COMPLETED).download();
-
-    Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream in = new ZipInputStream(rig.blobs.open(PackageLayout.packageKey(spec.id())))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        entries.put(e.getName(), in.readAllBytes());
-      }
+        rig.finish(wf);
+        RequestSnapshot purged = wf.view();
+        assertThat(purged.download().purged()).isTrue();
+        assertThat(rig.blobs.exists(PackageLayout.packageKey(spec.id()))).isFalse();
+        assertThat(rig.blobs.list(PackageLayout.staging(spec.id()))).isEmpty();
     }
-    assertThat(entries.keySet()).allSatisfy(name -> assertThat(name).doesNotContain("_manifests"));
-    assertThat(entries).containsKeys("manifest.json", "index.html", "profile/profile.json", "content/content.json", "content/messages.json");
-    JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
-    assertThat(manifest.get("totalItems").asLong()).isEqualTo(8);
-    assertThat(manifest.get("totalFiles").asInt()).isEqualTo(3);
-    long fileItems = 0;
-    for (JsonNode folder : manifest.get("products")) {
-      for (JsonNode file : folder.get("files")) {
-        fileItems += file.get("items").asLong();
-      }
+
+    @Test
+    void aRequestOverTheBatchSizeIsPackagedFromTheStagedManifestsWithTheSameCounts() throws Exception {
+        rig.product("profile").seed("sk-y", 2);
+        rig.product("content").seed("sk-y", 3);
+        var spec = rig.spec(
+                RequestType.DOWNLOAD,
+                Jurisdiction.GDPR,
+                "sk-y",
+                List.of("profile", "content"),
+                null,
+                RequestPolicy.DEFAULT.withProductBatchSize(1));
+        DownloadWorkflow wf = rig.start(DownloadWorkflow.class, spec);
+        DownloadInfo info =
+                rig.await(wf, v -> v.status() == RequestStatus.COMPLETED).download();
+
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(rig.blobs.open(PackageLayout.packageKey(spec.id())))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet()).allSatisfy(name -> assertThat(name).doesNotContain("_manifests"));
+        assertThat(entries)
+                .containsKeys(
+                        "manifest.json",
+                        "index.html",
+                        "profile/profile.json",
+                        "content/content.json",
+                        "content/messages.json");
+        JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
+        assertThat(manifest.get("totalItems").asLong()).isEqualTo(8);
+        assertThat(manifest.get("totalFiles").asInt()).isEqualTo(3);
+        long fileItems = 0;
+        for (JsonNode folder : manifest.get("products")) {
+            for (JsonNode file : folder.get("files")) {
+                fileItems += file.get("items").asLong();
+            }
+        }
+        assertThat(fileItems).isEqualTo(8);
+        assertThat(info.sha256()).isNotBlank();
+        rig.finish(wf);
     }
-    assertThat(fileItems).isEqualTo(8);
-    assertThat(info.sha256()).isNotBlank();
-    rig.finish(wf);
-  }
 }

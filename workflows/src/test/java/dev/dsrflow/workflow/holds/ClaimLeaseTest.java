@@ -30,12 +30,12 @@ import dev.dsrflow.workflow.deletion.DeletionWorkflow;
 import dev.dsrflow.workflow.testing.MemoryProduct;
 import dev.dsrflow.workflow.testing.MemoryProductActivities;
 import dev.dsrflow.workflow.testing.TestRig;
+import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -66,106 +66,156 @@ import org.junit.jupiter.api.Test;
  * timeout. The timeouts are checked in the recorded history instead.
  */
 class ClaimLeaseTest {
-  private static final String SUBJECT = "sk-lease";
-  private static final Instant T0 = TestRig.T0;
+    private static final String SUBJECT = "sk-lease";
+    private static final Instant T0 = TestRig.T0;
 
-  /** Archive automates no restriction, so nothing of it runs before erasure. */
-  private final ProductDescriptor archive = new ProductDescriptor("archive", "The archive product", Set.of(CONTENT),
-      EnumSet.of(Capability.LOCATE, Capability.ERASE, Capability.VERIFY, Capability.PRESERVE, Capability.RELEASE), true,
-      "archive-handler/1.0");
-  private final ProductDescriptor profile = TestRig.product("profile", true, PROFILE);
-  private final MemoryProduct archiveData = new MemoryProduct(archive);
-  private final MemoryProduct profileData = new MemoryProduct(profile);
-  private final TestWorkflowEnvironment env;
-  private final WorkflowClient client;
-  private final LedgerStore ledger = TestRig.ledger();
-  private final FileSystemBlobStore blobs;
+    /** Archive automates no restriction, so nothing of it runs before erasure. */
+    private final ProductDescriptor archive = new ProductDescriptor(
+            "archive",
+            "The archive product",
+            Set.of(CONTENT),
+            EnumSet.of(Capability.LOCATE, Capability.ERASE, Capability.VERIFY, Capability.PRESERVE, Capability.RELEASE),
+            true,
+            "archive-handler/1.0");
 
-  ClaimLeaseTest() throws Exception {
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(TestRig.dataConverter()).build())
-        .setInitialTime(T0)
-        .build());
-    client = env.getWorkflowClient();
-    blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-lease-blobs"));
-    ProductCatalog catalog = new ProductCatalog(List.of(settings(archive), settings(profile)));
-    env.newWorker(TaskQueues.product("profile")).registerActivitiesImplementations(new MemoryProductActivities(profileData, blobs));
-    env.newWorker(TaskQueues.product("archive")).registerActivitiesImplementations(new MemoryProductActivities(archiveData, blobs));
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-    OrchestratorWorkflows.register(orchestrator, catalog, 2_000);
-    HoldRegistryWorkers.register(env.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()), 2_000);
-    OrchestratorWorkflows.registerActivities(orchestrator, client, ledger, blobs, new DownloadLinks(TestRig.LINK_SECRET),
-        new CertificateSigner(TestRig.CERT_SECRET, "test-key"), HoldRegistryWorkers.TASK_QUEUE);
-    env.start();
-  }
+    private final ProductDescriptor profile = TestRig.product("profile", true, PROFILE);
+    private final MemoryProduct archiveData = new MemoryProduct(archive);
+    private final MemoryProduct profileData = new MemoryProduct(profile);
+    private final TestWorkflowEnvironment env;
+    private final WorkflowClient client;
+    private final LedgerStore ledger = TestRig.ledger();
+    private final FileSystemBlobStore blobs;
 
-  private static ProductSettings settings(ProductDescriptor d) {
-    return new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0);
-  }
+    ClaimLeaseTest() throws Exception {
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TestRig.dataConverter())
+                        .build())
+                .setInitialTime(T0)
+                .build());
+        client = env.getWorkflowClient();
+        blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-lease-blobs"));
+        ProductCatalog catalog = new ProductCatalog(List.of(settings(archive), settings(profile)));
+        env.newWorker(TaskQueues.product("profile"))
+                .registerActivitiesImplementations(new MemoryProductActivities(profileData, blobs));
+        env.newWorker(TaskQueues.product("archive"))
+                .registerActivitiesImplementations(new MemoryProductActivities(archiveData, blobs));
+        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+        OrchestratorWorkflows.register(orchestrator, catalog, 2_000);
+        HoldRegistryWorkers.register(
+                env.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()), 2_000);
+        OrchestratorWorkflows.registerActivities(
+                orchestrator,
+                client,
+                ledger,
+                blobs,
+                new DownloadLinks(TestRig.LINK_SECRET),
+                new CertificateSigner(TestRig.CERT_SECRET, "test-key"),
+                HoldRegistryWorkers.TASK_QUEUE);
+        env.start();
+    }
 
-  @AfterEach
-  void close() {
-    env.close();
-  }
+    private static ProductSettings settings(ProductDescriptor d) {
+        return new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0);
+    }
 
-  private RequestSpec spec(RequestType type, List<String> products) {
-    return new RequestSpec("r-" + UUID.randomUUID(), type, new SubjectIdentifiers("u-lease", null, null), SUBJECT,
-        Jurisdiction.GDPR, products, Set.of(), DateRange.ALL, ExportFormat.JSON, null, "ops",
-        Instant.ofEpochMilli(env.currentTimeMillis()), null, RequestPolicy.DEFAULT);
-  }
+    @AfterEach
+    void close() {
+        env.close();
+    }
 
-  private <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
-    ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
-    W stub = client.newWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.request(spec.id())).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
-    WorkflowStub.fromTyped(stub).start(spec);
-    return stub;
-  }
+    private RequestSpec spec(RequestType type, List<String> products) {
+        return new RequestSpec(
+                "r-" + UUID.randomUUID(),
+                type,
+                new SubjectIdentifiers("u-lease", null, null),
+                SUBJECT,
+                Jurisdiction.GDPR,
+                products,
+                Set.of(),
+                DateRange.ALL,
+                ExportFormat.JSON,
+                null,
+                "ops",
+                Instant.ofEpochMilli(env.currentTimeMillis()),
+                null,
+                RequestPolicy.DEFAULT);
+    }
 
-  /** Waits (real time, polling) until what {@code read} returns satisfies the condition; returns it. */
-  private static <T> T await(Supplier<T> read, Predicate<T> condition) {
-    AtomicReference<T> last = new AtomicReference<>();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
-        .until(() -> {
-          last.set(read.get());
-          return condition.test(last.get());
+    private <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
+        ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
+        W stub = client.newWorkflowStub(
+                type,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.request(spec.id()))
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .build());
+        WorkflowStub.fromTyped(stub).start(spec);
+        return stub;
+    }
+
+    /** Waits (real time, polling) until what {@code read} returns satisfies the condition; returns it. */
+    private static <T> T await(Supplier<T> read, Predicate<T> condition) {
+        AtomicReference<T> last = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(() -> {
+                    last.set(read.get());
+                    return condition.test(last.get());
+                });
+        return last.get();
+    }
+
+    @Test
+    void everyEraseAndVerifyCallOfADeletionMustEndWithinItsClaimLease() {
+        archiveData.seed(SUBJECT, 3);
+        profileData.seed(SUBJECT, 2);
+        DeletionWorkflow deletion =
+                start(DeletionWorkflow.class, spec(RequestType.DELETION, List.of("archive", "profile")));
+        await(deletion::view, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        deletion.approve(new OperatorAction("ops2", null));
+        await(deletion::view, v -> v.status() == RequestStatus.GRACE_PERIOD);
+        WorkflowStub.fromTyped(deletion).getResult(Void.class);
+
+        List<ActivityTaskScheduledEventAttributes> calls =
+                client.fetchHistory(WorkflowIds.request(deletion.view().id())).getHistory().getEventsList().stream()
+                        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+                        .filter(a -> Set.of("ProductErase", "ProductVerifyErased")
+                                .contains(a.getActivityType().getName()))
+                        .toList();
+        assertThat(calls)
+                .as("two products, one erase and one verification each")
+                .hasSize(4);
+        assertThat(calls).allSatisfy(a -> {
+            Duration timeout = Duration.ofSeconds(
+                    a.getScheduleToCloseTimeout().getSeconds(),
+                    a.getScheduleToCloseTimeout().getNanos());
+            assertThat(timeout)
+                    .as("schedule-to-close of %s", a.getActivityType().getName())
+                    .isPositive()
+                    .isLessThanOrEqualTo(ClaimLease.CALL_LIMIT)
+                    .isLessThan(ClaimLease.LEASE.minus(ClaimLease.MARGIN));
         });
-    return last.get();
-  }
+        assertThat(archiveData.liveRows(SUBJECT)).isZero();
+    }
 
-  @Test
-  void everyEraseAndVerifyCallOfADeletionMustEndWithinItsClaimLease() {
-    archiveData.seed(SUBJECT, 3);
-    profileData.seed(SUBJECT, 2);
-    DeletionWorkflow deletion = start(DeletionWorkflow.class, spec(RequestType.DELETION, List.of("archive", "profile")));
-    await(deletion::view, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
-    deletion.approve(new OperatorAction("ops2", null));
-    await(deletion::view, v -> v.status() == RequestStatus.GRACE_PERIOD);
-    WorkflowStub.fromTyped(deletion).getResult(Void.class);
-
-    List<ActivityTaskScheduledEventAttributes> calls = client.fetchHistory(WorkflowIds.request(deletion.view().id()))
-        .getHistory().getEventsList().stream()
-        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
-        .filter(a -> Set.of("ProductErase", "ProductVerifyErased").contains(a.getActivityType().getName()))
-        .toList();
-    assertThat(calls).as("two products, one erase and one verification each").hasSize(4);
-    assertThat(calls).allSatisfy(a -> {
-      Duration timeout = Duration.ofSeconds(a.getScheduleToCloseTimeout().getSeconds(), a.getScheduleToCloseTimeout().getNanos());
-      assertThat(timeout).as("schedule-to-close of %s", a.getActivityType().getName())
-          .isPositive().isLessThanOrEqualTo(ClaimLease.CALL_LIMIT).isLessThan(ClaimLease.LEASE.minus(ClaimLease.MARGIN));
-    });
-    assertThat(archiveData.liveRows(SUBJECT)).isZero();
-  }
-
-  @Test
-  void aCallNeverOutlastsTheLeaseCountedFromWhenTheClaimWasAskedFor() {
-    assertThat(ClaimLease.callTimeout(T0, T0)).hasValue(ClaimLease.CALL_LIMIT);
-    Instant late = T0.plus(ClaimLease.LEASE).minus(ClaimLease.MARGIN).minus(Duration.ofHours(2));
-    assertThat(ClaimLease.callTimeout(T0, late)).hasValue(Duration.ofHours(2));
-    assertThat(ClaimLease.callTimeout(T0, late.plus(Duration.ofHours(2)).minus(ClaimLease.MIN_CALL).plusSeconds(1))).isEmpty();
-    assertThat(ClaimLease.callTimeout(T0, T0.plus(Duration.ofDays(2)))).isEmpty();
-    assertThat(HoldRegistryWorkflowImpl.CLAIM_LEASE).isEqualTo(ClaimLease.LEASE);
-    assertThat(ClaimLease.CALL_LIMIT.multipliedBy(ClaimLease.CALLS_PER_LEASE)).isLessThanOrEqualTo(ClaimLease.LEASE.minus(ClaimLease.MARGIN));
-  }
+    @Test
+    void aCallNeverOutlastsTheLeaseCountedFromWhenTheClaimWasAskedFor() {
+        assertThat(ClaimLease.callTimeout(T0, T0)).hasValue(ClaimLease.CALL_LIMIT);
+        Instant late = T0.plus(ClaimLease.LEASE).minus(ClaimLease.MARGIN).minus(Duration.ofHours(2));
+        assertThat(ClaimLease.callTimeout(T0, late)).hasValue(Duration.ofHours(2));
+        assertThat(ClaimLease.callTimeout(
+                        T0,
+                        late.plus(Duration.ofHours(2))
+                                .minus(ClaimLease.MIN_CALL)
+                                .plusSeconds(1)))
+                .isEmpty();
+        assertThat(ClaimLease.callTimeout(T0, T0.plus(Duration.ofDays(2)))).isEmpty();
+        assertThat(HoldRegistryWorkflowImpl.CLAIM_LEASE).isEqualTo(ClaimLease.LEASE);
+        assertThat(ClaimLease.CALL_LIMIT.multipliedBy(ClaimLease.CALLS_PER_LEASE))
+                .isLessThanOrEqualTo(ClaimLease.LEASE.minus(ClaimLease.MARGIN));
+    }
 }

@@ -20,40 +20,42 @@ import org.junit.jupiter.api.Test;
  * would never run again.
  */
 class HoldRegistryWorkerCrashTest {
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-      TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
 
-  @AfterEach
-  void close() {
-    env.close();
-  }
-
-  private WorkerFactory orchestrator() {
-    WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
-    HoldRegistryWorkers.register(factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
-        HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
-    factory.start();
-    return factory;
-  }
-
-  @Test
-  void aCallAfterTheRegistrysWorkerDiedIsAnsweredByTheNextOne() throws Exception {
-    WorkflowClient client = env.getWorkflowClient();
-    HoldRegistryActivitiesImpl calls = new HoldRegistryActivitiesImpl(client, HoldRegistryWorkers.TASK_QUEUE);
-    WorkerFactory first = orchestrator();
-    ClaimedProducts claimed = calls.claimDeletion("sk-crash", new DeletionClaims("d1", List.of("content", "profile")), "d1/r/holds-1");
-    assertThat(claimed.granted()).containsExactlyInAnyOrder("content", "profile");
-    // the orchestrator goes away without a word to the server (as a killed process would)
-    first.shutdownNow();
-    first.awaitTermination(10, TimeUnit.SECONDS);
-    WorkerFactory second = orchestrator();
-    try {
-      int released = CompletableFuture
-          .supplyAsync(() -> calls.finishErases("sk-crash", new FinishedErases("d1", List.of("content", "profile")), "d1/r/holds-2"))
-          .get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
-      assertThat(released).isEqualTo(2);
-    } finally {
-      second.shutdownNow();
+    @AfterEach
+    void close() {
+        env.close();
     }
-  }
+
+    private WorkerFactory orchestrator() {
+        WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
+        HoldRegistryWorkers.register(
+                factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
+                HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
+        factory.start();
+        return factory;
+    }
+
+    @Test
+    void aCallAfterTheRegistrysWorkerDiedIsAnsweredByTheNextOne() throws Exception {
+        WorkflowClient client = env.getWorkflowClient();
+        HoldRegistryActivitiesImpl calls = new HoldRegistryActivitiesImpl(client, HoldRegistryWorkers.TASK_QUEUE);
+        WorkerFactory first = orchestrator();
+        ClaimedProducts claimed = calls.claimDeletion(
+                "sk-crash", new DeletionClaims("d1", List.of("content", "profile")), "d1/r/holds-1");
+        assertThat(claimed.granted()).containsExactlyInAnyOrder("content", "profile");
+        // the orchestrator goes away without a word to the server (as a killed process would)
+        first.shutdownNow();
+        first.awaitTermination(10, TimeUnit.SECONDS);
+        WorkerFactory second = orchestrator();
+        try {
+            int released = CompletableFuture.supplyAsync(() -> calls.finishErases(
+                            "sk-crash", new FinishedErases("d1", List.of("content", "profile")), "d1/r/holds-2"))
+                    .get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
+            assertThat(released).isEqualTo(2);
+        } finally {
+            second.shutdownNow();
+        }
+    }
 }

@@ -19,112 +19,166 @@ import org.junit.jupiter.api.Test;
 
 /** The registry on its own: update-with-start, claims, waiters, continue-as-new. */
 class HoldRegistryWorkflowTest {
-  private final TestRig rig = new TestRig(List.of(TestRig.product("content", true, InformationCategory.CONTENT)), 60,
-      TestRig.dataConverter());
+    private final TestRig rig = new TestRig(
+            List.of(TestRig.product("content", true, InformationCategory.CONTENT)), 60, TestRig.dataConverter());
 
-  @AfterEach
-  void close() {
-    rig.close();
-  }
-
-  private HoldRegistryWorkflow stub(String subject) {
-    return rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.holds(subject)).setTaskQueue(TaskQueues.ORCHESTRATOR)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING).build());
-  }
-
-  private HoldRegistryState placeWithStart(String subject, HoldPlacement placement) {
-    HoldRegistryWorkflow registry = stub(subject);
-    WithStartWorkflowOperation<Void> start = new WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY);
-    return WorkflowClient.executeUpdateWithStart(registry::placeHold, placement,
-        UpdateOptions.newBuilder(HoldRegistryState.class).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), start);
-  }
-
-  @Test
-  void aHeldProductRefusesClaimsAndTheRegistryKeepsItsStateAcrossContinueAsNew() {
-    HoldRegistryState placed = placeWithStart("sk-r",
-        new HoldPlacement("h1", "p1", List.of("content"), Instant.parse("2027-01-01T00:00:00Z")));
-    assertThat(placed.holds()).hasSize(1);
-    HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-r"));
-    for (int i = 0; i < 40; i++) {
-      assertThat(registry.claimErase(new EraseClaim("d" + i, "content")).granted()).isFalse();
-      assertThat(registry.claimErase(new EraseClaim("d" + i, "profile")).granted()).isTrue();
-      registry.finishErase(new EraseClaim("d" + i, "profile"));
+    @AfterEach
+    void close() {
+        rig.close();
     }
-    HoldRegistryState state = registry.state();
-    assertThat(state.holds()).extracting(HoldRegistryState.ActiveHold::holdId).containsExactly("h1");
-    assertThat(state.waiters()).hasSize(40);
-    assertThat(state.claims()).isEmpty();
-    var currentRun = rig.client.fetchHistory(WorkflowIds.holds("sk-r")).getEvents();
-    assertThat(currentRun.get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId())
-        .as("the registry continued as new").isNotEmpty();
-    assertThat(currentRun.size()).isLessThan(200);
 
-    retrying(() -> registry.endHold(new HoldChange("h1", null)));
-    assertThat(registry.state().holds()).isEmpty();
-    assertThat(registry.state().waiters()).as("every waiter was freed").isEmpty();
-    // an update racing a continue-as-new is answered NOT_FOUND; the activity that sends it retries
-    assertThat(retrying(() -> registry.claimErase(new EraseClaim("d0", "content"))).granted()).isTrue();
-  }
+    private HoldRegistryWorkflow stub(String subject) {
+        return rig.client.newWorkflowStub(
+                HoldRegistryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.holds(subject))
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                        .build());
+    }
 
-  private static <T> T retrying(java.util.function.Supplier<T> update) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return update.get();
-      } catch (io.temporal.client.WorkflowNotFoundException raced) {
-        if (attempt == 5) {
-          throw raced;
+    private HoldRegistryState placeWithStart(String subject, HoldPlacement placement) {
+        HoldRegistryWorkflow registry = stub(subject);
+        WithStartWorkflowOperation<Void> start =
+                new WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY);
+        return WorkflowClient.executeUpdateWithStart(
+                registry::placeHold,
+                placement,
+                UpdateOptions.newBuilder(HoldRegistryState.class)
+                        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                        .build(),
+                start);
+    }
+
+    @Test
+    void aHeldProductRefusesClaimsAndTheRegistryKeepsItsStateAcrossContinueAsNew() {
+        HoldRegistryState placed = placeWithStart(
+                "sk-r", new HoldPlacement("h1", "p1", List.of("content"), Instant.parse("2027-01-01T00:00:00Z")));
+        assertThat(placed.holds()).hasSize(1);
+        HoldRegistryWorkflow registry =
+                rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-r"));
+        for (int i = 0; i < 40; i++) {
+            assertThat(registry.claimErase(new EraseClaim("d" + i, "content")).granted())
+                    .isFalse();
+            assertThat(registry.claimErase(new EraseClaim("d" + i, "profile")).granted())
+                    .isTrue();
+            registry.finishErase(new EraseClaim("d" + i, "profile"));
         }
-      }
+        HoldRegistryState state = registry.state();
+        assertThat(state.holds())
+                .extracting(HoldRegistryState.ActiveHold::holdId)
+                .containsExactly("h1");
+        assertThat(state.waiters()).hasSize(40);
+        assertThat(state.claims()).isEmpty();
+        var currentRun = rig.client.fetchHistory(WorkflowIds.holds("sk-r")).getEvents();
+        assertThat(currentRun
+                        .get(0)
+                        .getWorkflowExecutionStartedEventAttributes()
+                        .getContinuedExecutionRunId())
+                .as("the registry continued as new")
+                .isNotEmpty();
+        assertThat(currentRun.size()).isLessThan(200);
+
+        retrying(() -> registry.endHold(new HoldChange("h1", null)));
+        assertThat(registry.state().holds()).isEmpty();
+        assertThat(registry.state().waiters()).as("every waiter was freed").isEmpty();
+        // an update racing a continue-as-new is answered NOT_FOUND; the activity that sends it retries
+        assertThat(retrying(() -> registry.claimErase(new EraseClaim("d0", "content")))
+                        .granted())
+                .isTrue();
     }
-  }
 
-  @Test
-  void oneBatchedClaimGrantsTheUnheldProductsWaitsOnTheHeldOnesAndItsClaimsOutliveContinueAsNew() {
-    placeWithStart("sk-b", new HoldPlacement("h1", "p1", List.of("content"), null));
-    HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-b"));
-    ClaimedProducts answer = registry.claimDeletion(new DeletionClaims("d1", List.of("profile", "content", "ads")));
-    assertThat(answer.granted()).containsExactly("profile", "ads");
-    assertThat(answer.held()).containsExactly("content");
-    assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted()).as("the hold still refuses one by one").isFalse();
-
-    for (int i = 0; i < 30; i++) { // enough updates for the registry (bound: 60 events) to continue as new
-      retrying(() -> registry.renewHold(new HoldChange("h1", null)));
+    private static <T> T retrying(java.util.function.Supplier<T> update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return update.get();
+            } catch (io.temporal.client.WorkflowNotFoundException raced) {
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
+        }
     }
-    assertThat(rig.client.fetchHistory(WorkflowIds.holds("sk-b")).getEvents().get(0)
-        .getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId()).as("continued as new").isNotEmpty();
-    HoldRegistryState carried = retrying(registry::state);
-    assertThat(carried.claims()).extracting(HoldRegistryState.Claim::requestId, HoldRegistryState.Claim::product)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("d1", "profile"), org.assertj.core.groups.Tuple.tuple("d1", "ads"));
-    assertThat(carried.waiters()).extracting(HoldRegistryState.Waiter::requestId).containsExactly("d1", "d2");
 
-    // a hold on a claimed product waits for the claim, as for an erase already running
-    var placing = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> registry.placeHold(new HoldPlacement("h2", "p2", List.of("ads"), null)));
-    org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(2))
-        .until(() -> !placing.isDone());
-    assertThat(registry.finishErases(new FinishedErases("d1", List.of("ads")))).isEqualTo(1);
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(placing::isDone);
-    assertThat(placing.join().claims()).as("the hold never waited for the other product's erase")
-        .extracting(HoldRegistryState.Claim::product).containsExactly("profile");
-    assertThat(registry.finishErases(new FinishedErases("d1", List.of("profile", "ads")))).as("finishing twice is harmless").isEqualTo(1);
-    assertThat(registry.state().claims()).isEmpty();
-  }
+    @Test
+    void oneBatchedClaimGrantsTheUnheldProductsWaitsOnTheHeldOnesAndItsClaimsOutliveContinueAsNew() {
+        placeWithStart("sk-b", new HoldPlacement("h1", "p1", List.of("content"), null));
+        HoldRegistryWorkflow registry =
+                rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-b"));
+        ClaimedProducts answer = registry.claimDeletion(new DeletionClaims("d1", List.of("profile", "content", "ads")));
+        assertThat(answer.granted()).containsExactly("profile", "ads");
+        assertThat(answer.held()).containsExactly("content");
+        assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted())
+                .as("the hold still refuses one by one")
+                .isFalse();
 
-  @Test
-  void aHoldWaitsForAnEraseAlreadyRunningOnItsProductsAndRefusesNewOnes() {
-    placeWithStart("sk-w", new HoldPlacement("h0", "p0", List.of("other"), null));
-    HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-w"));
-    assertThat(registry.claimErase(new EraseClaim("d1", "content")).granted()).isTrue();
+        for (int i = 0; i < 30; i++) { // enough updates for the registry (bound: 60 events) to continue as new
+            retrying(() -> registry.renewHold(new HoldChange("h1", null)));
+        }
+        assertThat(rig.client
+                        .fetchHistory(WorkflowIds.holds("sk-b"))
+                        .getEvents()
+                        .get(0)
+                        .getWorkflowExecutionStartedEventAttributes()
+                        .getContinuedExecutionRunId())
+                .as("continued as new")
+                .isNotEmpty();
+        HoldRegistryState carried = retrying(registry::state);
+        assertThat(carried.claims())
+                .extracting(HoldRegistryState.Claim::requestId, HoldRegistryState.Claim::product)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("d1", "profile"),
+                        org.assertj.core.groups.Tuple.tuple("d1", "ads"));
+        assertThat(carried.waiters())
+                .extracting(HoldRegistryState.Waiter::requestId)
+                .containsExactly("d1", "d2");
 
-    var placing = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> registry.placeHold(new HoldPlacement("h1", "p1", List.of("content"), null)));
-    org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(2))
-        .until(() -> !placing.isDone());
-    assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted()).as("new erases refused at once").isFalse();
+        // a hold on a claimed product waits for the claim, as for an erase already running
+        var placing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> registry.placeHold(new HoldPlacement("h2", "p2", List.of("ads"), null)));
+        org.awaitility.Awaitility.await()
+                .during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> !placing.isDone());
+        assertThat(registry.finishErases(new FinishedErases("d1", List.of("ads"))))
+                .isEqualTo(1);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(placing::isDone);
+        assertThat(placing.join().claims())
+                .as("the hold never waited for the other product's erase")
+                .extracting(HoldRegistryState.Claim::product)
+                .containsExactly("profile");
+        assertThat(registry.finishErases(new FinishedErases("d1", List.of("profile", "ads"))))
+                .as("finishing twice is harmless")
+                .isEqualTo(1);
+        assertThat(registry.state().claims()).isEmpty();
+    }
 
-    registry.finishErase(new EraseClaim("d1", "content"));
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(placing::isDone);
-    assertThat(placing.join().holds()).extracting(HoldRegistryState.ActiveHold::holdId).containsExactly("h0", "h1");
-  }
+    @Test
+    void aHoldWaitsForAnEraseAlreadyRunningOnItsProductsAndRefusesNewOnes() {
+        placeWithStart("sk-w", new HoldPlacement("h0", "p0", List.of("other"), null));
+        HoldRegistryWorkflow registry =
+                rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-w"));
+        assertThat(registry.claimErase(new EraseClaim("d1", "content")).granted())
+                .isTrue();
+
+        var placing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> registry.placeHold(new HoldPlacement("h1", "p1", List.of("content"), null)));
+        org.awaitility.Awaitility.await()
+                .during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> !placing.isDone());
+        assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted())
+                .as("new erases refused at once")
+                .isFalse();
+
+        registry.finishErase(new EraseClaim("d1", "content"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(placing::isDone);
+        assertThat(placing.join().holds())
+                .extracting(HoldRegistryState.ActiveHold::holdId)
+                .containsExactly("h0", "h1");
+    }
 }

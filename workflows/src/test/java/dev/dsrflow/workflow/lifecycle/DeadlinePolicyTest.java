@@ -11,37 +11,45 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DeadlinePolicyTest {
-  private static final RequestPolicy POLICY = RequestPolicy.DEFAULT;
+    private static final RequestPolicy POLICY = RequestPolicy.DEFAULT;
 
-  @ParameterizedTest(name = "GDPR received {0} is due {1}, extended {2}")
-  @CsvSource({
-      "2026-01-31T10:00:00Z, 2026-02-28T10:00:00Z, 2026-04-30T10:00:00Z",
-      "2028-01-31T10:00:00Z, 2028-02-29T10:00:00Z, 2028-04-30T10:00:00Z",
-      "2026-03-31T23:59:59Z, 2026-04-30T23:59:59Z, 2026-06-30T23:59:59Z",
-      "2026-01-15T00:00:00Z, 2026-02-15T00:00:00Z, 2026-04-15T00:00:00Z",
-      "2026-12-31T08:00:00Z, 2027-01-31T08:00:00Z, 2027-03-31T08:00:00Z",
-      "2026-08-31T12:00:00Z, 2026-09-30T12:00:00Z, 2026-11-30T12:00:00Z"})
-  void gdprIsOneCalendarMonthInUtcExtendableByTwoMore(Instant received, Instant due, Instant extended) {
-    assertThat(DeadlinePolicy.dueAt(Jurisdiction.GDPR, received, POLICY)).isEqualTo(due);
-    assertThat(DeadlinePolicy.extendedDueAt(Jurisdiction.GDPR, received, POLICY)).isEqualTo(extended);
-  }
+    @ParameterizedTest(name = "GDPR received {0} is due {1}, extended {2}")
+    @CsvSource({
+        "2026-01-31T10:00:00Z, 2026-02-28T10:00:00Z, 2026-04-30T10:00:00Z",
+        "2028-01-31T10:00:00Z, 2028-02-29T10:00:00Z, 2028-04-30T10:00:00Z",
+        "2026-03-31T23:59:59Z, 2026-04-30T23:59:59Z, 2026-06-30T23:59:59Z",
+        "2026-01-15T00:00:00Z, 2026-02-15T00:00:00Z, 2026-04-15T00:00:00Z",
+        "2026-12-31T08:00:00Z, 2027-01-31T08:00:00Z, 2027-03-31T08:00:00Z",
+        "2026-08-31T12:00:00Z, 2026-09-30T12:00:00Z, 2026-11-30T12:00:00Z"
+    })
+    void gdprIsOneCalendarMonthInUtcExtendableByTwoMore(Instant received, Instant due, Instant extended) {
+        assertThat(DeadlinePolicy.dueAt(Jurisdiction.GDPR, received, POLICY)).isEqualTo(due);
+        assertThat(DeadlinePolicy.extendedDueAt(Jurisdiction.GDPR, received, POLICY))
+                .isEqualTo(extended);
+    }
 
-  @ParameterizedTest(name = "CCPA received {0} is due {1}, extended {2}")
-  @CsvSource({
-      "2026-01-31T10:00:00Z, 2026-03-17T10:00:00Z, 2026-05-01T10:00:00Z",
-      "2028-02-01T00:00:00Z, 2028-03-17T00:00:00Z, 2028-05-01T00:00:00Z",
-      "2026-12-20T15:30:00Z, 2027-02-03T15:30:00Z, 2027-03-20T15:30:00Z"})
-  void ccpaIsFortyFiveDaysExtendableByFortyFiveMore(Instant received, Instant due, Instant extended) {
-    assertThat(DeadlinePolicy.dueAt(Jurisdiction.CCPA, received, POLICY)).isEqualTo(due);
-    assertThat(DeadlinePolicy.extendedDueAt(Jurisdiction.CCPA, received, POLICY)).isEqualTo(extended);
-  }
+    @ParameterizedTest(name = "CCPA received {0} is due {1}, extended {2}")
+    @CsvSource({
+        "2026-01-31T10:00:00Z, 2026-03-17T10:00:00Z, 2026-05-01T10:00:00Z",
+        "2028-02-01T00:00:00Z, 2028-03-17T00:00:00Z, 2028-05-01T00:00:00Z",
+        "2026-12-20T15:30:00Z, 2027-02-03T15:30:00Z, 2027-03-20T15:30:00Z"
+    })
+    void ccpaIsFortyFiveDaysExtendableByFortyFiveMore(Instant received, Instant due, Instant extended) {
+        assertThat(DeadlinePolicy.dueAt(Jurisdiction.CCPA, received, POLICY)).isEqualTo(due);
+        assertThat(DeadlinePolicy.extendedDueAt(Jurisdiction.CCPA, received, POLICY))
+                .isEqualTo(extended);
+    }
 
-  @Test
-  void otherUsesTheConfiguredPeriod() {
-    RequestPolicy policy = new RequestPolicy(Duration.ofDays(30), Duration.ofDays(4), Duration.ofDays(20), Duration.ofDays(3), false);
-    Instant received = Instant.parse("2026-05-01T00:00:00Z");
-    assertThat(DeadlinePolicy.dueAt(Jurisdiction.OTHER, received, policy)).isEqualTo(Instant.parse("2026-05-21T00:00:00Z"));
-    assertThat(DeadlinePolicy.extendedDueAt(Jurisdiction.OTHER, received, policy)).isEqualTo(Instant.parse("2026-06-10T00:00:00Z"));
-    assertThat(DeadlinePolicy.warningAt(Instant.parse("2026-05-21T00:00:00Z"), policy)).isEqualTo(Instant.parse("2026-05-18T00:00:00Z"));
-  }
+    @Test
+    void otherUsesTheConfiguredPeriod() {
+        RequestPolicy policy = new RequestPolicy(
+                Duration.ofDays(30), Duration.ofDays(4), Duration.ofDays(20), Duration.ofDays(3), false);
+        Instant received = Instant.parse("2026-05-01T00:00:00Z");
+        assertThat(DeadlinePolicy.dueAt(Jurisdiction.OTHER, received, policy))
+                .isEqualTo(Instant.parse("2026-05-21T00:00:00Z"));
+        assertThat(DeadlinePolicy.extendedDueAt(Jurisdiction.OTHER, received, policy))
+                .isEqualTo(Instant.parse("2026-06-10T00:00:00Z"));
+        assertThat(DeadlinePolicy.warningAt(Instant.parse("2026-05-21T00:00:00Z"), policy))
+                .isEqualTo(Instant.parse("2026-05-18T00:00:00Z"));
+    }
 }

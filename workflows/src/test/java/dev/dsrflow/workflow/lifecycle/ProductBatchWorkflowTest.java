@@ -20,43 +20,53 @@ import org.junit.jupiter.api.Test;
 
 /** A batch child on its own: the erase step's verify and bounded re-erase, and failures, per product. */
 class ProductBatchWorkflowTest {
-  private final TestRig rig = new TestRig(List.of(TestRig.product("profile", true, PROFILE), TestRig.product("content", true, CONTENT),
-      TestRig.product("messaging", true, MESSAGES), TestRig.product("ads", true, PROFILE)));
+    private final TestRig rig = new TestRig(List.of(
+            TestRig.product("profile", true, PROFILE),
+            TestRig.product("content", true, CONTENT),
+            TestRig.product("messaging", true, MESSAGES),
+            TestRig.product("ads", true, PROFILE)));
 
-  @AfterEach
-  void close() {
-    rig.close();
-  }
+    @AfterEach
+    void close() {
+        rig.close();
+    }
 
-  @Test
-  void anEraseBatchVerifiesReErasesABoundedNumberOfTimesAndReportsEachProduct() {
-    rig.product("profile").seed("sk-eb", 2);
-    rig.product("content").seed("sk-eb", 3).leaveResidue(1);
-    rig.product("messaging").seed("sk-eb", 3).leaveResidue(10);
-    rig.product("ads").failPermanently("erase");
-    var spec = rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-eb", List.of("profile", "content", "messaging", "ads"));
-    ProductBatchWorkflow batch = rig.client.newWorkflowStub(ProductBatchWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId("erase-batch-test").setTaskQueue(TaskQueues.ORCHESTRATOR).build());
+    @Test
+    void anEraseBatchVerifiesReErasesABoundedNumberOfTimesAndReportsEachProduct() {
+        rig.product("profile").seed("sk-eb", 2);
+        rig.product("content").seed("sk-eb", 3).leaveResidue(1);
+        rig.product("messaging").seed("sk-eb", 3).leaveResidue(10);
+        rig.product("ads").failPermanently("erase");
+        var spec = rig.spec(
+                RequestType.DELETION, Jurisdiction.GDPR, "sk-eb", List.of("profile", "content", "messaging", "ads"));
+        ProductBatchWorkflow batch = rig.client.newWorkflowStub(
+                ProductBatchWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId("erase-batch-test")
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .build());
 
-    ProductBatchResult result = batch.run(new ProductBatch(FanOutStep.ERASE, 0, StepContext.of(spec, null), spec.products()));
+        ProductBatchResult result =
+                batch.run(new ProductBatch(FanOutStep.ERASE, 0, StepContext.of(spec, null), spec.products()));
 
-    Map<String, BatchOutcome> by = result.outcomes().stream().collect(Collectors.toMap(BatchOutcome::product, Function.identity()));
-    assertThat(by.get("profile").status()).isEqualTo(ProductTaskStatus.DONE);
-    assertThat(by.get("profile").detail()).isEqualTo("erased 2 items; verified: 0 left");
-    assertThat(by.get("profile").erasure().eraseRuns()).isEqualTo(1);
-    assertThat(by.get("content").status()).isEqualTo(ProductTaskStatus.DONE);
-    assertThat(by.get("content").erasure()).satisfies(t -> {
-      assertThat(t.eraseRuns()).isEqualTo(2);
-      assertThat(t.itemsErased()).isEqualTo(3);
-      assertThat(t.verified()).isTrue();
-      assertThat(t.residues()).containsExactly(1L);
-    });
-    assertThat(by.get("messaging").status()).isEqualTo(ProductTaskStatus.FAILED);
-    assertThat(by.get("messaging").detail()).isEqualTo("residue of 1 items after 3 erase runs");
-    assertThat(by.get("messaging").erasure().residues()).containsExactly(1L, 1L, 1L);
-    assertThat(by.get("ads").status()).isEqualTo(ProductTaskStatus.FAILED);
-    assertThat(by.get("ads").detail()).startsWith("failed after retries: ");
-    assertThat(rig.product("content").liveRows("sk-eb")).isZero();
-    assertThat(rig.product("messaging").calls("erase")).hasSize(3);
-  }
+        Map<String, BatchOutcome> by =
+                result.outcomes().stream().collect(Collectors.toMap(BatchOutcome::product, Function.identity()));
+        assertThat(by.get("profile").status()).isEqualTo(ProductTaskStatus.DONE);
+        assertThat(by.get("profile").detail()).isEqualTo("erased 2 items; verified: 0 left");
+        assertThat(by.get("profile").erasure().eraseRuns()).isEqualTo(1);
+        assertThat(by.get("content").status()).isEqualTo(ProductTaskStatus.DONE);
+        assertThat(by.get("content").erasure()).satisfies(t -> {
+            assertThat(t.eraseRuns()).isEqualTo(2);
+            assertThat(t.itemsErased()).isEqualTo(3);
+            assertThat(t.verified()).isTrue();
+            assertThat(t.residues()).containsExactly(1L);
+        });
+        assertThat(by.get("messaging").status()).isEqualTo(ProductTaskStatus.FAILED);
+        assertThat(by.get("messaging").detail()).isEqualTo("residue of 1 items after 3 erase runs");
+        assertThat(by.get("messaging").erasure().residues()).containsExactly(1L, 1L, 1L);
+        assertThat(by.get("ads").status()).isEqualTo(ProductTaskStatus.FAILED);
+        assertThat(by.get("ads").detail()).startsWith("failed after retries: ");
+        assertThat(rig.product("content").liveRows("sk-eb")).isZero();
+        assertThat(rig.product("messaging").calls("erase")).hasSize(3);
+    }
 }

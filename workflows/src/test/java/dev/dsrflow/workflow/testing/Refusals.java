@@ -12,21 +12,21 @@ import io.temporal.failure.ApplicationFailure;
  * tests that check refusal reasons use {@code TestRig.plain(...)}.
  */
 public final class Refusals {
-  private Refusals() {}
+    private Refusals() {}
 
-  /** Runs the update and returns the refusal's failure type (fails the test if accepted). */
-  public static String typeOf(Runnable update) {
-    Throwable thrown = catchThrowable(update::run);
-    assertThat(thrown).isInstanceOf(WorkflowUpdateException.class);
-    StringBuilder chain = new StringBuilder();
-    String message = null;
-    for (Throwable t = thrown.getCause(); t != null; t = t.getCause()) {
-      chain.append(t).append(" <- ");
-      if (t instanceof ApplicationFailure app) {
-        message = app.getOriginalMessage();
-      }
+    /** Runs the update and returns the refusal's failure type (fails the test if accepted). */
+    public static String typeOf(Runnable update) {
+        Throwable thrown = catchThrowable(update::run);
+        assertThat(thrown).isInstanceOf(WorkflowUpdateException.class);
+        StringBuilder chain = new StringBuilder();
+        String message = null;
+        for (Throwable t = thrown.getCause(); t != null; t = t.getCause()) {
+            chain.append(t).append(" <- ");
+            if (t instanceof ApplicationFailure app) {
+                message = app.getOriginalMessage();
+            }
+        }
+        assertThat(message).as("an ApplicationFailure in " + chain).isNotNull().contains(": ");
+        return message.substring(0, message.indexOf(": "));
     }
-    assertThat(message).as("an ApplicationFailure in " + chain).isNotNull().contains(": ");
-    return message.substring(0, message.indexOf(": "));
-  }
 }
