@@ -259,7 +259,7 @@ class DeletionWorkflowTest {
                 s -> status(s, "content") == ProductTaskStatus.FAILED
                         && status(s, "profile") == ProductTaskStatus.DONE);
         assertThat(rig.product("profile").calls("erase")).hasSize(2);
-        assertThat(rig.product("content").calls("erase")).hasSize(1 + Erasure.MAX_RE_ERASES);
+        assertThat(rig.product("content").calls("erase")).hasSize(1 + EraseAndVerify.MAX_RE_ERASES);
         assertThat(v.products().get(1).detail()).contains("residue");
 
         wf.skipProduct(new ProductAction("ops2", "content", "replica decommissioned, data expires with it"));
