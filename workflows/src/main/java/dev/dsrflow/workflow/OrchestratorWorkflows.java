@@ -20,6 +20,7 @@ import dev.dsrflow.workflow.deletion.DeletionWorkflowImpl;
 import dev.dsrflow.workflow.deletion.EraseAndVerify;
 import dev.dsrflow.workflow.download.DownloadWorkflow;
 import dev.dsrflow.workflow.download.DownloadWorkflowImpl;
+import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflowImpl;
@@ -70,6 +71,17 @@ public final class OrchestratorWorkflows {
             DownloadLinks links,
             CertificateSigner signer,
             String registryQueue) {
+        registerActivities(worker, new HoldRegistryActivitiesImpl(client, registryQueue), ledger, blobs, links, signer);
+    }
+
+    /** As above, with the hold-registry calls given (tests wrap the real ones). */
+    public static void registerActivities(
+            Worker worker,
+            HoldRegistryActivities registry,
+            LedgerStore ledger,
+            BlobStore blobs,
+            DownloadLinks links,
+            CertificateSigner signer) {
         LedgerActivitiesImpl ledgerActivities = new LedgerActivitiesImpl(ledger);
         worker.registerActivitiesImplementations(
                 ledgerActivities,
@@ -79,7 +91,7 @@ public final class OrchestratorWorkflows {
                         new CertificateActivitiesImpl(signer),
                         new BlobOutboxNotifications(blobs)),
                 new PackagingActivitiesImpl(blobs, links),
-                new HoldRegistryActivitiesImpl(client, registryQueue));
+                registry);
     }
 
     /** Registers the four request workflows, their product batches and the hold registry. */
