@@ -315,6 +315,25 @@ public final class TestRig implements AutoCloseable {
         return stub;
     }
 
+    /**
+     * Starts the request's workflow again as the ledger's re-driver does after the first one was
+     * lost (here: terminated): same id, no new filing, the memo that makes the run re-apply the
+     * decisions operators recorded.
+     */
+    public <W extends RequestWorkflow> W redrive(Class<W> type, RequestSpec spec) {
+        String id = WorkflowIds.request(spec.id());
+        client.newUntypedWorkflowStub(id).terminate("the runtime lost its workflows");
+        W stub = client.newWorkflowStub(
+                type,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(id)
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setMemo(Map.of(RequestWorkflow.REDRIVEN_MEMO, true))
+                        .build());
+        WorkflowStub.fromTyped(stub).start(spec);
+        return stub;
+    }
+
     /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
     public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
         RequestSnapshot[] last = new RequestSnapshot[1];
