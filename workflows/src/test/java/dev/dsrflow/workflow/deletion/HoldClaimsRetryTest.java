@@ -16,7 +16,6 @@ import dev.dsrflow.workflow.holds.EraseClaims;
 import dev.dsrflow.workflow.holds.HoldChange;
 import dev.dsrflow.workflow.holds.HoldPlacement;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
-import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryState;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflow;
@@ -26,12 +25,7 @@ import io.temporal.activity.ActivityInfo;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.WorkflowInterface;
@@ -132,28 +126,20 @@ class HoldClaimsRetryTest {
         }
     }
 
-    private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-            .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                    .setDataConverter(TestRig.dataConverter())
-                    .build())
-            .setInitialTime(TestRig.T0)
-            .build());
-    private final AnswerLosingHolds holds =
-            new AnswerLosingHolds(new HoldRegistryActivitiesImpl(env.getWorkflowClient(), TaskQueues.ORCHESTRATOR));
+    private AnswerLosingHolds holds;
+    private final TestRig rig = TestRig.builder()
+            .registryActivities(real -> holds = new AnswerLosingHolds(real))
+            .workflows(ClaimsProbeImpl.class)
+            .build();
 
     @AfterEach
     void close() {
-        env.close();
+        rig.close();
     }
 
     @Test
     void aRetriedLocalRegistryCallIsAppliedOnce() throws Exception {
-        Worker worker = env.newWorker(TaskQueues.ORCHESTRATOR);
-        HoldRegistryWorkers.register(worker, 2_000);
-        worker.registerWorkflowImplementationTypes(ClaimsProbeImpl.class);
-        worker.registerActivitiesImplementations(holds);
-        env.start();
-        WorkflowClient client = env.getWorkflowClient();
+        WorkflowClient client = rig.client;
         holdContent(client);
 
         RequestSpec spec = new RequestSpec(
@@ -216,7 +202,7 @@ class HoldClaimsRetryTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("d-lr", Set.of("content")));
 
         // the probe's history replays: the update ids come from workflow state, not from the attempts
-        WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(WorkflowIds.request(spec.id())), worker);
+        rig.replay(client.fetchHistory(WorkflowIds.request(spec.id())));
     }
 
     private static void holdContent(WorkflowClient client) {
@@ -224,7 +210,7 @@ class HoldClaimsRetryTest {
                 HoldRegistryWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setWorkflowId(WorkflowIds.holds(SUBJECT))
-                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setTaskQueue(HoldRegistryWorkers.TASK_QUEUE)
                         .setWorkflowIdConflictPolicy(
                                 io.temporal.api.enums.v1.WorkflowIdConflictPolicy
                                         .WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)

@@ -36,9 +36,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
@@ -81,6 +83,8 @@ public final class TestRig implements AutoCloseable {
     public final BlobStore blobs;
     public final ProductCatalog catalog;
     public final Map<String, MemoryProduct> products = new LinkedHashMap<>();
+    private final Duration awaitAtMost;
+    private final Worker orchestrator;
 
     public static DataConverter dataConverter() {
         return EncryptedDataConverter.create(CodecKeys.parse(CODEC_KEYS));
@@ -169,6 +173,7 @@ public final class TestRig implements AutoCloseable {
         private WorkerOptions orchestratorWorkerOptions = WorkerOptions.getDefaultInstance();
         private Function<HoldRegistryActivities, HoldRegistryActivities> registryActivities = Function.identity();
         private final List<Class<?>> workflowTypes = new ArrayList<>();
+        private Duration awaitAtMost = Duration.ofSeconds(20);
 
         /** In-memory products, one per descriptor (the default). */
         public Builder memoryProducts(List<ProductDescriptor> descriptors) {
@@ -215,12 +220,19 @@ public final class TestRig implements AutoCloseable {
             return this;
         }
 
+        /** How long {@link TestRig#await} waits for a condition (real time). */
+        public Builder awaitAtMost(Duration limit) {
+            this.awaitAtMost = limit;
+            return this;
+        }
+
         public TestRig build() {
             return new TestRig(this);
         }
     }
 
     private TestRig(Builder b) {
+        awaitAtMost = b.awaitAtMost;
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(b.converter)
@@ -250,7 +262,7 @@ public final class TestRig implements AutoCloseable {
                     .registerActivitiesImplementations(w.activities());
         }
         catalog = new ProductCatalog(settings);
-        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, b.orchestratorWorkerOptions);
+        orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, b.orchestratorWorkerOptions);
         OrchestratorWorkflows.register(orchestrator, catalog, b.registryMaxHistory);
         if (!b.workflowTypes.isEmpty()) {
             orchestrator.registerWorkflowImplementationTypes(b.workflowTypes.toArray(Class<?>[]::new));
@@ -334,11 +346,16 @@ public final class TestRig implements AutoCloseable {
         return stub;
     }
 
+    /** Replays a recorded history against the orchestrator's workflows (and any the builder added). */
+    public void replay(WorkflowExecutionHistory history) throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(history, orchestrator);
+    }
+
     /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
     public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
         RequestSnapshot[] last = new RequestSnapshot[1];
         Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
+                .atMost(awaitAtMost)
                 .pollInterval(Duration.ofMillis(20))
                 .ignoreExceptions()
                 .until(() -> condition.test(last[0] = stub.view()));
