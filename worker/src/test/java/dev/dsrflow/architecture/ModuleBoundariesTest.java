@@ -85,6 +85,23 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** Inside workflows: the shared request lifecycle (fan-out, batches, journal) knows no request type and no holds. */
+    @Test
+    void theSharedLifecycleKnowsNoRequestTypeAndNoHoldRegistry() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dsrflow.workflow.lifecycle..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.dsrflow.workflow.holds..",
+                        "dev.dsrflow.workflow.deletion..",
+                        "dev.dsrflow.workflow.access..",
+                        "dev.dsrflow.workflow.download..",
+                        "dev.dsrflow.workflow.preservation..")
+                .check(classes);
+    }
+
     private static String[] concat(String[]... groups) {
         return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }

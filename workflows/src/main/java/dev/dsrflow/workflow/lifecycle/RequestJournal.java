@@ -29,8 +29,7 @@ public final class RequestJournal {
     private final RequestState state;
     private final LedgerActivities ledger = OrchestratorStubs.local(LedgerActivities.class);
     private final RequestVisibility visibility = new RequestVisibility();
-    private final TaskBatch<LedgerEvent> writes = new TaskBatch<>(this::write);
-    private RequestSnapshot latest;
+    private final TaskBatch<Unwritten> writes = new TaskBatch<>(this::write);
     private int seq;
 
     public RequestJournal(RequestState state) {
@@ -39,6 +38,9 @@ public final class RequestJournal {
 
     /** One event: what happened to which product (or null), and a note. */
     public record Note(String kind, String product, String detail) {}
+
+    /** An event not written yet, with the snapshot it produced. */
+    private record Unwritten(LedgerEvent event, RequestSnapshot snapshot) {}
 
     /** Notes a transition of the whole request that the workflow made on its own (not waited for). */
     public void note(String kind, String detail) {
@@ -64,10 +66,9 @@ public final class RequestJournal {
 
     /** Records an operator's decision, optionally about one product; returns the snapshot written. */
     public RequestSnapshot record(String actor, String kind, String product, String detail) {
-        List<LedgerEvent> events = events(actor, List.of(new Note(kind, product, detail)));
-        RequestSnapshot snapshot = latest;
+        List<Unwritten> events = events(actor, List.of(new Note(kind, product, detail)));
         writes.add(events).get();
-        return snapshot;
+        return events.get(0).snapshot();
     }
 
     /**
@@ -76,18 +77,12 @@ public final class RequestJournal {
      * steps); returns what {@code write} returned.
      */
     public <R> R recordLast(String kind, String detail, Functions.Func1<LedgerEntry, R> write) {
-        List<LedgerEvent> last = events(SYSTEM, List.of(new Note(kind, null, detail)));
-        RequestSnapshot snapshot = latest;
+        List<Unwritten> last = events(SYSTEM, List.of(new Note(kind, null, detail)));
         return writes.flushWith(unwritten -> {
-            List<LedgerEvent> events = new ArrayList<>(unwritten);
-            events.addAll(last);
-            return write.apply(new LedgerEntry(snapshot, events));
+            List<Unwritten> all = new ArrayList<>(unwritten);
+            all.addAll(last);
+            return write.apply(entry(all));
         });
-    }
-
-    /** The snapshot of the last transition noted or recorded. */
-    public RequestSnapshot latest() {
-        return latest == null ? state.snapshot() : latest;
     }
 
     /**
@@ -107,20 +102,28 @@ public final class RequestJournal {
         }
     }
 
-    private List<LedgerEvent> events(String actor, List<Note> notes) {
-        List<LedgerEvent> events = new ArrayList<>();
+    private List<Unwritten> events(String actor, List<Note> notes) {
+        RequestSnapshot snapshot = state.nextSnapshot(Workflow.currentTimeMillis() * 1000L);
+        visibility.publish(state);
+        List<Unwritten> events = new ArrayList<>();
         for (Note note : notes) {
             seq++;
-            events.add(
-                    new LedgerEvent(eventId(), WorkflowClock.now(), actor, note.kind(), note.product(), note.detail()));
+            events.add(new Unwritten(
+                    new LedgerEvent(eventId(), WorkflowClock.now(), actor, note.kind(), note.product(), note.detail()),
+                    snapshot));
         }
-        latest = state.nextSnapshot(Workflow.currentTimeMillis() * 1000L);
-        visibility.publish(state);
         return events;
     }
 
-    private void write(List<LedgerEvent> events) {
-        ledger.record(new LedgerEntry(latest, events));
+    private void write(List<Unwritten> events) {
+        ledger.record(entry(events));
+    }
+
+    /** The events in order, with the snapshot of the newest: what the ledger stores in one step. */
+    private static LedgerEntry entry(List<Unwritten> events) {
+        return new LedgerEntry(
+                events.get(events.size() - 1).snapshot(),
+                events.stream().map(Unwritten::event).toList());
     }
 
     /** {@code <requestId>:<run>:<seq>}: unique across the runs a re-driven request may have. */
