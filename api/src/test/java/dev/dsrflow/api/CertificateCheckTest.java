@@ -109,6 +109,17 @@ class CertificateCheckTest extends ApiTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentListsTheKeysTheCheckAndTheProbes() {
+        String document = get("/openapi", null).body();
+        assertThat(document)
+                .contains(
+                        "/v1/certificates/keys:",
+                        "/v1/certificates/verify:",
+                        "/health/liveness:",
+                        "/health/readiness:");
+    }
+
+    @Test
     void checkingNeedsCredentials() {
         assertThat(post("/v1/certificates/verify", signer.sign(EVIDENCE), null).status())
                 .isEqualTo(401);
