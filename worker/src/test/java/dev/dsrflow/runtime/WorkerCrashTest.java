@@ -115,7 +115,7 @@ class WorkerCrashTest {
         // the certificate counts exactly what each product held for the subject: nothing erased twice
         JsonNode certificate = api.get("/v1/requests/" + deletion, "ops").body().get("certificate");
         assertThat(certificate).as("the deletion's certificate").isNotNull();
-        JsonNode evidence = api.post("/v1/certificates/verify", "auditor", certificate.toString())
+        JsonNode evidence = api.post("/v1/certificates/verify", "ops", certificate.toString())
                 .body()
                 .path("payload")
                 .path("products");
