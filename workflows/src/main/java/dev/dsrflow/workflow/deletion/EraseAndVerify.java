@@ -2,6 +2,7 @@ package dev.dsrflow.workflow.deletion;
 
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.product.activity.ProductStepResult;
@@ -55,7 +56,7 @@ public final class EraseAndVerify {
     }
 
     /** Whether the product's handler automates verification. */
-    static boolean verifiable(dev.dsrflow.product.ProductSettings settings) {
+    static boolean verifiable(ProductSettings settings) {
         return RequestSetup.automated(settings, Capability.VERIFY);
     }
 

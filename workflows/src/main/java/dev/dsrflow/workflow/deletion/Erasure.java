@@ -3,6 +3,7 @@ package dev.dsrflow.workflow.deletion;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStep;
+import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.workflow.holds.ClaimLease;
 import dev.dsrflow.workflow.lifecycle.BatchOutcome;
 import dev.dsrflow.workflow.lifecycle.ProductCalls;
@@ -143,8 +144,7 @@ final class Erasure {
     }
 
     /** Adds one run to the product's tally; returns the residue notes to journal. */
-    private List<RequestJournal.Note> recordRun(
-            String product, List<dev.dsrflow.product.activity.ProductStepResult> calls, long failedCallItems) {
+    private List<RequestJournal.Note> recordRun(String product, List<ProductStepResult> calls, long failedCallItems) {
         tallies.put(product, tally(product).plus(calls, failedCallItems));
         return EraseAndVerify.residues(calls).stream()
                 .map(residue -> new RequestJournal.Note("VERIFICATION_RESIDUE", product, residue))
