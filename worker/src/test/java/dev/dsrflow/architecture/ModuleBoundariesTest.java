@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of DESIGN.md: {@code api → workflows → activities} and
+ * The module boundaries of docs/architecture.md: {@code api → workflows → activities} and
  * {@code worker → workflows, activities}; nothing imports the worker; the API never reaches
  * into product-handler implementations.
  */
