@@ -1,10 +1,12 @@
 package dev.dsrflow.product;
 
 import dev.dsrflow.catalogue.InformationCategory;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Describes a product to the orchestrator.
+ * Describes a product to the orchestrator and to the conformance kit, which checks only the
+ * rules that apply to what is declared here.
  *
  * @param id stable product id, also the task-queue suffix ({@code dsr-product-<id>})
  * @param displayName human name
@@ -12,6 +14,7 @@ import java.util.Set;
  * @param capabilities what the handler automates
  * @param automated false for a product with no API: its tasks wait for an operator
  * @param handlerVersion version of the handler code, recorded in certificates
+ * @param identifiers the kinds of identifier the product can find a subject by (null: all kinds)
  */
 public record ProductDescriptor(
         String id,
@@ -19,7 +22,8 @@ public record ProductDescriptor(
         Set<InformationCategory> categories,
         Set<Capability> capabilities,
         boolean automated,
-        String handlerVersion) {
+        String handlerVersion,
+        Set<IdentifierKind> identifiers) {
 
     public ProductDescriptor {
         if (id == null || !id.matches("[a-z][a-z0-9-]{1,40}")) {
@@ -27,5 +31,17 @@ public record ProductDescriptor(
         }
         categories = Set.copyOf(categories);
         capabilities = Set.copyOf(capabilities);
+        identifiers = identifiers == null ? Set.copyOf(EnumSet.allOf(IdentifierKind.class)) : Set.copyOf(identifiers);
+    }
+
+    /** A product that finds subjects by every kind of identifier. */
+    public ProductDescriptor(
+            String id,
+            String displayName,
+            Set<InformationCategory> categories,
+            Set<Capability> capabilities,
+            boolean automated,
+            String handlerVersion) {
+        this(id, displayName, categories, capabilities, automated, handlerVersion, null);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The identifiers a data subject is known by. Personal data: never log, never put in ids,
- * search attributes or URLs; derive a {@link SubjectKey} instead.
+ * search attributes or URLs; derive a subject key instead.
  */
 public record SubjectIdentifiers(String userId, String email, String phone) {
 
