@@ -7,18 +7,24 @@ import dev.dsrflow.model.ExportFormat;
  * Plain Java: no Temporal types. The platform wraps the handler in an activity on the
  * product's own task queue ({@code dsr-product-<id>}).
  *
- * <p>Rules every implementation must honour (the conformance kit checks them):
+ * <p>Rules every implementation must honour (the conformance kit checks them; docs/product-sdk.md
+ * explains each):
  * <ul>
  *   <li>Every method is idempotent: the same call twice has the effect of one.
  *   <li>An unknown subject is "no data" (empty results), never an error.
- *   <li>Scope (categories, date range) is honoured by every method.
+ *   <li>Scope (categories, date range) is honoured by every method. An empty category set means
+ *       every category, a null date range (or a null end of one) every date on that side.
+ *   <li>A subject is found by any identifier kind the descriptor declares.
  *   <li>Erase never touches other subjects and never touches preserved copies.
  *   <li>Permanent failures throw {@link PermanentHandlerException}; anything else is retried.
  *   <li>Subject identifiers are never logged, nor put in exception messages (failures are logged
  *       and recorded); use {@link SubjectRef#subjectKey()}.
  *   <li>Long work checkpoints through {@link Progress}; a call resumed from a checkpoint finishes
  *       the job and reports the total across attempts (erase: everything erased since the first
- *       attempt), so certificates count what was really done.
+ *       attempt, kept as a per-run tally in the product's own store), so certificates count what
+ *       was really done. Export checkpoints after every file, even a small one.
+ *   <li>Preserve reports, in {@link PreservationReceipt#alreadyErased()}, what erase removed
+ *       before the hold.
  * </ul>
  */
 public interface ProductHandler {
