@@ -2,6 +2,7 @@ package dev.dsrflow.productworker;
 
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.blob.FileSystemBlobStore;
+import dev.dsrflow.blob.S3BlobStore;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
 import dev.dsrflow.product.ProductHandler;
@@ -13,6 +14,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -31,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * Configuration comes from the environment unless set on the builder: {@code TEMPORAL_ADDRESS}
  * (default {@code 127.0.0.1:7233}), {@code DSRFLOW_TEMPORAL_NAMESPACE} (default
  * {@code default}), {@code DSRFLOW_CODEC_KEYS} ({@code id:base64key,...}, required: payloads
- * are encrypted end to end) and {@code DSRFLOW_BLOB_DIR} (export staging, default
- * {@code data/blobs}).
+ * are encrypted end to end) and where exports are staged: the bucket {@code DSRFLOW_BLOB_S3_BUCKET}
+ * when set (with {@code DSRFLOW_BLOB_S3_ENDPOINT}, {@code _REGION}, {@code _ACCESS_KEY},
+ * {@code _SECRET_KEY}, as the orchestrator reads them; the worker then adds
+ * {@code software.amazon.awssdk:s3} and {@code url-connection-client} to its dependencies), else
+ * the directory {@code DSRFLOW_BLOB_DIR} (default {@code data/blobs}).
  */
 public final class ProductWorkerApp {
     private static final Logger log = LoggerFactory.getLogger(ProductWorkerApp.class);
@@ -61,7 +66,7 @@ public final class ProductWorkerApp {
         return this;
     }
 
-    /** Where exports are staged; default a directory from {@code DSRFLOW_BLOB_DIR}. */
+    /** Where exports are staged; default the S3 bucket or the directory the environment names. */
     public ProductWorkerApp blobStore(BlobStore blobs) {
         this.blobs = blobs;
         return this;
@@ -119,7 +124,7 @@ public final class ProductWorkerApp {
                 factory,
                 handler,
                 settings != null ? settings : ProductWorkers.defaultSettings(handler.descriptor()),
-                blobs != null ? blobs : new FileSystemBlobStore(Path.of(or(null, "DSRFLOW_BLOB_DIR", "data/blobs"))));
+                blobs != null ? blobs : stagingFromEnvironment());
         factory.start();
         log.info("product worker for {} polling {}", product, TaskQueues.product(product));
         return new RunningProductWorker(product, factory, ownStubs);
@@ -142,6 +147,39 @@ public final class ProductWorkerApp {
             Thread.currentThread().interrupt();
             worker.close();
         }
+    }
+
+    private BlobStore stagingFromEnvironment() {
+        String bucket = or(null, "DSRFLOW_BLOB_S3_BUCKET", "");
+        if (bucket.isEmpty()) {
+            return new FileSystemBlobStore(Path.of(or(null, "DSRFLOW_BLOB_DIR", "data/blobs")));
+        }
+        for (String client : List.of(
+                "software.amazon.awssdk.services.s3.S3Client",
+                "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient")) {
+            try {
+                Class.forName(client, false, ProductWorkerApp.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("DSRFLOW_BLOB_S3_BUCKET is set but " + client + " is not on the"
+                        + " classpath: add software.amazon.awssdk:s3 and software.amazon.awssdk:url-connection-client"
+                        + " (versions from dsrflow-bom) to the worker's dependencies");
+            }
+        }
+        return new S3BlobStore(
+                or(null, "DSRFLOW_BLOB_S3_ENDPOINT", ""),
+                or(null, "DSRFLOW_BLOB_S3_REGION", "us-east-1"),
+                bucket,
+                required("DSRFLOW_BLOB_S3_ACCESS_KEY"),
+                required("DSRFLOW_BLOB_S3_SECRET_KEY"),
+                true);
+    }
+
+    private String required(String variable) {
+        String value = or(null, variable, "");
+        if (value.isEmpty()) {
+            throw new IllegalStateException("set " + variable + ": DSRFLOW_BLOB_S3_BUCKET is set");
+        }
+        return value;
     }
 
     private CodecKeys keys() {

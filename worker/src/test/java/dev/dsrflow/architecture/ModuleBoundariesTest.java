@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code worker → workflows, activities}; nothing imports the worker; the API never reaches
  * into product-handler implementations. A product team's side stays small: the product SDK
  * depends on nothing of dsrflow's machinery, the conformance kit on the SDK only, the product
- * runtime on the SDK and Temporal (no JDBC, S3 or Micronaut), and the example product on the
+ * runtime on the SDK and Temporal (no JDBC or Micronaut; AWS only in its optional S3 staging), and the example product on the
  * SDK and the runtime only. The SDK shares package names with the orchestrator (so moving it
  * changed no import), so these rules tell the modules apart by where a class was loaded from.
  */
@@ -121,9 +121,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void theProductRuntimeBringsTemporalButNoJdbcS3OrMicronaut() {
+    void theProductRuntimeBringsTemporalButNoJdbcOrMicronautAndAwsOnlyForS3Staging() {
         classes()
                 .that(RUNTIME)
+                .and()
+                .haveNameNotMatching("dev\\.dsrflow\\.blob\\.S3BlobStore.*")
                 .should()
                 .onlyDependOnClassesThat(RUNTIME.or(SDK)
                         .or(PLAIN_JAVA)
