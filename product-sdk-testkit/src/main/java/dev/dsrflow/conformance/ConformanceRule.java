@@ -190,6 +190,10 @@ public enum ConformanceRule {
             return Optional.of("the product is declared manual (automated: false): an operator does its steps and"
                     + " dsrflow never calls its handler");
         }
+        if (descriptor.categories().isEmpty() || descriptor.identifiers().isEmpty()) {
+            return Optional.of("the descriptor declares no category or no identifier kind, so the kit cannot seed a"
+                    + " subject (DESCRIPTOR_IS_VALID reports it)");
+        }
         Set<Capability> missing = EnumSet.allOf(Capability.class);
         missing.retainAll(requires);
         missing.removeAll(descriptor.capabilities());

@@ -84,6 +84,18 @@ class ConformanceKitTest {
                 .allMatch(reason -> reason.contains("declared manual"));
     }
 
+    @Test
+    void aDescriptorWithoutIdentifierKindsFailsItsRuleAndTheOthersSayWhyTheyDidNotRun() {
+        Events tests = run(KitFixtures.NoIdentifiers.class);
+
+        assertThat(failures(tests)).containsOnlyKeys(DESCRIPTOR_IS_VALID);
+        assertThat(failures(tests).get(DESCRIPTOR_IS_VALID))
+                .hasMessageContaining("observed: the descriptor declared no identifier kind");
+        assertThat(tests.skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+                .hasSize(ConformanceRule.values().length - 1)
+                .allMatch(reason -> reason.contains("declares no category or no identifier kind"));
+    }
+
     static Stream<Arguments> brokenHandlers() {
         return Stream.of(
                 // issue 19's seven bugs

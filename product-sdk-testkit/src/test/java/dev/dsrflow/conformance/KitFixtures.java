@@ -70,6 +70,13 @@ final class KitFixtures {
         }
     }
 
+    /** A descriptor that declares no identifier kind: nothing can be seeded. */
+    static class NoIdentifiers extends InMemoryKit {
+        NoIdentifiers() {
+            super(new InMemoryProduct(EnumSet.allOf(Capability.class), Set.of()));
+        }
+    }
+
     // ---- the seven bugs of issue 19
 
     /** Locate throws for a subject the product does not know. */
