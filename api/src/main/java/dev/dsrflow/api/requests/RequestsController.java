@@ -3,7 +3,7 @@ package dev.dsrflow.api.requests;
 import dev.dsrflow.api.problem.Problem;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.problem.StrictJson;
-import dev.dsrflow.api.security.ProductScope;
+import dev.dsrflow.api.security.ProductAccess;
 import dev.dsrflow.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -101,7 +101,7 @@ class RequestsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     RequestView show(@PathVariable String id, Authentication reader) {
         RequestView view = queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id));
-        Optional<Set<String>> scope = ProductScope.of(reader);
+        Optional<Set<String>> scope = ProductAccess.of(reader);
         if (scope.isEmpty()) {
             return view;
         }
@@ -186,7 +186,7 @@ class RequestsController {
 
     private HttpResponse<?> answer(Authentication reader, RequestFilter filter, String accept) {
         RequestPage result = queries.list(scoped(filter, reader));
-        if (ProductScope.of(reader).isPresent()) {
+        if (ProductAccess.of(reader).isPresent()) {
             result = new RequestPage(
                     result.items().stream().map(v -> v.forProductTeam(null)).toList(),
                     result.page(),
@@ -203,7 +203,7 @@ class RequestsController {
 
     /** A product team's list is limited to its products; asking for another product is forbidden. */
     private static RequestFilter scoped(RequestFilter filter, Authentication reader) {
-        Optional<Set<String>> scope = ProductScope.of(reader);
+        Optional<Set<String>> scope = ProductAccess.of(reader);
         if (scope.isEmpty()) {
             return filter;
         }

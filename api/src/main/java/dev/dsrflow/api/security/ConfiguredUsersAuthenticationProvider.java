@@ -48,7 +48,7 @@ class ConfiguredUsersAuthenticationProvider<B> implements HttpRequestAuthenticat
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         return AuthenticationResponse.success(
-                user.name(), user.roles(), Map.of(ProductScope.ATTRIBUTE, user.products()));
+                user.name(), user.roles(), Map.of(ProductAccess.ATTRIBUTE, user.products()));
     }
 
     private static boolean sameSecret(String expected, String given) {
