@@ -81,7 +81,7 @@ class ActionsTest extends ApiTestSupport {
         String id = preservationAwaitingApproval(List.of("content", "legacy", "messaging"));
         assertThat(post("/v1/requests/" + id + "/approve", null, "legal2").status())
                 .isEqualTo(200);
-        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "NO_DATA"));
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "DONE"));
         return id;
     }
 
@@ -353,9 +353,41 @@ class ActionsTest extends ApiTestSupport {
     }
 
     @Test
+    void onAPreservationPrivacyOpsNeverSteerAndLegalDoes() {
+        String id = preservationWaitingOnProducts();
+        for (String action :
+                List.of("cancel", "products/content/retry", "products/legacy/complete", "products/content/skip")) {
+            JsonNode p =
+                    post("/v1/requests/" + id + "/" + action, REASON, "ops").problem(403);
+            assertThat(p.path("detail").asText()).as(action).contains("LEGAL");
+        }
+        assertThat(products(get("/v1/requests/" + id, "auditor").json()))
+                .containsEntry("content", "FAILED")
+                .containsEntry("legacy", "MANUAL");
+        Answer retried = post("/v1/requests/" + id + "/products/content/retry", REASON, "legal");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "DONE"));
+        Answer completed = post("/v1/requests/" + id + "/products/legacy/complete", REASON, "legal");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        Answer skipped = post("/v1/requests/" + id + "/products/content/skip", REASON, "legal2");
+        assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
+        awaitStatus(id, "ACTIVE");
+        post("/v1/requests/" + id + "/cancel", REASON, "legal").problem(409);
+    }
+
+    @Test
+    void legalCancelsAPreservationBeforeApprovalButPrivacyOpsCannot() {
+        String id = preservationAwaitingApproval(List.of("messaging"));
+        post("/v1/requests/" + id + "/cancel", REASON, "ops").problem(403);
+        Answer a = post("/v1/requests/" + id + "/cancel", REASON, "legal");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aPreservationCannotBeCancelledAndADeletionCannotBeReleased() {
         String preservation = activePreservation();
-        post("/v1/requests/" + preservation + "/cancel", null, "ops").problem(409);
+        post("/v1/requests/" + preservation + "/cancel", null, "legal").problem(409);
         String deletion = deletionAwaitingApproval();
         post("/v1/requests/" + deletion + "/release", REASON, "legal").problem(409);
     }

@@ -94,7 +94,7 @@ public class RequestActions {
         } catch (WorkflowServiceException | io.grpc.StatusRuntimeException e) {
             throw ProblemException.unavailable("Temporal did not answer; try again");
         }
-        return views.of(snapshot);
+        return RequestViews.visibleTo(views.of(snapshot), actor);
     }
 
     /**
@@ -146,6 +146,12 @@ public class RequestActions {
     /** The roles of the action table in API.md. */
     static final Permission OPS = type -> Roles.PRIVACY_OPS;
 
+    /**
+     * The role that owns a request of this type and steers it (cancel, retry, complete, skip):
+     * LEGAL for a preservation, PRIVACY_OPS for the rest.
+     */
+    static final Permission OWNER = type -> type == RequestType.PRESERVATION ? Roles.LEGAL : Roles.PRIVACY_OPS;
+
     static final Permission LEGAL = type -> Roles.LEGAL;
-    static final Permission APPROVER = type -> type == RequestType.PRESERVATION ? Roles.LEGAL : Roles.PRIVACY_OPS;
+    static final Permission APPROVER = OWNER;
 }
