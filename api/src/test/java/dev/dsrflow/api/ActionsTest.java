@@ -1,6 +1,7 @@
 package dev.dsrflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.codec.SealedSpecs;
@@ -19,8 +20,13 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -436,6 +442,81 @@ class ActionsTest extends ApiTestSupport {
         assertThat(events.isArray()).isTrue();
         assertThat(events.get(0).path("eventType").asText()).containsIgnoringCase("WORKFLOW_EXECUTION_STARTED");
         assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
+    }
+
+    /** A deletion awaiting approval whose workflow runs on a queue no worker polls: updates never answer. */
+    private String stuckDeletion() {
+        String id = new LedgerFixtures(ledger, subjectKey, sealed)
+                .insert(new LedgerFixtures.Row(
+                        RequestType.DELETION,
+                        RequestStatus.AWAITING_APPROVAL,
+                        Jurisdiction.GDPR,
+                        new SubjectIdentifiers("u-stuck", null, null),
+                        Instant.now(),
+                        null,
+                        List.of("content"),
+                        null,
+                        "ops"));
+        temporal.newUntypedWorkflowStub(
+                        WorkflowTypes.DELETION,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(WorkflowIds.request(id))
+                                .setTaskQueue("nobody-polls-this-queue")
+                                .build())
+                .start("never run");
+        return id;
+    }
+
+    /**
+     * Threads still inside a Temporal client's update call (waiting for the workflow to answer).
+     * The in-process test server's own handler threads are not callers and are left out.
+     */
+    private static List<String> threadsInAnUpdateCall() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> (f.getClassName().startsWith("io.temporal.client.")
+                                        || f.getClassName().startsWith("io.temporal.internal.client."))
+                                && f.getMethodName().toLowerCase(Locale.ROOT).contains("update")))
+                .map(e -> e.getKey().getName())
+                .toList();
+    }
+
+    @Test
+    void anActionThatTimesOutCancelsItsCall() {
+        String id = stuckDeletion();
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+        assertThat(p.path("detail").asText()).contains("did not answer");
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(threadsInAnUpdateCall()).isEmpty());
+    }
+
+    @Test
+    void actionsWaitingOnWorkflowsTakeABoundedPoolAndTheRestAnswer503AtOnce() throws Exception {
+        String id = stuckDeletion();
+        int calls = 7; // the test pool holds 4 (dsrflow.api.action-concurrency)
+        ExecutorService clients = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(clients.submit(() -> post("/v1/requests/" + id + "/approve", null, "ops2")));
+            }
+            List<String> details = new ArrayList<>();
+            for (Future<Answer> answer : answers) {
+                details.add(answer.get().problem(503).path("detail").asText());
+            }
+            assertThat(details.stream().filter(d -> d.startsWith("Too many operator actions")))
+                    .hasSize(calls - 4);
+            assertThat(details.stream().filter(d -> d.contains("did not answer")))
+                    .hasSize(4);
+        } finally {
+            clients.shutdownNow();
+        }
+        // the timed-out calls were cancelled: their places are free for the next actions
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> threadsInAnUpdateCall().isEmpty());
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+        assertThat(p.path("detail").asText()).contains("did not answer");
     }
 
     @Test
