@@ -70,11 +70,6 @@ public class RequestActions implements AutoCloseable {
         this.calls.allowCoreThreadTimeOut(true);
     }
 
-    /** How many updates are waiting for their workflow right now. */
-    public int inFlight() {
-        return calls.getActiveCount();
-    }
-
     @PreDestroy
     @Override
     public void close() {
