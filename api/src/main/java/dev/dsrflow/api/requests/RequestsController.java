@@ -3,7 +3,7 @@ package dev.dsrflow.api.requests;
 import dev.dsrflow.api.problem.Problem;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.problem.StrictJson;
-import dev.dsrflow.api.security.ProductScope;
+import dev.dsrflow.api.security.ProductAccess;
 import dev.dsrflow.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -84,8 +84,10 @@ class RequestsController {
         FilingBody request = StrictJson.read(body, FilingBody.class, true);
         RequestFiling.Filed filed = filing.file(request, idempotencyKey, filer);
         if (!filed.created()) {
-            return HttpResponse.ok(queries.find(filed.requestId())
-                    .orElseThrow(() -> ProblemException.unknownRequest(filed.requestId())));
+            return HttpResponse.ok(RequestViews.visibleTo(
+                    queries.find(filed.requestId())
+                            .orElseThrow(() -> ProblemException.unknownRequest(filed.requestId())),
+                    filer));
         }
         // the request as filed (what the ledger row holds): no read back
         return HttpResponse.created(RequestView.filed(filed.spec()), URI.create("/v1/requests/" + filed.requestId()));
@@ -100,8 +102,9 @@ class RequestsController {
             description = "unknown request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     RequestView show(@PathVariable String id, Authentication reader) {
-        RequestView view = queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id));
-        Optional<Set<String>> scope = ProductScope.of(reader);
+        RequestView view =
+                RequestViews.visibleTo(queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id)), reader);
+        Optional<Set<String>> scope = ProductAccess.of(reader);
         if (scope.isEmpty()) {
             return view;
         }
@@ -185,8 +188,15 @@ class RequestsController {
     }
 
     private HttpResponse<?> answer(Authentication reader, RequestFilter filter, String accept) {
-        RequestPage result = queries.list(scoped(filter, reader));
-        if (ProductScope.of(reader).isPresent()) {
+        RequestPage listed = queries.list(scoped(filter, reader));
+        RequestPage result = new RequestPage(
+                listed.items().stream()
+                        .map(v -> RequestViews.visibleTo(v, reader))
+                        .toList(),
+                listed.page(),
+                listed.size(),
+                listed.total());
+        if (ProductAccess.of(reader).isPresent()) {
             result = new RequestPage(
                     result.items().stream().map(v -> v.forProductTeam(null)).toList(),
                     result.page(),
@@ -203,7 +213,7 @@ class RequestsController {
 
     /** A product team's list is limited to its products; asking for another product is forbidden. */
     private static RequestFilter scoped(RequestFilter filter, Authentication reader) {
-        Optional<Set<String>> scope = ProductScope.of(reader);
+        Optional<Set<String>> scope = ProductAccess.of(reader);
         if (scope.isEmpty()) {
             return filter;
         }

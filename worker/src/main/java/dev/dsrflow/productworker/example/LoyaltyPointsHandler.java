@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.owasp.encoder.Encode;
 
 /**
  * The example for product teams: the loyalty-points product's handler. It maps dsrflow's
@@ -190,7 +191,7 @@ public final class LoyaltyPointsHandler implements ProductHandler {
                     .append("</td><td>")
                     .append(e.points())
                     .append("</td><td>")
-                    .append(e.reason().replace("&", "&amp;").replace("<", "&lt;"))
+                    .append(Encode.forHtml(e.reason()))
                     .append("</td></tr>\n"));
             return b.append("</table></body></html>\n").toString();
         }

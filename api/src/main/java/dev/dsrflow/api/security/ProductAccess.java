@@ -11,11 +11,11 @@ import java.util.Set;
  * from the user's {@code products} attribute (configured for Basic users, a {@code products}
  * claim in a JWT). Privacy-ops, legal and auditors are not restricted.
  */
-public final class ProductScope {
+public final class ProductAccess {
     /** The attribute (and JWT claim) naming a product team's products. */
     public static final String ATTRIBUTE = "products";
 
-    private ProductScope() {}
+    private ProductAccess() {}
 
     /** Empty when the user reads everything; otherwise the products the user is limited to (maybe none). */
     public static Optional<Set<String>> of(Authentication user) {
