@@ -2,6 +2,8 @@ package dev.dsrflow.productworker.example;
 
 import static dev.dsrflow.catalogue.InformationCategory.PURCHASES;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.Capability;
@@ -42,6 +44,8 @@ import org.owasp.encoder.Encode;
  * prove it with the conformance kit ({@code LoyaltyPointsConformanceTest}).
  */
 public final class LoyaltyPointsHandler implements ProductHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final ProductDescriptor DESCRIPTOR = new ProductDescriptor(
             "loyalty",
             "Loyalty points",
@@ -195,19 +199,15 @@ public final class LoyaltyPointsHandler implements ProductHandler {
                     .append("</td></tr>\n"));
             return b.append("</table></body></html>\n").toString();
         }
-        b.append("{\"entries\":[");
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            b.append(i == 0 ? "" : ",")
-                    .append("{\"earnedAt\":\"")
-                    .append(e.earnedAt())
-                    .append("\",\"points\":")
-                    .append(e.points())
-                    .append(",\"reason\":\"")
-                    .append(e.reason().replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append("\"}");
+        List<Map<String, Object>> rows = entries.stream()
+                .map(e -> Map.<String, Object>of(
+                        "earnedAt", e.earnedAt().toString(), "points", e.points(), "reason", e.reason()))
+                .toList();
+        try {
+            return JSON.writeValueAsString(Map.of("entries", rows)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.append("]}\n").toString();
     }
 
     private static ExportedFile fileFromCursor(String cursor) {
