@@ -58,12 +58,13 @@ public final class Dsrflow implements AutoCloseable {
 
         EmbeddedInfrastructure infra = null;
         if (role == ProcessRole.ALL) {
-            int temporalPort =
-                    intProp(props, env, "dsrflow.embedded.temporal-port", "DSRFLOW_EMBEDDED_TEMPORAL_PORT", 7233);
             int postgresPort =
                     intProp(props, env, "dsrflow.embedded.postgres-port", "DSRFLOW_EMBEDDED_POSTGRES_PORT", 0);
-            infra = EmbeddedInfrastructure.start(dataDir, env, temporalPort, postgresPort);
+            infra = EmbeddedInfrastructure.start(dataDir, env, temporalChoice(props, env), postgresPort);
+            Map<String, Object> configured = Map.copyOf(props);
             props.putAll(infra.properties());
+            // a setting the caller gave wins over the embedded default (a test forcing a re-drive)
+            props.computeIfPresent("dsrflow.redrive.all-on-startup", (k, v) -> configured.getOrDefault(k, v));
             props.putAll(LocalSecrets.resolve(dataDir, env));
         }
         try {
@@ -129,6 +130,18 @@ public final class Dsrflow implements AutoCloseable {
         if (infrastructure != null) {
             infrastructure.close();
         }
+    }
+
+    private static EmbeddedInfrastructure.TemporalChoice temporalChoice(
+            Map<String, Object> props, Map<String, String> env) {
+        int httpPort = intProp(props, env, "micronaut.server.port", "DSRFLOW_HTTP_PORT", 8080);
+        Object mode =
+                props.getOrDefault("dsrflow.embedded.temporal", env.getOrDefault("DSRFLOW_EMBEDDED_TEMPORAL", "auto"));
+        return new EmbeddedInfrastructure.TemporalChoice(
+                String.valueOf(mode),
+                intProp(props, env, "dsrflow.embedded.temporal-port", "DSRFLOW_EMBEDDED_TEMPORAL_PORT", 7233),
+                intProp(props, env, "dsrflow.embedded.temporal-ui-port", "DSRFLOW_EMBEDDED_TEMPORAL_UI_PORT", 8233),
+                "http://localhost:" + httpPort + "/codec");
     }
 
     private static int intProp(

@@ -2,8 +2,12 @@ package dev.dsrflow.runtime;
 
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
 import dev.dsrflow.testing.TestDatabase;
-import io.temporal.testserver.TestServer;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,13 +23,16 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * dsrflow as deploy/ runs it, on one machine: a standalone Temporal server and PostgreSQL, and
- * each dsrflow role as its own JVM configured only through environment variables. Processes
- * can be killed and started again, as a crash and a restart would.
+ * dsrflow as deploy/ runs it, on one machine: the real Temporal server ({@code temporal server
+ * start-dev}, persisted in a SQLite file, with dsrflow's search attributes), PostgreSQL, and each
+ * dsrflow role as its own JVM configured only through environment variables. Processes, the
+ * Temporal server among them, can be killed and started again, as a crash and a restart would.
+ * Without the Temporal CLI the cluster does not start, and says to run bin/install-test-tools.
  */
 final class LocalCluster implements Closeable {
     private final Path dir;
-    private final Closeable temporal;
+    private TemporalDevServer temporal;
+    private WorkflowServiceStubs visibility;
     private final PGSimpleDataSource db;
     private final Map<String, String> env = new HashMap<>();
     private final List<DsrflowProcess> processes = new ArrayList<>();
@@ -77,10 +84,16 @@ final class LocalCluster implements Closeable {
 
     LocalCluster(Path dir, Map<String, String> extraEnv) throws IOException {
         this.dir = dir;
-        int temporalPort = FreePorts.next();
-        this.temporal = TestServer.createPortBoundServer(temporalPort);
+        this.temporal = TemporalDevServer.start(new TemporalDevServer.Options(
+                TemporalDevServer.requireBinary(),
+                dir.resolve("temporal").resolve("temporal.db"),
+                FreePorts.next(),
+                0,
+                null,
+                dir.resolve("temporal").resolve("server.log")));
         this.db = (PGSimpleDataSource) TestDatabase.fresh();
-        env.put("TEMPORAL_ADDRESS", "localhost:" + temporalPort);
+        env.put("TEMPORAL_ADDRESS", temporal.address());
+        env.put("DSRFLOW_TEMPORAL_SEARCH_ATTRIBUTES", "true");
         env.put("DATASOURCES_DEFAULT_URL", db.getUrl());
         env.put("DATASOURCES_DEFAULT_USERNAME", "postgres");
         env.put("DATASOURCES_DEFAULT_PASSWORD", "");
@@ -93,6 +106,12 @@ final class LocalCluster implements Closeable {
         env.put("DSRFLOW_SECURITY_USERS_OPS_ROLES", "PRIVACY_OPS");
         env.put("DSRFLOW_SECURITY_USERS_OPS2_PASSWORD", "ops2");
         env.put("DSRFLOW_SECURITY_USERS_OPS2_ROLES", "PRIVACY_OPS");
+        for (String legal : List.of("LEGAL", "LEGAL2")) {
+            env.put("DSRFLOW_SECURITY_USERS_" + legal + "_PASSWORD", legal.toLowerCase());
+            env.put("DSRFLOW_SECURITY_USERS_" + legal + "_ROLES", "LEGAL");
+        }
+        env.put("DSRFLOW_SECURITY_USERS_AUDITOR_PASSWORD", "auditor");
+        env.put("DSRFLOW_SECURITY_USERS_AUDITOR_ROLES", "AUDITOR");
         env.putAll(extraEnv);
     }
 
@@ -139,6 +158,39 @@ final class LocalCluster implements Closeable {
         return dir;
     }
 
+    /** Kills the Temporal server at once (SIGKILL): its SQLite file keeps what it committed. */
+    void killTemporal() {
+        temporal.kill();
+    }
+
+    /** Starts the Temporal server again on the same port and database file. */
+    void restartTemporal() throws IOException {
+        temporal = temporal.restart();
+    }
+
+    /** The ids of the workflow executions (every run, open or closed) a visibility query finds. */
+    List<String> workflowIds(String query) {
+        if (visibility == null) {
+            visibility = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(temporal.address())
+                    .build());
+        }
+        List<String> ids = new ArrayList<>();
+        ByteString page = ByteString.EMPTY;
+        do {
+            ListWorkflowExecutionsResponse response = visibility
+                    .blockingStub()
+                    .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace("default")
+                            .setQuery(query)
+                            .setNextPageToken(page)
+                            .build());
+            response.getExecutionsList().forEach(e -> ids.add(e.getExecution().getWorkflowId()));
+            page = response.getNextPageToken();
+        } while (!page.isEmpty());
+        return ids;
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -156,6 +208,9 @@ final class LocalCluster implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (visibility != null) {
+            visibility.shutdownNow();
         }
         temporal.close();
     }
