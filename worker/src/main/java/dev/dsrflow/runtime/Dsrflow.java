@@ -19,6 +19,7 @@ public final class Dsrflow implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedInfrastructure infrastructure;
     private final Duration startup;
+    private String banner = "";
 
     private Dsrflow(ApplicationContext context, EmbeddedInfrastructure infrastructure, Duration startup) {
         this.context = context;
@@ -77,7 +78,8 @@ public final class Dsrflow implements AutoCloseable {
                     .start();
             context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::start);
             Dsrflow dsrflow = new Dsrflow(context, infra, Duration.ofNanos(System.nanoTime() - t0));
-            System.out.println(dsrflow.banner(role, dataDir));
+            dsrflow.banner = dsrflow.banner(role, dataDir);
+            System.out.println(dsrflow.banner);
             return dsrflow;
         } catch (RuntimeException e) {
             if (infra != null) {
@@ -90,6 +92,11 @@ public final class Dsrflow implements AutoCloseable {
     /** The running Micronaut context. */
     public ApplicationContext context() {
         return context;
+    }
+
+    /** The start-up lines it printed (what runs where). */
+    String banner() {
+        return banner;
     }
 
     /** The HTTP port, once started. */

@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import dev.dsrflow.testing.TestDatabase;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -170,16 +173,10 @@ final class LocalCluster implements Closeable {
 
     /** The ids of the workflow executions (every run, open or closed) a visibility query finds. */
     List<String> workflowIds(String query) {
-        if (visibility == null) {
-            visibility = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                    .setTarget(temporal.address())
-                    .build());
-        }
         List<String> ids = new ArrayList<>();
         ByteString page = ByteString.EMPTY;
         do {
-            ListWorkflowExecutionsResponse response = visibility
-                    .blockingStub()
+            ListWorkflowExecutionsResponse response = stubs().blockingStub()
                     .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
                             .setNamespace("default")
                             .setQuery(query)
@@ -189,6 +186,28 @@ final class LocalCluster implements Closeable {
             page = response.getNextPageToken();
         } while (!page.isEmpty());
         return ids;
+    }
+
+    /** About how many activity tasks wait in a task queue for a worker (the server's backlog statistics). */
+    long activityBacklog(String taskQueue) {
+        return stubs().blockingStub()
+                .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
+                        .setNamespace("default")
+                        .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue))
+                        .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY)
+                        .setReportStats(true)
+                        .build())
+                .getStats()
+                .getApproximateBacklogCount();
+    }
+
+    private synchronized WorkflowServiceStubs stubs() {
+        if (visibility == null) {
+            visibility = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(temporal.address())
+                    .build());
+        }
+        return visibility;
     }
 
     private static String randomKey() {
