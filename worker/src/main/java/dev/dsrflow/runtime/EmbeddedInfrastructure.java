@@ -106,9 +106,11 @@ final class EmbeddedInfrastructure implements Closeable {
             properties.put("dsrflow.temporal.address", server.address());
             // the server kept every workflow: nothing to re-drive from the ledger at start
             properties.put("dsrflow.redrive.all-on-startup", false);
-            server.uiUrl()
-                    .ifPresent(ui -> properties.put(
-                            "micronaut.server.cors.configurations.temporal-ui.allowed-origins", List.of(ui)));
+            if (!env.containsKey("DSRFLOW_CODEC_UI_ORIGIN")) { // the UI's origin may call /codec
+                server.uiUrl()
+                        .ifPresent(ui -> properties.put(
+                                "micronaut.server.cors.configurations.temporal-ui.allowed-origins", List.of(ui)));
+            }
             summary.append("  Temporal:   ")
                     .append(server.address())
                     .append(" (temporal server start-dev, workflows kept in ")
