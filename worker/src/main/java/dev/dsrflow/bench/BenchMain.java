@@ -299,7 +299,8 @@ public final class BenchMain {
                         ? "completion awaited with a Temporal long poll (as the baseline's), then one GET of the view"
                         : "views polled from " + options.pollMillis + " ms, backing off to " + 4 * options.pollMillis
                                 + " ms")
-                + "; cpu/req = CPU ms per completed request, all threads of this JVM plus the embedded PostgreSQL;"
+                + "; cpu/req = CPU ms per completed request, all threads of this JVM plus the embedded PostgreSQL"
+                + (options.temporal == BenchOptions.TemporalKind.DEV_SERVER ? " and the Temporal server process;" : ";")
                 + " ×thr/×ev/×cpu = dsrflow / baseline of the same N and load)\n");
         out.add(Report.header()).add("\n");
         for (int load : options.loads) {
