@@ -37,9 +37,14 @@ public final class BenchMain {
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        } catch (picocli.CommandLine.ParameterException e) {
+            System.err.println(e.getMessage() + "\n" + BenchOptions.usage());
             System.exit(2);
+            return;
+        }
+        if (options.helpRequested) {
+            System.out.println(BenchOptions.usage());
+            System.exit(0);
             return;
         }
         if (!options.verbose) {
@@ -75,7 +80,8 @@ public final class BenchMain {
     }
 
     private void measureLoads() throws Exception {
-        try (BenchRuntime runtime = BenchRuntime.start(options.maxProducts(), "0s", options.settings);
+        try (BenchRuntime runtime =
+                        BenchRuntime.start(options.maxProducts(), "0s", options.temporal, null, options.settings);
                 BaselineBench baseline =
                         new BaselineBench(runtime.temporalAddress(), options.maxProducts(), runtime.cpuMeter())) {
             HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
@@ -207,13 +213,20 @@ public final class BenchMain {
 
         say("parked scenario: " + options.park + " deletions, 30-day grace, " + options.parkProducts
                 + " product(s) each");
+        // the Java test server runs in a child JVM here, so that dsrflow's heap is weighed apart from
+        // the in-memory Temporal that holds every history; the real server is a process of its own anyway
+        boolean testServer = options.temporal == BenchOptions.TemporalKind.TEST_SERVER;
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (SeparateTemporal temporal = SeparateTemporal.start(port);
-                BenchRuntime runtime =
-                        BenchRuntime.start(options.parkProducts, "30d", "localhost:" + port, options.settings)) {
+        try (SeparateTemporal temporal = testServer ? SeparateTemporal.start(port) : null;
+                BenchRuntime runtime = BenchRuntime.start(
+                        options.parkProducts,
+                        "30d",
+                        options.temporal,
+                        testServer ? "localhost:" + port : null,
+                        options.settings)) {
             HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
             List<String> products = BenchRuntime.benchProducts(options.parkProducts);
             ProcessMemory before = ProcessMemory.afterGc();
@@ -244,7 +257,11 @@ public final class BenchMain {
             double settle = (System.nanoTime() - t1) / 1e9;
             ProcessMemory after = ProcessMemory.afterGc();
             double delta = after.heapMb() - before.heapMb();
-            double temporalRss = temporal.rssMb();
+            double temporalRss = testServer
+                    ? temporal.rssMb()
+                    : runtime.temporalProcess()
+                            .map(p -> ProcessMemory.rssMb(Long.toString(p.pid())))
+                            .orElse(Double.NaN);
             extra.add(String.format(
                     Locale.ROOT,
                     "parked deletions: %d filed over the API in %.0f s (%.1f/s, POST p50/p99 %s ms, %d failed), %d seen in GRACE_PERIOD %.0f s later",
@@ -257,13 +274,14 @@ public final class BenchMain {
                     settle));
             extra.add(String.format(
                     Locale.ROOT,
-                    "  dsrflow process (API, orchestrator, product workers; Temporal test server in a child JVM): heap after GC %.0f MB before, %.0f MB parked (+%.0f MB, %.1f KB per deletion); RSS %.0f -> %.0f MB; Temporal test server RSS %.0f MB",
+                    "  dsrflow process (API, orchestrator, product workers; Temporal apart): heap after GC %.0f MB before, %.0f MB parked (+%.0f MB, %.1f KB per deletion); RSS %.0f -> %.0f MB; Temporal (%s) RSS %.0f MB",
                     before.heapMb(),
                     after.heapMb(),
                     delta,
                     delta * 1024 / Math.max(1, parked.completed()),
                     before.rssMb(),
                     after.rssMb(),
+                    options.temporal,
                     temporalRss));
             targets.add(Report.target(
                     parked.completed() + " parked deletions: dsrflow heap after GC, Temporal apart (MB)",
@@ -281,7 +299,8 @@ public final class BenchMain {
                         ? "completion awaited with a Temporal long poll (as the baseline's), then one GET of the view"
                         : "views polled from " + options.pollMillis + " ms, backing off to " + 4 * options.pollMillis
                                 + " ms")
-                + "; cpu/req = CPU ms per completed request, all threads of this JVM plus the embedded PostgreSQL;"
+                + "; cpu/req = CPU ms per completed request, all threads of this JVM plus the embedded PostgreSQL"
+                + (options.temporal == BenchOptions.TemporalKind.DEV_SERVER ? " and the Temporal server process;" : ";")
                 + " ×thr/×ev/×cpu = dsrflow / baseline of the same N and load)\n");
         out.add(Report.header()).add("\n");
         for (int load : options.loads) {

@@ -1,142 +1,198 @@
 package dev.dsrflow.bench;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The benchmark's command-line options. {@code --quick} (default) finishes in a few minutes;
- * {@code --full} adds the 5,000-request runs and parks 10,000 deletions. Flags after the
- * profile override it.
+ * The benchmark's command-line options (picocli). {@code --quick} (default) finishes in a few
+ * minutes; {@code --full} adds the 1,000 and 5,000-request runs and parks 10,000 deletions.
+ * Options given explicitly win over the profile's values, wherever they stand.
  */
+@Command(
+        name = "java -jar worker/target/dsrflow.jar bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Bare Temporal against dsrflow on the embedded runtime, side by side in one run.")
 final class BenchOptions {
+    /** Which Temporal the run uses. */
+    enum TemporalKind {
+        /** The Temporal Java test server, in memory, in this JVM. */
+        TEST_SERVER,
+        /** The real server, {@code temporal server start-dev}, as a child process. */
+        DEV_SERVER;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    /** How a client learns that a request completed. */
+    enum Follow {
+        wait,
+        poll
+    }
+
+    @Option(
+            names = "--quick",
+            description =
+                    "N=1,8,32 x100 requests (deletions on N=1,8), 2,000 parked deletions" + " (default; a few minutes)")
+    boolean quick;
+
+    @Option(
+            names = "--full",
+            description = "N=1,8,32 x100,1000,5000 requests (deletions on every N)," + " 10,000 parked deletions")
+    boolean full;
+
+    @Option(
+            names = "--temporal",
+            paramLabel = "test-server|dev-server",
+            converter = TemporalConverter.class,
+            description = "test-server: the Java test server in memory (default); dev-server: the real Temporal"
+                    + " server (temporal server start-dev, SQLite), found as the run command finds it")
+    TemporalKind temporal = TemporalKind.TEST_SERVER;
+
+    @Option(
+            names = "--products",
+            split = ",",
+            paramLabel = "N",
+            description = "products (task queues) per request" + " (default 1,8,32)")
     List<Integer> products = List.of(1, 8, 32);
+
+    @Option(names = "--loads", split = ",", paramLabel = "REQUESTS", description = "requests per run (default 100)")
     List<Integer> loads = List.of(100);
+
+    @Option(
+            names = "--deletion-products",
+            split = ",",
+            paramLabel = "N",
+            description = "the N that also run deletions, beside the 3-step baseline (default 1,8)")
     List<Integer> deletionProducts = List.of(1, 8);
+
+    @Option(names = "--concurrency", description = "concurrent clients filing and following requests (default 32)")
     int concurrency = 32;
+
+    @Option(names = "--repeat", description = "runs of each cell; the table shows medians (default 1)")
     int repeat = 1;
+
+    @Option(names = "--warmup", description = "unrecorded requests of each kind first (default 200)")
     int warmup = 200;
+
+    @Option(
+            names = "--follow",
+            description = "wait: a Temporal long poll on the request's workflow, as the baseline waits for its own,"
+                    + " then one GET (default); poll: GET /v1/requests/{id} only, from --poll-ms on")
+    Follow follow = Follow.wait;
+
+    @Option(names = "--poll-ms", description = "first interval of GET polls (backs off x1.5 to 4x; default 250)")
     int pollMillis = 250;
-    boolean waitForResult = true;
+
+    @Option(names = "--event-sample", description = "requests per cell whose history events are counted (default 5)")
     int eventSample = 5;
+
+    @Option(names = "--get-clients", description = "clients of the GET p99 scenario (default 50)")
     int getClients = 50;
+
+    @Option(names = "--get-seconds", description = "its duration (default 10)")
     int getSeconds = 10;
+
+    @Option(names = "--park", description = "deletions parked in a 30-day grace period (0: skip; default 2000)")
     int park = 2000;
+
+    @Option(names = "--park-products", description = "products per parked deletion (default 1)")
     int parkProducts = 1;
-    boolean demo = true;
-    boolean deletion = true;
+
+    @Option(names = "--park-only", description = "only the parked-deletions scenario")
+    boolean parkOnly;
+
+    @Option(names = "--no-demo", negatable = false, description = "skip the demo-products run")
+    boolean noDemo;
+
+    @Option(names = "--no-deletion", negatable = false, description = "skip deletion runs")
+    boolean noDeletion;
+
+    @Option(
+            names = "--set",
+            paramLabel = "key=value",
+            description = "a runtime property for this run, applied last (repeatable; for A/B runs of a setting,"
+                    + " e.g. --set dsrflow.policy.search-attributes=false)")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--verbose", description = "keep dsrflow's own INFO logs")
     boolean verbose;
-    /** Runtime properties set with --set (for A/B runs of a setting), applied last. */
-    java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
 
     String profile = "quick";
+    boolean helpRequested;
+    boolean waitForResult = true;
+    boolean demo = true;
+    boolean deletion = true;
+    /** Runtime properties set with --set, applied last. */
+    Map<String, Object> settings = new LinkedHashMap<>();
 
-    static final String USAGE = """
-      usage: java -jar worker/target/dsrflow.jar bench [--quick | --full] [options]
-        --quick               N=1,8,32 x100 requests (deletions on N=1,8), 2,000 parked deletions (default; a few minutes)
-        --full                N=1,8,32 x100,1000,5000 requests (deletions on every N), 10,000 parked deletions
-        --products 1,8,32     products (task queues) per request
-        --loads 100,5000      requests per run
-        --deletion-products 1,8  the N that also run deletions (deletions are the slow part)
-        --concurrency 32      concurrent clients filing and following requests
-        --repeat 1            runs of each cell; the table shows medians
-        --warmup 200          unrecorded requests of each kind first (the JIT needs a few hundred)
-        --follow wait         how a client learns a request completed: wait = a Temporal long poll on its workflow's
-                              result, as the baseline waits for its own, then one GET /v1/requests/{id} (default);
-                              poll = GET /v1/requests/{id} only, from --poll-ms on (closed-loop clients then idle
-                              between polls, which caps throughput below what the server can do)
-        --poll-ms 250         first interval of GET /v1/requests/{id} while following a request (backs off x1.5 to 4x)
-        --get-clients 50      clients of the GET p99 scenario
-        --get-seconds 10      its duration
-        --park 2000           deletions parked in a 30-day grace period (0: skip)
-        --park-products 1     products per parked deletion
-        --park-only           only the parked-deletions scenario
-        --no-demo             skip the demo-products run
-        --no-deletion         skip deletion runs
-        --set key=value       a runtime property for this run, applied last (repeatable; for A/B runs of a setting,
-                              e.g. --set dsrflow.policy.search-attributes=false)
-        --verbose             keep dsrflow's own INFO logs
-      """;
-
-    static BenchOptions parse(String[] args) {
+    /** Parses the arguments; throws {@link CommandLine.ParameterException} with the usage on a bad one. */
+    static BenchOptions parse(String... args) {
         BenchOptions o = new BenchOptions();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--quick" -> o.quick();
-                case "--full" -> o.full();
-                case "--products" -> o.products = ints(args[++i]);
-                case "--loads" -> o.loads = ints(args[++i]);
-                case "--deletion-products" -> o.deletionProducts = ints(args[++i]);
-                case "--concurrency" -> o.concurrency = Integer.parseInt(args[++i]);
-                case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
-                case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
-                case "--poll-ms" -> o.pollMillis = Integer.parseInt(args[++i]);
-                case "--follow" ->
-                    o.waitForResult = switch (args[++i]) {
-                        case "wait" -> true;
-                        case "poll" -> false;
-                        default -> throw new IllegalArgumentException("--follow takes wait or poll\n" + USAGE);
-                    };
-                case "--get-clients" -> o.getClients = Integer.parseInt(args[++i]);
-                case "--get-seconds" -> o.getSeconds = Integer.parseInt(args[++i]);
-                case "--park" -> o.park = Integer.parseInt(args[++i]);
-                case "--park-products" -> o.parkProducts = Integer.parseInt(args[++i]);
-                case "--park-only" -> o.loads = List.of();
-                case "--no-demo" -> o.demo = false;
-                case "--no-deletion" -> o.deletion = false;
-                case "--verbose" -> o.verbose = true;
-                case "--set" -> {
-                    String kv = args[++i];
-                    int eq = kv.indexOf('=');
-                    if (eq < 1) {
-                        throw new IllegalArgumentException("--set takes key=value\n" + USAGE);
-                    }
-                    o.settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
-                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
-                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+        CommandLine cli = new CommandLine(o);
+        CommandLine.ParseResult parsed = cli.parseArgs(args);
+        o.helpRequested = parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
+        if (o.full) {
+            o.profile = "full";
+            if (!parsed.hasMatchedOption("--loads")) {
+                o.loads = List.of(100, 1000, 5000);
+            }
+            if (!parsed.hasMatchedOption("--deletion-products")) {
+                o.deletionProducts = List.of(1, 8, 32);
+            }
+            if (!parsed.hasMatchedOption("--park")) {
+                o.park = 10_000;
+            }
+            if (!parsed.hasMatchedOption("--get-seconds")) {
+                o.getSeconds = 30;
             }
         }
+        if (o.parkOnly) {
+            o.loads = List.of();
+        }
+        o.waitForResult = o.follow == Follow.wait;
+        o.demo = !o.noDemo;
+        o.deletion = !o.noDeletion;
+        o.settings.putAll(o.set);
         return o;
     }
 
-    private void quick() {
-        profile = "quick";
-        loads = List.of(100);
-        deletionProducts = List.of(1, 8);
-        repeat = 1;
-        park = 2000;
-        getSeconds = 10;
-    }
-
-    private void full() {
-        profile = "full";
-        loads = List.of(100, 1000, 5000);
-        deletionProducts = List.of(1, 8, 32);
-        repeat = 1;
-        park = 10_000;
-        getSeconds = 30;
+    /** The usage text. */
+    static String usage() {
+        return new CommandLine(new BenchOptions()).getUsageMessage();
     }
 
     int maxProducts() {
         return products.stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
-    static List<Integer> ints(String csv) {
-        List<Integer> out = new ArrayList<>();
-        for (String s : csv.split(",")) {
-            out.add(Integer.parseInt(s.trim().replace("_", "")));
-        }
-        return out;
-    }
-
     @Override
     public String toString() {
-        return "profile=" + profile + " products=" + products + " loads=" + loads + " deletion-products="
-                + deletionProducts + " concurrency=" + concurrency
-                + " repeat=" + repeat + " warmup=" + warmup + " follow=" + (waitForResult ? "wait" : "poll")
+        return "profile=" + profile + " temporal=" + temporal + " products=" + products + " loads=" + loads
+                + " deletion-products=" + deletionProducts + " concurrency=" + concurrency
+                + " repeat=" + repeat + " warmup=" + warmup + " follow=" + follow
                 + " poll-ms=" + pollMillis + " get-clients=" + getClients
                 + " get-seconds=" + getSeconds + " park=" + park + "x" + parkProducts + " demo=" + demo + " deletion="
                 + deletion + (settings.isEmpty() ? "" : " set=" + settings);
+    }
+
+    /** Reads {@code test-server} and {@code dev-server}. */
+    static final class TemporalConverter implements CommandLine.ITypeConverter<TemporalKind> {
+        @Override
+        public TemporalKind convert(String value) {
+            for (TemporalKind k : TemporalKind.values()) {
+                if (k.toString().equals(value)) {
+                    return k;
+                }
+            }
+            throw new CommandLine.TypeConversionException("--temporal takes test-server or dev-server, not " + value);
+        }
     }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The embedded runtime (Temporal test server, PostgreSQL, API, orchestrator, demo products) in
- * this JVM, in a scratch data directory, with {@code bench-1..bench-N} declared in the product
+ * The embedded runtime (the Temporal test server in this JVM or the real server as a child
+ * process, PostgreSQL, API, orchestrator, demo products), in a scratch data directory, with {@code bench-1..bench-N} declared in the product
  * registry and served by {@link NoopProductHandler} workers on a worker factory of their own.
  */
 final class BenchRuntime implements AutoCloseable {
@@ -45,19 +45,24 @@ final class BenchRuntime implements AutoCloseable {
         return out;
     }
 
-    /** Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. */
-    static BenchRuntime start(int products, String gracePeriod, Map<String, Object> settings) throws IOException {
-        return start(products, gracePeriod, null, settings);
-    }
-
-    /** As {@link #start(int, String, Map)}; with {@code temporalAddress} set, no Temporal is embedded. */
-    static BenchRuntime start(int products, String gracePeriod, String temporalAddress, Map<String, Object> settings)
+    /**
+     * Starts everything; {@code gracePeriod} like "0s" or "30d"; approval is automatic. With
+     * {@code temporalAddress} set, no Temporal is embedded; else {@code temporal} says which.
+     */
+    static BenchRuntime start(
+            int products,
+            String gracePeriod,
+            BenchOptions.TemporalKind temporal,
+            String temporalAddress,
+            Map<String, Object> settings)
             throws IOException {
         Path dataDir = Files.createTempDirectory("dsrflow-bench-");
         int temporalPort = freePort();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("dsrflow.data-dir", dataDir.toString());
         props.put("dsrflow.embedded.temporal-port", temporalPort);
+        props.put("dsrflow.embedded.temporal", temporal.toString());
+        props.put("dsrflow.embedded.temporal-ui-port", 0);
         props.put("micronaut.server.port", freePort());
         props.put("dsrflow.deletion.grace-period", gracePeriod);
         props.put("dsrflow.policy.grace-period", gracePeriod);
@@ -101,12 +106,27 @@ final class BenchRuntime implements AutoCloseable {
     }
 
     String temporalAddress() {
-        return "localhost:" + temporalPort;
+        return dsrflow.context()
+                .getProperty("dsrflow.temporal.address", String.class)
+                .orElse("localhost:" + temporalPort);
     }
 
-    /** CPU of this JVM and of the embedded PostgreSQL. */
+    /** CPU of this JVM, of the embedded PostgreSQL and of the real Temporal server when it runs. */
     CpuMeter cpuMeter() {
-        return new CpuMeter(dataDir.resolve("postgres"));
+        return new CpuMeter(
+                dataDir.resolve("postgres"), dataDir.resolve("temporal").resolve("server.pid"));
+    }
+
+    /** The real Temporal server's process, when this runtime started one. */
+    java.util.Optional<ProcessHandle> temporalProcess() {
+        try {
+            long pid =
+                    Long.parseLong(Files.readString(dataDir.resolve("temporal").resolve("server.pid"))
+                            .trim());
+            return ProcessHandle.of(pid);
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     WorkflowClient client() {

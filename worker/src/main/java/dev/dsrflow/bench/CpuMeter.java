@@ -10,20 +10,39 @@ import java.util.List;
  * CPU time spent so far by this JVM plus, when the runtime embeds one, its PostgreSQL (the
  * postmaster, its live backends and, through the postmaster's children totals, those that
  * exited). The database is a separate process that only dsrflow uses, so leaving it out would
- * flatter dsrflow against the baseline.
+ * flatter dsrflow against the baseline. With the real Temporal server (a child process) its CPU
+ * is counted too, as the Java test server's is inside this JVM, so both servers' figures cover
+ * the same work.
  */
 final class CpuMeter {
     private static final double TICK_MILLIS = 10; // USER_HZ is 100 on Linux
     private final Path postmasterPid;
+    private final Path temporalPid;
 
-    /** @param postgresData the embedded PostgreSQL's data directory, or null when there is none */
-    CpuMeter(Path postgresData) {
+    /**
+     * @param postgresData the embedded PostgreSQL's data directory, or null when there is none
+     * @param temporalPid the file naming the Temporal server process, or null when it runs in this JVM
+     */
+    CpuMeter(Path postgresData, Path temporalPid) {
         this.postmasterPid = postgresData == null ? null : postgresData.resolve("postmaster.pid");
+        this.temporalPid = temporalPid;
     }
 
-    /** JVM plus PostgreSQL CPU time, in milliseconds. */
+    /** JVM plus PostgreSQL plus (when a process of its own) Temporal CPU time, in milliseconds. */
     double millis() {
-        return ProcessMemory.cpuMillis() + postgresMillis();
+        return ProcessMemory.cpuMillis() + postgresMillis() + temporalMillis();
+    }
+
+    /** The Temporal server process's CPU time (0 when it runs in this JVM or is unknown). */
+    double temporalMillis() {
+        if (temporalPid == null || !Files.exists(temporalPid)) {
+            return 0;
+        }
+        try {
+            return ticks(Long.parseLong(Files.readString(temporalPid).trim()), true) * TICK_MILLIS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** PostgreSQL's share alone (0 when unknown). */

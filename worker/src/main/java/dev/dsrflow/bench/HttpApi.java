@@ -1,23 +1,21 @@
 package dev.dsrflow.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** dsrflow's HTTP API as a client sees it, with HTTP Basic auth; every call is timed. */
 final class HttpApi {
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
-    private static final Pattern COMPLETED_AT = Pattern.compile("\"completedAt\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SUBJECT_KEY = Pattern.compile("\"subjectKey\"\\s*:\\s*\"([^\"]+)\"");
-
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http;
     private final String base;
     private final String authorization;
@@ -34,23 +32,40 @@ final class HttpApi {
 
     /** One answer: HTTP status, body, and how long the call took. */
     record Answer(int status, String body, long nanos) {
-        String id() {
-            return first(ID, body);
+        /** The body as JSON (a missing node when there is none). */
+        JsonNode json() {
+            if (body == null || body.isBlank()) {
+                return JSON.missingNode();
+            }
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the API answered " + status + " with a body that is not JSON", e);
+            }
         }
 
-        /** The request's top-level status (the first "status" in the view). */
+        String id() {
+            return text("id");
+        }
+
+        /** The request's top-level status. */
         String requestStatus() {
-            return first(STATUS, body);
+            return text("status");
         }
 
         /** When the workflow completed the request (its own clock: this machine's), or null. */
-        java.time.Instant completedAt() {
-            String v = first(COMPLETED_AT, body);
-            return v == null ? null : java.time.Instant.parse(v);
+        Instant completedAt() {
+            String v = text("completedAt");
+            return v == null ? null : Instant.parse(v);
         }
 
         String subjectKey() {
-            return first(SUBJECT_KEY, body);
+            return text("subjectKey");
+        }
+
+        private String text(String field) {
+            JsonNode v = json().path(field);
+            return v.isTextual() ? v.asText() : null;
         }
     }
 
@@ -74,13 +89,5 @@ final class HttpApi {
         HttpResponse<String> response =
                 http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), System.nanoTime() - t0);
-    }
-
-    static String first(Pattern p, String body) {
-        if (body == null) {
-            return null;
-        }
-        Matcher m = p.matcher(body);
-        return m.find() ? m.group(1) : null;
     }
 }

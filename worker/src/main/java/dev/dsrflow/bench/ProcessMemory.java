@@ -35,8 +35,13 @@ record ProcessMemory(double heapMb, double rssMb) {
     }
 
     static double readRssMb() {
+        return rssMb("self");
+    }
+
+    /** The resident set size of a process ({@code "self"} or a pid) in MB, NaN when unknown. */
+    static double rssMb(String pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }

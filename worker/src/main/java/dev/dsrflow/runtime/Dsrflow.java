@@ -19,6 +19,7 @@ public final class Dsrflow implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedInfrastructure infrastructure;
     private final Duration startup;
+    private String banner = "";
 
     private Dsrflow(ApplicationContext context, EmbeddedInfrastructure infrastructure, Duration startup) {
         this.context = context;
@@ -62,12 +63,13 @@ public final class Dsrflow implements AutoCloseable {
 
         EmbeddedInfrastructure infra = null;
         if (role == ProcessRole.ALL) {
-            int temporalPort =
-                    intProp(props, env, "dsrflow.embedded.temporal-port", "DSRFLOW_EMBEDDED_TEMPORAL_PORT", 7233);
             int postgresPort =
                     intProp(props, env, "dsrflow.embedded.postgres-port", "DSRFLOW_EMBEDDED_POSTGRES_PORT", 0);
-            infra = EmbeddedInfrastructure.start(dataDir, env, temporalPort, postgresPort);
+            infra = EmbeddedInfrastructure.start(dataDir, env, temporalChoice(props, env), postgresPort);
+            Map<String, Object> configured = Map.copyOf(props);
             props.putAll(infra.properties());
+            // a setting the caller gave wins over the embedded default (a test forcing a re-drive)
+            props.computeIfPresent("dsrflow.redrive.all-on-startup", (k, v) -> configured.getOrDefault(k, v));
             props.putAll(LocalSecrets.resolve(dataDir, env));
         }
         try {
@@ -80,7 +82,8 @@ public final class Dsrflow implements AutoCloseable {
                     .start();
             context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::start);
             Dsrflow dsrflow = new Dsrflow(context, infra, Duration.ofNanos(System.nanoTime() - t0));
-            System.out.println(dsrflow.banner(role, dataDir));
+            dsrflow.banner = dsrflow.banner(role, dataDir);
+            System.out.println(dsrflow.banner);
             return dsrflow;
         } catch (RuntimeException e) {
             if (infra != null) {
@@ -93,6 +96,11 @@ public final class Dsrflow implements AutoCloseable {
     /** The running Micronaut context. */
     public ApplicationContext context() {
         return context;
+    }
+
+    /** The start-up lines it printed (what runs where). */
+    String banner() {
+        return banner;
     }
 
     /** The HTTP port, once started. */
@@ -133,6 +141,18 @@ public final class Dsrflow implements AutoCloseable {
         if (infrastructure != null) {
             infrastructure.close();
         }
+    }
+
+    private static EmbeddedInfrastructure.TemporalChoice temporalChoice(
+            Map<String, Object> props, Map<String, String> env) {
+        int httpPort = intProp(props, env, "micronaut.server.port", "DSRFLOW_HTTP_PORT", 8080);
+        Object mode =
+                props.getOrDefault("dsrflow.embedded.temporal", env.getOrDefault("DSRFLOW_EMBEDDED_TEMPORAL", "auto"));
+        return new EmbeddedInfrastructure.TemporalChoice(
+                String.valueOf(mode),
+                intProp(props, env, "dsrflow.embedded.temporal-port", "DSRFLOW_EMBEDDED_TEMPORAL_PORT", 7233),
+                intProp(props, env, "dsrflow.embedded.temporal-ui-port", "DSRFLOW_EMBEDDED_TEMPORAL_UI_PORT", 8233),
+                "http://localhost:" + httpPort + "/codec");
     }
 
     private static int intProp(

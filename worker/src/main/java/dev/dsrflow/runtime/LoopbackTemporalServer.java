@@ -4,7 +4,6 @@ import dev.dsrflow.temporal.SearchAttributeNames;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.OperatorServiceStubs;
@@ -57,11 +56,8 @@ final class LoopbackTemporalServer implements Closeable {
     private void registerSearchAttributes(int port) {
         AddSearchAttributesRequest.Builder request =
                 AddSearchAttributesRequest.newBuilder().setNamespace("default");
-        SearchAttributeNames.TYPES.forEach((name, type) -> request.putSearchAttributes(
-                name,
-                type.equals("Datetime")
-                        ? IndexedValueType.INDEXED_VALUE_TYPE_DATETIME
-                        : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        SearchAttributeNames.TYPES.forEach(
+                (name, type) -> request.putSearchAttributes(name, TemporalDevServer.indexedType(type)));
         OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + port)
                 .validateAndBuildWithDefaults());

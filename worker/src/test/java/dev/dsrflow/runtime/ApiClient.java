@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ final class ApiClient {
         this.base = "http://localhost:" + port;
     }
 
-    /** A response: status and parsed JSON body (or null). */
-    record Answer(int status, JsonNode body, String raw) {}
+    /** A response: status, parsed JSON body (or null), raw body and headers. */
+    record Answer(int status, JsonNode body, String raw, HttpHeaders headers) {}
 
     Answer get(String path, String user) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), user);
@@ -35,6 +36,17 @@ final class ApiClient {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)),
                 user);
+    }
+
+    /** A browser's CORS preflight of a POST from {@code origin}. */
+    Answer options(String path, String origin) throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type, x-namespace")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+                null);
     }
 
     private Answer send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
@@ -49,6 +61,6 @@ final class ApiClient {
         if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
             body = JSON.readTree(raw);
         }
-        return new Answer(response.statusCode(), body, raw);
+        return new Answer(response.statusCode(), body, raw, response.headers());
     }
 }

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one-command default, started as the README starts it (embedded Temporal and
- * PostgreSQL, demo products), driven over HTTP as a privacy-ops engineer would with curl.
- * Every log line it writes meanwhile is kept and checked for subject identifiers.
+ * The one-command default as a machine without the Temporal CLI runs it (the fallback: the Java
+ * test server in memory, embedded PostgreSQL, demo products), driven over HTTP as a privacy-ops
+ * engineer would with curl. Every log line it writes meanwhile is kept and checked for subject
+ * identifiers. (The same runtime on the real server: EveryRequestTypeTest, RuntimeRestartTest.)
  */
 class EmbeddedRuntimeTest {
     private static final List<String> IDENTIFIERS = List.of("u-0042", "user0042@example.com");
@@ -55,6 +56,7 @@ class EmbeddedRuntimeTest {
                 Map.of(
                         "dsrflow.data-dir", dataDir.toString(),
                         "dsrflow.embedded.temporal-port", FreePorts.next(),
+                        "dsrflow.embedded.temporal", "test-server",
                         "micronaut.server.port", FreePorts.next(),
                         "dsrflow.api.worker-presence-ttl", "0s"));
         api = new ApiClient(dsrflow.httpPort());
@@ -88,6 +90,13 @@ class EmbeddedRuntimeTest {
                 .until(
                         () -> api.get("/v1/requests/" + id, "ops").body(),
                         v -> status.equals(v.path("status").asText()));
+    }
+
+    @Test
+    void itsStartUpLinesSayTheFallbackKeepsWorkflowsInMemory() {
+        assertThat(dsrflow.banner())
+                .contains("embedded test server, in memory")
+                .contains("run bin/install-test-tools for the real server");
     }
 
     @Test

@@ -45,6 +45,7 @@ class EveryRequestTypeTest {
                 Map.of(
                         "dsrflow.data-dir", dataDir.toString(),
                         "dsrflow.embedded.temporal-port", FreePorts.next(),
+                        "dsrflow.embedded.temporal-ui-port", 0,
                         "micronaut.server.port", FreePorts.next(),
                         "dsrflow.deletion.grace-period", "PT2S"));
         port = dsrflow.httpPort();

@@ -2,8 +2,15 @@ package dev.dsrflow.runtime;
 
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
 import dev.dsrflow.testing.TestDatabase;
-import io.temporal.testserver.TestServer;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,13 +26,16 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * dsrflow as deploy/ runs it, on one machine: a standalone Temporal server and PostgreSQL, and
- * each dsrflow role as its own JVM configured only through environment variables. Processes
- * can be killed and started again, as a crash and a restart would.
+ * dsrflow as deploy/ runs it, on one machine: the real Temporal server ({@code temporal server
+ * start-dev}, persisted in a SQLite file, with dsrflow's search attributes), PostgreSQL, and each
+ * dsrflow role as its own JVM configured only through environment variables. Processes, the
+ * Temporal server among them, can be killed and started again, as a crash and a restart would.
+ * Without the Temporal CLI the cluster does not start, and says to run bin/install-test-tools.
  */
 final class LocalCluster implements Closeable {
     private final Path dir;
-    private final Closeable temporal;
+    private TemporalDevServer temporal;
+    private WorkflowServiceStubs visibility;
     private final PGSimpleDataSource db;
     private final Map<String, String> env = new HashMap<>();
     private final List<DsrflowProcess> processes = new ArrayList<>();
@@ -77,10 +87,16 @@ final class LocalCluster implements Closeable {
 
     LocalCluster(Path dir, Map<String, String> extraEnv) throws IOException {
         this.dir = dir;
-        int temporalPort = FreePorts.next();
-        this.temporal = TestServer.createPortBoundServer(temporalPort);
+        this.temporal = TemporalDevServer.start(new TemporalDevServer.Options(
+                TemporalDevServer.requireBinary(),
+                dir.resolve("temporal").resolve("temporal.db"),
+                FreePorts.next(),
+                0,
+                null,
+                dir.resolve("temporal").resolve("server.log")));
         this.db = (PGSimpleDataSource) TestDatabase.fresh();
-        env.put("TEMPORAL_ADDRESS", "localhost:" + temporalPort);
+        env.put("TEMPORAL_ADDRESS", temporal.address());
+        env.put("DSRFLOW_TEMPORAL_SEARCH_ATTRIBUTES", "true");
         env.put("DATASOURCES_DEFAULT_URL", db.getUrl());
         env.put("DATASOURCES_DEFAULT_USERNAME", "postgres");
         env.put("DATASOURCES_DEFAULT_PASSWORD", "");
@@ -98,6 +114,12 @@ final class LocalCluster implements Closeable {
                 "DSRFLOW_SECURITY_USERS_OPS2_PASSWORD_HASH",
                 "$2a$10$2BiOs8I7gz7nIKpKGvI.YeH69trvKyCQ28YlhOAnyZIi80vZOFFC6"); // bcrypt of "ops2"
         env.put("DSRFLOW_SECURITY_USERS_OPS2_ROLES", "PRIVACY_OPS");
+        for (String legal : List.of("LEGAL", "LEGAL2")) {
+            env.put("DSRFLOW_SECURITY_USERS_" + legal + "_PASSWORD", legal.toLowerCase());
+            env.put("DSRFLOW_SECURITY_USERS_" + legal + "_ROLES", "LEGAL");
+        }
+        env.put("DSRFLOW_SECURITY_USERS_AUDITOR_PASSWORD", "auditor");
+        env.put("DSRFLOW_SECURITY_USERS_AUDITOR_ROLES", "AUDITOR");
         env.putAll(extraEnv);
     }
 
@@ -149,6 +171,55 @@ final class LocalCluster implements Closeable {
         return dir;
     }
 
+    /** Kills the Temporal server at once (SIGKILL): its SQLite file keeps what it committed. */
+    void killTemporal() {
+        temporal.kill();
+    }
+
+    /** Starts the Temporal server again on the same port and database file. */
+    void restartTemporal() throws IOException {
+        temporal = temporal.restart();
+    }
+
+    /** The ids of the workflow executions (every run, open or closed) a visibility query finds. */
+    List<String> workflowIds(String query) {
+        List<String> ids = new ArrayList<>();
+        ByteString page = ByteString.EMPTY;
+        do {
+            ListWorkflowExecutionsResponse response = stubs().blockingStub()
+                    .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace("default")
+                            .setQuery(query)
+                            .setNextPageToken(page)
+                            .build());
+            response.getExecutionsList().forEach(e -> ids.add(e.getExecution().getWorkflowId()));
+            page = response.getNextPageToken();
+        } while (!page.isEmpty());
+        return ids;
+    }
+
+    /** About how many activity tasks wait in a task queue for a worker (the server's backlog statistics). */
+    long activityBacklog(String taskQueue) {
+        return stubs().blockingStub()
+                .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
+                        .setNamespace("default")
+                        .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue))
+                        .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY)
+                        .setReportStats(true)
+                        .build())
+                .getStats()
+                .getApproximateBacklogCount();
+    }
+
+    private synchronized WorkflowServiceStubs stubs() {
+        if (visibility == null) {
+            visibility = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(temporal.address())
+                    .build());
+        }
+        return visibility;
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -166,6 +237,9 @@ final class LocalCluster implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (visibility != null) {
+            visibility.shutdownNow();
         }
         temporal.close();
     }

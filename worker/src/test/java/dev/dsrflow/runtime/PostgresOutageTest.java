@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL — the ledger and the demo products' store — goes away for ten seconds in the
- * middle of a run. Activities retry; every request completes; nothing is lost or written twice.
+ * PostgreSQL — the ledger and the demo products' store — goes away in the middle of a run, until
+ * the health check reports it down. Activities retry; every request completes; nothing is lost or written twice.
  */
 class PostgresOutageTest {
     @TempDir
@@ -58,6 +58,8 @@ class PostgresOutageTest {
                         dir.resolve("data").toString(),
                         "dsrflow.embedded.temporal-port",
                         FreePorts.next(),
+                        "dsrflow.embedded.temporal-ui-port",
+                        0,
                         "micronaut.server.port",
                         FreePorts.next(),
                         "datasources.default.url",
@@ -78,7 +80,11 @@ class PostgresOutageTest {
         }
 
         postgres.close();
-        Thread.sleep(10_000);
+        await("the ledger seen down by the health check")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> api.get("/health", null).status(), status -> status != 200);
         postgres = startPostgres(pgPort);
 
         for (String id : ids) {

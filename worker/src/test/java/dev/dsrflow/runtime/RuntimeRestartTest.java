@@ -4,19 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsrflow.workflow.WorkflowIds;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default runtime's Temporal keeps nothing across a restart; the ledger keeps everything.
- * Restarting with requests in every state, each is re-driven from the ledger with its original
- * receipt, due date and grace end, keeps the decisions operators already made, and completes.
+ * Requests survive a restart of the whole default runtime. On the real Temporal server (its
+ * binary found) the server kept every workflow: nothing is re-driven, and even a forced re-drive
+ * never starts a second run. Without the binary the fallback's in-memory test server keeps
+ * nothing and the ledger keeps everything: each request is re-driven from the ledger with its
+ * original receipt, due date and grace end, keeps the decisions operators already made, and
+ * completes.
  */
 class RuntimeRestartTest {
     @TempDir
@@ -27,19 +36,101 @@ class RuntimeRestartTest {
     private final int httpPort = FreePorts.next();
 
     private ApiClient start() throws Exception {
-        dsrflow = Dsrflow.start(
-                ProcessRole.ALL,
-                Map.of(),
-                Map.of(
-                        "dsrflow.data-dir",
-                        dataDir.toString(),
-                        "dsrflow.embedded.temporal-port",
-                        temporalPort,
-                        "micronaut.server.port",
-                        httpPort,
-                        "dsrflow.deletion.grace-period",
-                        "PT1H"));
+        return start("test-server", Map.of());
+    }
+
+    private ApiClient start(String temporal, Map<String, Object> more) throws Exception {
+        Map<String, Object> props = new HashMap<>(Map.of(
+                "dsrflow.data-dir",
+                dataDir.toString(),
+                "dsrflow.embedded.temporal",
+                temporal,
+                "dsrflow.embedded.temporal-port",
+                temporalPort,
+                "dsrflow.embedded.temporal-ui-port",
+                0,
+                "micronaut.server.port",
+                httpPort,
+                "dsrflow.deletion.grace-period",
+                "PT1H"));
+        props.putAll(more);
+        dsrflow = Dsrflow.start(ProcessRole.ALL, Map.of(), props);
         return new ApiClient(dsrflow.httpPort());
+    }
+
+    /** Every run the server has of a request's workflow (one unless something started it again). */
+    private List<String> runsOf(String requestId) {
+        WorkflowServiceStubs stubs =
+                dsrflow.context().getBean(WorkflowClient.class).getWorkflowServiceStubs();
+        List<String> runs = new ArrayList<>();
+        stubs.blockingStub()
+                .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
+                        .setNamespace("default")
+                        .setQuery("WorkflowId = '" + WorkflowIds.request(requestId) + "'")
+                        .build())
+                .getExecutionsList()
+                .forEach(e -> runs.add(e.getExecution().getRunId()));
+        return runs;
+    }
+
+    private void assertTheWebUiDecodesThroughTheCodecEndpoint(int uiPort) throws Exception {
+        String ui = "http://localhost:" + uiPort;
+        String codec = "http://localhost:" + dsrflow.httpPort() + "/codec";
+        assertThat(dsrflow.banner())
+                .contains("temporal server start-dev")
+                .contains("Temporal UI: " + ui)
+                .contains(codec)
+                .doesNotContain("test server");
+        JsonNode settings = new ApiClient(uiPort).get("/api/v1/settings", null).body();
+        assertThat(settings.path("Codec").path("Endpoint").asText()).isEqualTo(codec);
+        ApiClient.Answer preflight = new ApiClient(dsrflow.httpPort()).options("/codec/decode", ui);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .as("the UI's origin may call the codec endpoint")
+                .contains(ui);
+    }
+
+    @Test
+    void onTheRealServerRequestsSurviveARestartBecauseTemporalKeptThemAndNothingIsReDriven() throws Exception {
+        int uiPort = FreePorts.next();
+        ApiClient first = start("dev-server", Map.of("dsrflow.embedded.temporal-ui-port", uiPort));
+        assertTheWebUiDecodesThroughTheCodecEndpoint(uiPort);
+        String completed = file(first, """
+        {"type":"ACCESS","subject":{"userId":"u-0611"},"jurisdiction":"GDPR","products":["profile"]}""");
+        String manual = file(first, """
+        {"type":"ACCESS","subject":{"userId":"u-0612"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
+        String inGrace = file(first, """
+        {"type":"DELETION","subject":{"userId":"u-0614"},"jurisdiction":"GDPR","products":["profile","content"]}""");
+        awaitStatus(first, completed, "COMPLETED");
+        awaitStatus(first, inGrace, "AWAITING_APPROVAL");
+        assertThat(first.post("/v1/requests/" + inGrace + "/approve", "ops2", "{}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode graceBefore = awaitStatus(first, inGrace, "GRACE_PERIOD");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.get("/v1/requests/" + manual, "ops").raw().contains("\"MANUAL\""));
+        List<String> ids = List.of(completed, manual, inGrace);
+        Map<String, List<String>> runs = new HashMap<>();
+        ids.forEach(id -> runs.put(id, runsOf(id)));
+        assertThat(runs.values()).allSatisfy(r -> assertThat(r).hasSize(1));
+
+        dsrflow.close();
+        // forced, the start-up re-drive tries every unfinished request: the server still has each workflow
+        ApiClient api = start("dev-server", Map.of("dsrflow.redrive.all-on-startup", true));
+
+        JsonNode graceAfter = api.get("/v1/requests/" + inGrace, "ops").body();
+        assertThat(graceAfter.get("status").asText()).isEqualTo("GRACE_PERIOD");
+        assertThat(graceAfter.get("graceEndsAt")).isEqualTo(graceBefore.get("graceEndsAt"));
+        assertThat(api.post(
+                                "/v1/requests/" + manual + "/products/support-tickets/complete",
+                                "ops2",
+                                "{\"reason\":\"checked in the vendor system by hand\"}")
+                        .status())
+                .as("the workflow that waited before the restart takes the operator's action")
+                .isEqualTo(200);
+        awaitStatus(api, manual, "COMPLETED");
+        for (String id : ids) {
+            assertThat(runsOf(id)).as("runs of %s after the restart", id).isEqualTo(runs.get(id));
+        }
     }
 
     @AfterEach
@@ -65,8 +156,10 @@ class RuntimeRestartTest {
     }
 
     @Test
-    void everyRequestIsReDrivenFromTheLedgerWithItsDatesAndDecisions() throws Exception {
+    void withoutTheBinaryTheTestServerFallbackReDrivesEveryRequestFromTheLedgerWithItsDatesAndDecisions()
+            throws Exception {
         ApiClient first = start();
+        assertThat(dsrflow.banner()).contains("embedded test server, in memory");
         String completed = file(first, """
         {"type":"ACCESS","subject":{"userId":"u-0601"},"jurisdiction":"GDPR","products":["profile"]}""");
         String manual = file(first, """

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsrflow.workflow.WorkflowIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What deploy/ runs: the API, the orchestrator worker and a product worker as three separate
  * JVMs, configured only through the environment (TEMPORAL_ADDRESS, DATASOURCES_DEFAULT_URL,
- * secrets), against a standalone Temporal server and PostgreSQL. Nothing embedded starts in
- * them, and one request goes through.
+ * secrets), against the real Temporal server and PostgreSQL. Nothing embedded starts in them;
+ * every request type goes through over HTTP, and Temporal's visibility finds each request by the
+ * search attributes the workflows publish.
  */
 class SeparateProcessesTest {
     @TempDir
@@ -28,7 +30,7 @@ class SeparateProcessesTest {
 
     @BeforeAll
     static void startEverythingSeparately() throws Exception {
-        cluster = new LocalCluster(dir, Map.of());
+        cluster = new LocalCluster(dir, Map.of("DSRFLOW_DELETION_GRACE_PERIOD", "PT0S"));
         processes = List.of(cluster.start("api"), cluster.start("orchestrator"), cluster.start("products"));
         processes.forEach(LocalCluster.DsrflowProcess::awaitReady);
     }
@@ -48,11 +50,7 @@ class SeparateProcessesTest {
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
         String id = filed.body().get("id").asText();
 
-        JsonNode done = await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(300))
-                .until(
-                        () -> api.get("/v1/requests/" + id, "ops").body(),
-                        v -> "COMPLETED".equals(v.path("status").asText()));
+        JsonNode done = awaitStatus(id, "COMPLETED");
         assertThat(done.get("products"))
                 .extracting(p -> p.get("status").asText())
                 .containsOnly("DONE");
@@ -63,6 +61,60 @@ class SeparateProcessesTest {
         assertThat(dir.resolve("api").resolve("postgres"))
                 .as("no embedded database in the API process")
                 .doesNotExist();
+    }
+
+    @Test
+    void downloadPreservationAndDeletionRunThroughTheProcessesAndVisibilityFindsEachByStatusAndType() throws Exception {
+        ApiClient api = cluster.api();
+        String download = file("ops", """
+        {"type":"DOWNLOAD","subject":{"userId":"u-0017"},"jurisdiction":"GDPR","products":["profile","messaging"],
+         "format":"JSON"}""");
+        String hold = file("legal", """
+        {"type":"PRESERVATION","subject":{"userId":"u-0018"},"jurisdiction":"OTHER","products":["messaging"],
+         "legalProcess":{"kind":"COURT_ORDER","reference":"case-2026-0099","authority":"District Court"}}""");
+        String deletion = file("ops", """
+        {"type":"DELETION","subject":{"userId":"u-0019"},"jurisdiction":"GDPR","products":["profile","content"]}""");
+
+        String url =
+                awaitStatus(download, "COMPLETED").path("download").path("url").asText();
+        assertThat(api.get(url, null).status())
+                .as("the package behind the signed link")
+                .isEqualTo(200);
+        awaitStatus(hold, "AWAITING_APPROVAL");
+        assertThat(api.post("/v1/requests/" + hold + "/approve", "legal2", "{}").status())
+                .isEqualTo(200);
+        awaitStatus(hold, "ACTIVE");
+        awaitStatus(deletion, "AWAITING_APPROVAL");
+        assertThat(api.post("/v1/requests/" + deletion + "/approve", "ops2", "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(awaitStatus(deletion, "COMPLETED").get("certificate")).isNotNull();
+
+        Map<String, List<String>> expected = Map.of(
+                "DsrRequestType = 'DOWNLOAD' AND DsrStatus = 'COMPLETED'", List.of(WorkflowIds.request(download)),
+                "DsrRequestType = 'PRESERVATION' AND DsrStatus = 'ACTIVE'", List.of(WorkflowIds.request(hold)),
+                "DsrRequestType = 'DELETION' AND DsrStatus = 'COMPLETED'", List.of(WorkflowIds.request(deletion)),
+                "DsrRequestType = 'PRESERVATION' AND DsrStatus = 'COMPLETED'", List.of(),
+                "DsrRequestType = 'DELETION' AND DsrStatus = 'AWAITING_APPROVAL'", List.of());
+        expected.forEach((query, ids) -> await(query)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(cluster.workflowIds(query)).containsExactlyInAnyOrderElementsOf(ids)));
+    }
+
+    private static String file(String user, String body) throws Exception {
+        ApiClient.Answer filed = cluster.api().post("/v1/requests", user, body);
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    private static JsonNode awaitStatus(String id, String status) {
+        return await(id + " " + status)
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> cluster.api().get("/v1/requests/" + id, "ops").body(),
+                        v -> status.equals(v.path("status").asText()));
     }
 
     @Test

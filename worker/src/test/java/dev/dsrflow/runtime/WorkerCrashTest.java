@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsrflow.temporal.TaskQueues;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -135,7 +136,12 @@ class WorkerCrashTest {
     void aStoppedProductWorkersTasksWaitAndCompleteWhenItReturns() throws Exception {
         products.kill();
         String id = file("ACCESS", "u-0303");
-        Thread.sleep(3000);
+        for (String product : PRODUCTS) {
+            await("a task of " + product + " waiting in its queue")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> cluster.activityBacklog(TaskQueues.product(product)), n -> n >= 1);
+        }
         JsonNode waiting = api.get("/v1/requests/" + id, "ops").body();
         assertThat(waiting.get("status").asText()).isIn("RECEIVED", "IN_PROGRESS");
         for (JsonNode p : waiting.get("products")) {
