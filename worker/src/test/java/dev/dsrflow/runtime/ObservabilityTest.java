@@ -11,15 +11,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Metrics, traces and deadline notices of the one-command runtime, as Prometheus, a trace
@@ -205,6 +212,69 @@ class ObservabilityTest {
         assertThat(api.get("/metrics", "metrics").status()).isEqualTo(200);
     }
 
+    /** Metric names in a PromQL expression (not Prometheus's own {@code up}). */
+    private static final Pattern METRIC = Pattern.compile("\\b((?:dsrflow|temporal|http_server)_[a-z0-9_]+)\\b");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScrapeConfigAlertRulesAndDashboardsParseAndUseOnlyMetricsThatExist() throws Exception {
+        Map<String, Object> prometheus = new Yaml().load(deployFile("prometheus/prometheus.yml"));
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+        assertThat(jobs)
+                .extracting(j -> j.get("job_name"))
+                .containsExactly("dsrflow-api", "dsrflow-orchestrator", "dsrflow-products");
+        assertThat(jobs).allSatisfy(j -> {
+            assertThat(j.get("metrics_path")).isEqualTo("/metrics");
+            assertThat((Map<String, Object>) j.get("basic_auth")).containsEntry("username", "metrics");
+        });
+        assertThat((List<String>) prometheus.get("rule_files")).containsExactly("alerts.yml");
+
+        Set<String> referenced = new TreeSet<>();
+        Map<String, Object> rules = new Yaml().load(deployFile("prometheus/alerts.yml"));
+        List<String> alerts = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                alerts.add((String) rule.get("alert"));
+                assertThat(rule).containsKeys("expr", "for", "labels", "annotations");
+                assertThat((Map<String, Object>) rule.get("annotations")).containsKey("summary");
+                metricsIn((String) rule.get("expr"), referenced);
+            }
+        }
+        assertThat(alerts)
+                .contains(
+                        "DsrRequestOverdue",
+                        "DsrRequestDueWithinADay",
+                        "DsrProductTasksWaitingForAnOperator",
+                        "DsrProductWorkerOffline",
+                        "DsrLedgerUnreachable");
+        for (String dashboard : List.of("grafana/privacy-ops.json", "grafana/operators.json")) {
+            JsonNode json = JSON.readTree(deployFile(dashboard));
+            assertThat(json.path("panels").size()).as(dashboard).isGreaterThan(5);
+            for (JsonNode panel : json.get("panels")) {
+                assertThat(panel.path("targets").size())
+                        .as(panel.path("title").asText())
+                        .isPositive();
+                panel.get("targets").forEach(t -> metricsIn(t.get("expr").asText(), referenced));
+            }
+        }
+        assertThat(referenced)
+                .contains("dsrflow_requests_overdue", "temporal_activity_schedule_to_start_latency_seconds_bucket");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(metrics().names()).containsAll(referenced));
+    }
+
+    private static void metricsIn(String expression, Set<String> into) {
+        Matcher m = METRIC.matcher(expression);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+
+    private static String deployFile(String path) throws IOException {
+        return Files.readString(Path.of("..", "deploy").resolve(path), StandardCharsets.UTF_8);
+    }
+
     private static List<JsonNode> notices(String requestId) {
         return NOTICES.stream()
                 .filter(n -> requestId.equals(n.path("requestId").asText()))
@@ -221,9 +291,5 @@ class ObservabilityTest {
 
     private static String attribute(SpanData span, String key) {
         return span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey(key));
-    }
-
-    static String resource(String path) throws IOException {
-        return java.nio.file.Files.readString(Path.of("..").resolve(path), StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.product.ProductCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -18,9 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import javax.sql.DataSource;
@@ -45,12 +42,12 @@ class LedgerGauges {
     private final DataSource ledger;
     private final RequestPolicy policy;
     private final ProductCatalog catalog;
-    private final MultiGauge open;
-    private final MultiGauge overdue;
-    private final MultiGauge dueWithinDay;
-    private final MultiGauge dueWithinWarning;
-    private final MultiGauge waiting;
-    private final MultiGauge waitingOldest;
+    private final GaugeFamily open;
+    private final GaugeFamily overdue;
+    private final GaugeFamily dueWithinDay;
+    private final GaugeFamily dueWithinWarning;
+    private final GaugeFamily waiting;
+    private final GaugeFamily waitingOldest;
     private volatile double up;
     private final ScheduledFuture<?> refresh;
 
@@ -64,25 +61,26 @@ class LedgerGauges {
         this.ledger = ledger;
         this.policy = policy;
         this.catalog = catalog;
-        this.open = MultiGauge.builder("dsrflow.requests.open")
-                .description("Requests not yet in an end state, by type and status")
-                .register(registry);
-        this.overdue = MultiGauge.builder("dsrflow.requests.overdue")
-                .description("Open requests past their due date")
-                .register(registry);
-        this.dueWithinDay = MultiGauge.builder("dsrflow.requests.due.within.day")
-                .description("Open requests due within the next 24 hours")
-                .register(registry);
-        this.dueWithinWarning = MultiGauge.builder("dsrflow.requests.due.within.warning")
-                .description("Open requests due within the warning window (dsrflow.deadlines.warning-lead)")
-                .register(registry);
-        this.waiting = MultiGauge.builder("dsrflow.product.tasks.waiting")
-                .description("Product tasks of open requests waiting for an operator (FAILED or MANUAL)")
-                .register(registry);
-        this.waitingOldest = MultiGauge.builder("dsrflow.product.tasks.waiting.oldest")
-                .description("Seconds the oldest product task has waited for an operator")
-                .baseUnit("seconds")
-                .register(registry);
+        this.open = new GaugeFamily(
+                registry, "dsrflow.requests.open", null, "Requests not yet in an end state, by type and status");
+        this.overdue = new GaugeFamily(registry, "dsrflow.requests.overdue", null, "Open requests past their due date");
+        this.dueWithinDay = new GaugeFamily(
+                registry, "dsrflow.requests.due.within.day", null, "Open requests due within the next 24 hours");
+        this.dueWithinWarning = new GaugeFamily(
+                registry,
+                "dsrflow.requests.due.within.warning",
+                null,
+                "Open requests due within the warning window (dsrflow.deadlines.warning-lead)");
+        this.waiting = new GaugeFamily(
+                registry,
+                "dsrflow.product.tasks.waiting",
+                null,
+                "Product tasks of open requests waiting for an operator (FAILED or MANUAL)");
+        this.waitingOldest = new GaugeFamily(
+                registry,
+                "dsrflow.product.tasks.waiting.oldest",
+                "seconds",
+                "Seconds the oldest product task has waited for an operator");
         Gauge.builder("dsrflow.ledger.up", this, g -> g.up)
                 .description("1 when the last ledger query answered, else 0")
                 .register(registry);
@@ -107,7 +105,7 @@ class LedgerGauges {
 
     /** Recomputes every gauge (two queries). */
     void refresh() throws SQLException {
-        Map<String, List<MultiGauge.Row<?>>> rows = new HashMap<>();
+        Map<String, Map<Tags, Long>> rows = new HashMap<>();
         Instant now = Instant.now();
         try (Connection c = ledger.getConnection()) {
             c.setReadOnly(true);
@@ -163,15 +161,15 @@ class LedgerGauges {
                 add(rows, "oldest", Tags.of("product", product), v[1]);
             });
         }
-        open.register(rows.getOrDefault("open", List.of()), true);
-        overdue.register(rows.get("overdue"), true);
-        dueWithinDay.register(rows.get("day"), true);
-        dueWithinWarning.register(rows.get("warning"), true);
-        waiting.register(rows.getOrDefault("waiting", List.of()), true);
-        waitingOldest.register(rows.getOrDefault("oldest", List.of()), true);
+        open.set(rows.getOrDefault("open", Map.of()));
+        overdue.set(rows.getOrDefault("overdue", Map.of()));
+        dueWithinDay.set(rows.getOrDefault("day", Map.of()));
+        dueWithinWarning.set(rows.getOrDefault("warning", Map.of()));
+        waiting.set(rows.getOrDefault("waiting", Map.of()));
+        waitingOldest.set(rows.getOrDefault("oldest", Map.of()));
     }
 
-    private static void add(Map<String, List<MultiGauge.Row<?>>> rows, String gauge, Tags tags, long value) {
-        rows.computeIfAbsent(gauge, g -> new ArrayList<>()).add(MultiGauge.Row.of(tags, value));
+    private static void add(Map<String, Map<Tags, Long>> rows, String gauge, Tags tags, long value) {
+        rows.computeIfAbsent(gauge, g -> new HashMap<>()).put(tags, value);
     }
 }
