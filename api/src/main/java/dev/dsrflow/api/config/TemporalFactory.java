@@ -5,6 +5,7 @@ import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
@@ -26,10 +27,12 @@ class TemporalFactory {
 
     @Singleton
     @Bean(preDestroy = "shutdown")
-    WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings, @Named("temporal") Scope metrics) {
-        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(settings.address())
-                .setMetricsScope(metrics); // the SDK's client and worker metrics (api/observability)
+    WorkflowServiceStubs workflowServiceStubs(TemporalSettings settings, @Nullable @Named("temporal") Scope metrics) {
+        WorkflowServiceStubsOptions.Builder options =
+                WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address());
+        if (metrics != null) {
+            options.setMetricsScope(metrics); // the SDK's client and worker metrics (api/observability)
+        }
         TemporalSettings.Tls tls = settings.tls();
         if (tls != null && tls.enabled() && tls.clientCertPath() != null) {
             try (InputStream cert = Files.newInputStream(Path.of(tls.clientCertPath()));

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrflow.ledger.LedgerSchema;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -61,14 +63,14 @@ class DeadlineNotices {
     DeadlineNotices(
             DataSource ledger,
             ObservabilitySettings settings,
-            MeterRegistry registry,
+            @Nullable MeterRegistry registry,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.ledger = ledger;
         this.webhook = URI.create(settings.deadlineWebhook());
-        this.registry = registry;
+        this.registry = registry != null ? registry : new SimpleMeterRegistry(); // metrics off
         this.scans = Counter.builder("dsrflow.deadline.scans")
                 .description("Scans of the ledger for deadline escalations without a notice")
-                .register(registry);
+                .register(this.registry);
         this.task = scheduler.scheduleWithFixedDelay(
                 settings.noticeScanInterval(), settings.noticeScanInterval(), this::scanQuietly);
     }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * with a ledger publishes them: aggregate with {@code max}, not {@code sum}.
  */
 @Context
-@Requires(beans = DataSource.class)
+@Requires(beans = {DataSource.class, MeterRegistry.class})
 class LedgerGauges {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerGauges.class);
     private static final String T = LedgerSchema.SCHEMA + ".";

@@ -10,6 +10,7 @@ import dev.dsrflow.model.RequestStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * or a subject key.
  */
 @Singleton
+@Requires(beans = MeterRegistry.class)
 class LedgerMetrics implements LedgerObserver, BeanCreatedEventListener<LedgerStore> {
     private static final Set<String> PRODUCT_OUTCOMES = Stream.of(ProductTaskStatus.values())
             .filter(s -> s != ProductTaskStatus.PENDING && s != ProductTaskStatus.RUNNING)

@@ -1,6 +1,7 @@
 package dev.dsrflow.api.observability;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS) // the role check below depends on configuration
 @Hidden
+@Requires(beans = PrometheusMeterRegistry.class)
 class MetricsController {
     /** The role that may read {@code /metrics}. */
     static final String ROLE = "METRICS";

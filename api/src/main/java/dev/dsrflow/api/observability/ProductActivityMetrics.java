@@ -3,6 +3,7 @@ package dev.dsrflow.api.observability;
 import dev.dsrflow.temporal.TaskQueues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
  * {@code temporal_activity_*} metrics give latencies; these give the per-product view.
  */
 @Singleton
+@Requires(beans = MeterRegistry.class)
 class ProductActivityMetrics extends WorkerInterceptorBase {
     private final MeterRegistry registry;
 

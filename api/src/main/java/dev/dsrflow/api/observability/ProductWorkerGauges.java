@@ -6,6 +6,7 @@ import dev.dsrflow.product.ProductSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * no worker and no series.
  */
 @Context
+@Requires(beans = MeterRegistry.class)
 class ProductWorkerGauges {
     private static final Logger LOG = LoggerFactory.getLogger(ProductWorkerGauges.class);
     private final ProductCatalog catalog;

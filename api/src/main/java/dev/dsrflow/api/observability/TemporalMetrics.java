@@ -5,6 +5,7 @@ import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
  * service stubs carry this scope; every worker of the process's factory reports through it.
  */
 @Factory
+@Requires(beans = MeterRegistry.class)
 class TemporalMetrics {
 
     @Singleton
