@@ -28,7 +28,7 @@ class LedgerObserverTest {
     static void database() {
         DataSource ds = TestDatabase.fresh();
         LedgerSchema.migrate(ds);
-        store = new LedgerStore(ds);
+        store = new LedgerStore(ds, LedgerStoreTest.KEYS);
         store.observe(new LedgerObserver() {
             @Override
             public void filed(RequestSpec spec) {
