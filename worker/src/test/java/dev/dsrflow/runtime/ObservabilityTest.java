@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.Yaml;
 class ObservabilityTest {
     private static final List<String> IDENTIFIERS = List.of("u-0042", "user0042@example.com", "u-0077");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBJECT_KEY = "sk-[0-9a-f]{40}";
 
     @TempDir
     static Path dataDir;
@@ -143,6 +144,7 @@ class ObservabilityTest {
         String raw = api.get("/metrics", "metrics").raw();
         assertThat(raw).as("no request id in a label").doesNotContain(completedId);
         IDENTIFIERS.forEach(id -> assertThat(raw).doesNotContain(id));
+        assertThat(raw).as("no subject key in a label").doesNotContainPattern(SUBJECT_KEY);
     }
 
     @Test
@@ -175,7 +177,7 @@ class ObservabilityTest {
         for (SpanData span : inTrace) {
             String attributes = span.getAttributes().toString();
             IDENTIFIERS.forEach(id -> assertThat(attributes).as(span.getName()).doesNotContain(id));
-            assertThat(attributes).as(span.getName()).doesNotContain("holds-");
+            assertThat(attributes).as(span.getName()).doesNotContain("holds-").doesNotContainPattern(SUBJECT_KEY);
         }
     }
 
