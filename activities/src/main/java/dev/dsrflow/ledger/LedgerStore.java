@@ -33,6 +33,7 @@ public final class LedgerStore {
     private final DataSource dataSource;
     private final SigningKeys headKeys;
     private final ObjectMapper json;
+    private volatile LedgerObserver observer = LedgerObserver.NONE;
 
     /**
      * @param headKeys the certificate keys: each request's chain head is signed with them whenever
@@ -46,6 +47,11 @@ public final class LedgerStore {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /** Tells {@code observer} what every later write commits (metrics). */
+    public void observe(LedgerObserver observer) {
+        this.observer = observer == null ? LedgerObserver.NONE : observer;
+    }
+
     /**
      * Files a new request (status RECEIVED, event FILED), or finds the one its key names. The
      * request, its subject keys and its first event go in one statement; the commit is flushed to
@@ -53,7 +59,7 @@ public final class LedgerStore {
      */
     public FilingOutcome file(NewRequest request) {
         RequestSpec spec = request.spec();
-        return inTransaction(c -> {
+        FilingOutcome outcome = inTransaction("file", c -> {
             durableCommit(c);
             if (request.idempotencyKey() != null) {
                 Optional<FilingOutcome> earlier = byIdempotencyKey(c, request);
@@ -106,6 +112,10 @@ public final class LedgerStore {
             }
             return new FilingOutcome(FilingOutcome.Kind.CREATED, spec.id());
         });
+        if (outcome.kind() == FilingOutcome.Kind.CREATED) {
+            observer.filed(spec);
+        }
+        return outcome;
     }
 
     /**
@@ -121,33 +131,43 @@ public final class LedgerStore {
     /** Stores a snapshot (if newer than the stored one) and appends events not yet stored. */
     public void record(LedgerEntry entry) {
         RequestSnapshot s = entry.snapshot();
-        inTransaction(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("update " + T + "requests set status=?, due_at=?, extended=?,"
-                            + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
-                            + " certificate=?, revision=?, updated_at=now() where id=? and revision < ?")) {
-                ps.setString(1, s.status().name());
-                setInstant(ps, 2, s.dueAt());
-                ps.setBoolean(3, s.extended());
-                ps.setString(4, s.approvedBy());
-                setInstant(ps, 5, s.graceEndsAt());
-                setInstant(ps, 6, s.holdExpiresAt());
-                setInstant(ps, 7, s.completedAt());
-                ps.setString(8, s.download() == null ? null : write(s.download()));
-                ps.setString(9, s.reportBlob());
-                ps.setString(10, s.certificate());
-                ps.setLong(11, s.revision());
-                ps.setString(12, s.id());
+        Recorded recorded = inTransaction("record", c -> {
+            // the status before this write comes back with the update (for metrics: a request ends once)
+            try (PreparedStatement ps = c.prepareStatement("with old as (select id, status from " + T
+                    + "requests where id=? for update) update " + T + "requests r set status=?, due_at=?, extended=?,"
+                    + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
+                    + " certificate=?, revision=?, updated_at=now() from old where r.id = old.id and r.revision < ?"
+                    + " returning old.status")) {
+                ps.setString(1, s.id());
+                ps.setString(2, s.status().name());
+                setInstant(ps, 3, s.dueAt());
+                ps.setBoolean(4, s.extended());
+                ps.setString(5, s.approvedBy());
+                setInstant(ps, 6, s.graceEndsAt());
+                setInstant(ps, 7, s.holdExpiresAt());
+                setInstant(ps, 8, s.completedAt());
+                ps.setString(9, s.download() == null ? null : write(s.download()));
+                ps.setString(10, s.reportBlob());
+                ps.setString(11, s.certificate());
+                ps.setLong(12, s.revision());
                 ps.setLong(13, s.revision());
-                boolean updated = ps.executeUpdate() == 1; // and so the row is locked by this transaction
+                RequestStatus previous = null;
+                try (ResultSet rs = ps.executeQuery()) { // and so the row is locked by this transaction
+                    if (rs.next()) {
+                        previous = RequestStatus.valueOf(rs.getString(1));
+                    }
+                }
+                boolean updated = previous != null;
                 if (updated && s.products() != null) {
                     upsertProducts(c, s);
                 }
-                appendEvents(c, s.id(), entry.events(), updated);
+                return new Recorded(previous, appendEvents(c, s.id(), entry.events(), updated));
             }
-            return null;
         });
+        observer.recorded(s, recorded.previous(), recorded.stored());
     }
+
+    private record Recorded(RequestStatus previous, List<LedgerEvent> stored) {}
 
     /** A request's events in order and its signed head, read in one transaction; empty for an unknown request. */
     public Optional<RequestHistory> history(String requestId) {
@@ -310,10 +330,10 @@ public final class LedgerStore {
      * (a statement after the lock, so it sees every event committed before), and one batch inserts
      * the rest.
      */
-    private void appendEvents(Connection c, String requestId, List<LedgerEvent> events, boolean rowLocked)
+    private List<LedgerEvent> appendEvents(Connection c, String requestId, List<LedgerEvent> events, boolean rowLocked)
             throws SQLException {
         if (events.isEmpty()) {
-            return;
+            return List.of();
         }
         if (!rowLocked) {
             try (PreparedStatement lock = c.prepareStatement("select 1 from " + T + "requests where id=? for update")) {
@@ -352,7 +372,7 @@ public final class LedgerStore {
         try (PreparedStatement ps =
                 c.prepareStatement("insert into " + T + "request_events (request_id, seq, event_id, at,"
                         + " actor, kind, product, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?)")) {
-            int added = 0;
+            List<LedgerEvent> added = new ArrayList<>();
             for (LedgerEvent e : events) {
                 if (!stored.add(e.id())) {
                     continue; // stored by an earlier attempt (or twice in this entry)
@@ -372,12 +392,13 @@ public final class LedgerStore {
                 ps.setString(10, hash);
                 ps.addBatch();
                 prev = hash;
-                added++;
+                added.add(e);
             }
-            if (added > 0) {
+            if (!added.isEmpty()) {
                 ps.executeBatch();
                 storeHead(c, requestId, seq, prev);
             }
+            return added;
         }
     }
 
@@ -431,6 +452,19 @@ public final class LedgerStore {
             }
         } catch (SQLException e) {
             throw new LedgerUnavailableException("ledger write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A write, timed for {@link LedgerObserver#wrote}. */
+    private <R> R inTransaction(String operation, SqlWork<R> work) {
+        long t0 = System.nanoTime();
+        boolean ok = false;
+        try {
+            R result = inTransaction(work);
+            ok = true;
+            return result;
+        } finally {
+            observer.wrote(operation, System.nanoTime() - t0, ok);
         }
     }
 

@@ -13,4 +13,11 @@ public final class TaskQueues {
     public static String product(String productId) {
         return PRODUCT_PREFIX + productId;
     }
+
+    /** The product whose task queue this is, or null for any other queue. */
+    public static String productOf(String taskQueue) {
+        return taskQueue != null && taskQueue.startsWith(PRODUCT_PREFIX)
+                ? taskQueue.substring(PRODUCT_PREFIX.length())
+                : null;
+    }
 }

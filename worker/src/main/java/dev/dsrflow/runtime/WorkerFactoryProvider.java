@@ -4,8 +4,11 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /** The process's one Temporal worker factory; workers register on it, {@link WorkerLifecycle} starts it. */
 @Factory
@@ -14,7 +17,12 @@ class WorkerFactoryProvider {
     @Singleton
     @Bean(preDestroy = "shutdown")
     @Requires(condition = AnyWorkerEnabled.class)
-    WorkerFactory workerFactory(WorkflowClient client) {
-        return WorkerFactory.newInstance(client);
+    WorkerFactory workerFactory(WorkflowClient client, List<WorkerInterceptor> interceptors) {
+        // metrics per product and tracing, when on (api/observability)
+        return WorkerFactory.newInstance(
+                client,
+                WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                        .build());
     }
 }

@@ -353,7 +353,9 @@ class DeployConfigurationTest {
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path p : files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().contains("/src/main/"))
-                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".yml"))
+                    .filter(p -> p.toString().endsWith(".java")
+                            || p.toString().endsWith(".yml")
+                            || p.getFileName().toString().equals("logback.xml"))
                     .toList()) {
                 text.append(Files.readString(p)).append('\n');
             }

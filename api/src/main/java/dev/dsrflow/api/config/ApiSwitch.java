@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Worker processes serve only {@code /health} (for their probes): with
+ * Worker processes serve only {@code /health} (for their probes) and {@code /metrics} (Prometheus): with
  * {@code dsrflow.api.enabled=false} every other path answers 404, so a worker pod never exposes
  * the request API or the codec endpoint. It runs before security, so the answer does not depend
  * on credentials.
@@ -23,6 +23,8 @@ final class ApiSwitch {
     @Nullable
     HttpResponse<?> onlyHealth(HttpRequest<?> request) {
         String path = request.getPath();
-        return path.equals("/health") || path.startsWith("/health/") ? null : HttpResponse.notFound();
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics")
+                ? null
+                : HttpResponse.notFound();
     }
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * for a few seconds so a busy dashboard does not hammer the frontend.
  */
 @Singleton
-class WorkerPresence {
+public class WorkerPresence {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPresence.class);
 
     private record Seen(boolean online, Instant at) {}
@@ -49,7 +49,8 @@ class WorkerPresence {
         this.ttl = ttl;
     }
 
-    boolean online(String productId) {
+    /** Whether a worker polled this product's task queue lately (cached for the configured ttl). */
+    public boolean online(String productId) {
         Instant now = clock.instant();
         Seen seen = cache.get(productId);
         if (seen == null || seen.at().plus(ttl).isBefore(now)) {

@@ -1,0 +1,198 @@
+package dev.dsrflow.api.observability;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrflow.ledger.LedgerSchema;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a deadline escalation to people: when a request's workflow records DEADLINE_WARNING or
+ * OVERDUE in the ledger, this POSTs a JSON notice to {@code dsrflow.observability.deadline-webhook}
+ * once per request and level. Each notice is claimed in {@code deadline_notices} before it is
+ * sent, so two processes never both send it; a failed send is retried when its claim expires.
+ * The notice names the request (id, type, jurisdiction, status, due date), never its subject.
+ */
+@Context
+@Requires(property = "dsrflow.observability.deadline-webhook", pattern = ".+")
+@Requires(property = "dsrflow.orchestrator.enabled", value = "true")
+class DeadlineNotices {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineNotices.class);
+    private static final String T = LedgerSchema.SCHEMA + ".";
+    private static final Duration CLAIM = Duration.ofMinutes(1);
+    /** An escalation older than this is history, not news: it is not sent any more. */
+    private static final Duration NEWS = Duration.ofDays(14);
+
+    private record Due(String requestId, String level, String type, String jurisdiction, String status, String dueAt) {}
+
+    private final DataSource ledger;
+    private final URI webhook;
+    private final MeterRegistry registry;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Counter scans;
+    private final ScheduledFuture<?> task;
+
+    DeadlineNotices(
+            DataSource ledger,
+            ObservabilitySettings settings,
+            @Nullable MeterRegistry registry,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        this.ledger = ledger;
+        this.webhook = URI.create(settings.deadlineWebhook());
+        this.registry = registry != null ? registry : new SimpleMeterRegistry(); // metrics off
+        this.scans = Counter.builder("dsrflow.deadline.scans")
+                .description("Scans of the ledger for deadline escalations without a notice")
+                .register(this.registry);
+        this.task = scheduler.scheduleWithFixedDelay(
+                settings.noticeScanInterval(), settings.noticeScanInterval(), this::scanQuietly);
+    }
+
+    @PreDestroy
+    void stop() {
+        task.cancel(false);
+    }
+
+    private void scanQuietly() {
+        try {
+            scan();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("deadline notices: scan failed: {}", e.toString());
+        }
+    }
+
+    /** Sends every escalation recorded in the ledger that has no notice yet. */
+    void scan() throws SQLException {
+        for (Due due : pending()) {
+            if (claim(due)) {
+                send(due);
+            }
+        }
+        scans.increment();
+    }
+
+    private List<Due> pending() throws SQLException {
+        List<Due> out = new ArrayList<>();
+        try (Connection c = ledger.getConnection();
+                PreparedStatement ps = c.prepareStatement("select distinct e.request_id, e.kind, r.type,"
+                        + " r.jurisdiction, r.status, r.due_at from " + T + "request_events e join " + T
+                        + "requests r on r.id = e.request_id where e.kind in ('DEADLINE_WARNING','OVERDUE')"
+                        + " and e.at > now() - make_interval(secs => ?) and not exists (select 1 from " + T
+                        + "deadline_notices n where n.request_id = e.request_id and n.level = e.kind"
+                        + " and (n.sent_at is not null or n.claimed_until > now())) limit 100")) {
+            ps.setLong(1, NEWS.toSeconds());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Due(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getTimestamp(6) == null
+                                    ? null
+                                    : rs.getTimestamp(6).toInstant().toString()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Claims the notice for this process; false when another process sent or is sending it. */
+    private boolean claim(Due due) throws SQLException {
+        try (Connection c = ledger.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into " + T
+                        + "deadline_notices as n (request_id, level, claimed_until) values (?, ?, now() + make_interval(secs => ?))"
+                        + " on conflict (request_id, level) do update set claimed_until = excluded.claimed_until,"
+                        + " attempts = n.attempts + 1 where n.sent_at is null and n.claimed_until <= now()")) {
+            ps.setString(1, due.requestId());
+            ps.setString(2, due.level());
+            ps.setLong(3, CLAIM.toSeconds());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void send(Due due) throws SQLException {
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("id", due.requestId() + ":" + due.level());
+        notice.put("kind", due.level());
+        notice.put("requestId", due.requestId());
+        notice.put("requestType", due.type());
+        notice.put("jurisdiction", due.jurisdiction());
+        notice.put("status", due.status());
+        notice.put("dueAt", due.dueAt());
+        boolean sent;
+        try {
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(webhook)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(notice)))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            sent = answer.statusCode() / 100 == 2;
+            if (!sent) {
+                LOG.warn(
+                        "deadline notice {} for request {}: webhook answered {}",
+                        due.level(),
+                        due.requestId(),
+                        answer.statusCode());
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            LOG.warn(
+                    "deadline notice {} for request {}: webhook unreachable: {}",
+                    due.level(),
+                    due.requestId(),
+                    e.toString());
+            sent = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sent = false;
+        }
+        Counter.builder("dsrflow.notices")
+                .description("Notices sent to people, by channel, kind and outcome")
+                .tag("channel", "webhook")
+                .tag("kind", due.level())
+                .tag("outcome", sent ? "sent" : "failed")
+                .register(registry)
+                .increment();
+        if (sent) {
+            try (Connection c = ledger.getConnection();
+                    PreparedStatement ps = c.prepareStatement("update " + T
+                            + "deadline_notices set sent_at = now() where request_id = ? and level = ?")) {
+                ps.setString(1, due.requestId());
+                ps.setString(2, due.level());
+                ps.executeUpdate();
+            }
+        }
+    }
+}
