@@ -44,23 +44,28 @@ public class Api {
 
     /** GET a JSON document; a refusal throws {@link ApiRefusal}. */
     public JsonNode get(ConsoleSession session, String path, Map<String, String> query) {
-        return parse(send(session, "GET", path + queryString(query), null, "application/json"));
+        return parse(send(session, "GET", path + queryString(query), null, "application/json", Map.of()));
     }
 
     /** GET anything (CSV, HTML, a zip): the answer as it came, refusals included. */
     public Raw fetch(ConsoleSession session, String path, Map<String, String> query, String accept) {
-        return send(session, "GET", path + queryString(query), null, accept);
+        return send(session, "GET", path + queryString(query), null, accept, Map.of());
     }
 
     /** POST a JSON body; a refusal throws {@link ApiRefusal}. */
     public JsonNode post(ConsoleSession session, String path, Object body) {
+        return post(session, path, body, Map.of());
+    }
+
+    /** POST a JSON body with extra headers (an idempotency key); a refusal throws {@link ApiRefusal}. */
+    public JsonNode post(ConsoleSession session, String path, Object body, Map<String, String> headers) {
         byte[] bytes;
         try {
             bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the request body", e);
         }
-        return parse(send(session, "POST", path, bytes, "application/json"));
+        return parse(send(session, "POST", path, bytes, "application/json", headers));
     }
 
     /** A new empty JSON object for a request body. */
@@ -77,13 +82,20 @@ public class Api {
         }
     }
 
-    private Raw send(ConsoleSession session, String method, String pathAndQuery, byte[] body, String accept) {
+    private Raw send(
+            ConsoleSession session,
+            String method,
+            String pathAndQuery,
+            byte[] body,
+            String accept,
+            Map<String, String> headers) {
         EmbeddedServer here = server.get();
         URI uri = URI.create(here.getScheme() + "://127.0.0.1:" + here.getPort() + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Accept", accept)
                 .header("Cookie", ConsoleSessions.COOKIE + "=" + session.id());
+        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

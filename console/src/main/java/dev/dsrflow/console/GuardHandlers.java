@@ -8,7 +8,10 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.net.URI;
 
-/** What the guard's refusals answer: a redirect to the login page, or 403 for a forged form. */
+/**
+ * What the guard's refusals answer: a redirect to the login page, or 403 for a forged form; an
+ * API refusal no page caught answers its status and detail.
+ */
 final class GuardHandlers {
     private GuardHandlers() {}
 
@@ -31,6 +34,17 @@ final class GuardHandlers {
             return HttpResponse.status(HttpStatus.FORBIDDEN)
                     .contentType(MediaType.TEXT_PLAIN_TYPE)
                     .body("This form has expired or did not come from the console: reload the page and try again.");
+        }
+    }
+
+    @Singleton
+    static final class Refused implements ExceptionHandler<ApiRefusal, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ApiRefusal refusal) {
+            return HttpResponse.status(HttpStatus.valueOf(refusal.status()))
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .header("Cache-Control", "no-store")
+                    .body(refusal.describe());
         }
     }
 }

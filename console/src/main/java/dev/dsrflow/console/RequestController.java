@@ -72,7 +72,7 @@ class RequestController {
                 summary,
                 live(view, summary, person),
                 person.actor() ? ActionRules.requestActions(summary, person) : List.of(),
-                timeline(session, summary.id()),
+                History.of(api, session, summary.id()),
                 certificate(session, view),
                 download(view, person),
                 links(summary, view, person));
@@ -170,32 +170,6 @@ class RequestController {
                     actions));
         }
         return new RequestPage.Live(summary, products, !summary.isFinal(), productActions);
-    }
-
-    private RequestPage.Timeline timeline(ConsoleSession session, String id) {
-        try {
-            JsonNode history = api.get(session, "/v1/requests/" + id + "/history", Map.of());
-            List<RequestPage.Event> events = new ArrayList<>();
-            for (JsonNode e : history.path("events")) {
-                events.add(new RequestPage.Event(
-                        e.path("seq").asLong(),
-                        RequestSummary.minute(RequestSummary.instant(e, "at")),
-                        RequestSummary.text(e, "actor"),
-                        RequestSummary.text(e, "kind"),
-                        RequestSummary.text(e, "product"),
-                        RequestSummary.text(e, "detail"),
-                        RequestSummary.text(e, "hash")));
-            }
-            JsonNode head = history.path("head");
-            return new RequestPage.Timeline(
-                    events,
-                    history.path("verified").asBoolean(false),
-                    head.hasNonNull("seq") ? head.path("seq").asLong() : null,
-                    head.hasNonNull("jws"),
-                    null);
-        } catch (ApiRefusal refusal) {
-            return new RequestPage.Timeline(List.of(), false, null, false, refusal.describe());
-        }
     }
 
     /** The certificate of a completed deletion, checked by the API's verifier as an auditor would. */

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of DESIGN.md: {@code api → workflows → activities} and
- * {@code worker → workflows, activities}; nothing imports the worker; the API never reaches
- * into product-handler implementations.
+ * The module boundaries of DESIGN.md: {@code api → workflows → activities},
+ * {@code console → api} (never the other way) and {@code worker → workflows, activities};
+ * nothing imports the worker or the console; the API never reaches into product-handler
+ * implementations.
  */
 class ModuleBoundariesTest {
     private static final String[] WORKFLOWS = {"dev.dsrflow.workflow.."};
     private static final String[] API = {"dev.dsrflow.api.."};
+    private static final String[] CONSOLE = {"dev.dsrflow.console.."};
     private static final String[] WORKER = {
         "dev.dsrflow.runtime..", "dev.dsrflow.orchestrator..", "dev.dsrflow.productworker..", "dev.dsrflow.bench.."
     };
@@ -39,22 +41,26 @@ class ModuleBoundariesTest {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("activities")
-                .definedBy(not(resideInAnyPackage(concat(WORKFLOWS, API, WORKER)))
+                .definedBy(not(resideInAnyPackage(concat(WORKFLOWS, API, CONSOLE, WORKER)))
                         .and(resideInAnyPackage("dev.dsrflow..")))
                 .layer("workflows")
                 .definedBy(WORKFLOWS)
                 .layer("api")
                 .definedBy(API)
+                .layer("console")
+                .definedBy(CONSOLE)
                 .layer("worker")
                 .definedBy(WORKER)
                 .whereLayer("worker")
                 .mayNotBeAccessedByAnyLayer()
-                .whereLayer("api")
+                .whereLayer("console")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("api")
+                .mayOnlyBeAccessedByLayers("console")
                 .whereLayer("workflows")
                 .mayOnlyBeAccessedByLayers("api", "worker")
                 .whereLayer("activities")
-                .mayOnlyBeAccessedByLayers("workflows", "api", "worker")
+                .mayOnlyBeAccessedByLayers("workflows", "api", "console", "worker")
                 .check(classes);
     }
 
