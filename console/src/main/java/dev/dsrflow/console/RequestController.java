@@ -71,7 +71,6 @@ class RequestController {
         RequestPage model = new RequestPage(
                 summary,
                 live(view, summary, person),
-                person.actor() ? ActionRules.requestActions(summary, person) : List.of(),
                 History.of(api, session, summary.id()),
                 certificate(session, view),
                 download(view, person),
@@ -169,7 +168,8 @@ class RequestController {
                     RequestSummary.minute(RequestSummary.instant(p, "updatedAt")),
                     actions));
         }
-        return new RequestPage.Live(summary, products, !summary.isFinal(), productActions);
+        List<RequestPage.Action> actions = person.actor() ? ActionRules.requestActions(summary, person) : List.of();
+        return new RequestPage.Live(summary, actions, products, !summary.isFinal(), productActions);
     }
 
     /** The certificate of a completed deletion, checked by the API's verifier as an auditor would. */

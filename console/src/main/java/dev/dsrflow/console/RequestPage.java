@@ -10,14 +10,21 @@ import java.util.List;
 public record RequestPage(
         RequestSummary request,
         Live live,
-        List<Action> actions,
         Timeline timeline,
         CertificateStatus certificate,
         DownloadInfo download,
         List<Link> links) {
 
-    /** The part of the page that htmx refreshes every two seconds until the request is over. */
-    public record Live(RequestSummary request, List<ProductRow> products, boolean polling, boolean productActions) {}
+    /**
+     * The part of the page that htmx refreshes every two seconds until the request is over: its
+     * status, the actions the person may take now, the products.
+     */
+    public record Live(
+            RequestSummary request,
+            List<Action> actions,
+            List<ProductRow> products,
+            boolean polling,
+            boolean productActions) {}
 
     /** One product's part of the request, with the product actions the person may take. */
     public record ProductRow(
@@ -55,9 +62,4 @@ public record RequestPage(
 
     /** A link to one of the request's outputs. */
     public record Link(String label, String href) {}
-
-    public boolean hasDialog(String dialog) {
-        return actions.stream().anyMatch(a -> a.enabled() && dialog.equals(a.dialog()))
-                || live.products().stream().flatMap(p -> p.actions().stream()).anyMatch(a -> dialog.equals(a.dialog()));
-    }
 }
