@@ -96,6 +96,7 @@ class RequestController {
             @Nullable String reason,
             @Nullable String product,
             @Nullable String until,
+            @Nullable String back,
             @Nullable String csrf) {
         ConsoleSession session = guard.post(request, csrf);
         String requestId = checkedId(id);
@@ -110,7 +111,7 @@ class RequestController {
                 Instant end = utc(until);
                 if (end == null) {
                     session.flash("Renew: enter the new end of the hold (UTC).", true);
-                    return back(requestId);
+                    return back(requestId, back);
                 }
                 body.put("until", end.toString());
             }
@@ -127,7 +128,7 @@ class RequestController {
         } catch (ApiRefusal refusal) {
             session.flash(label(action) + " refused: " + refusal.describe(), true);
         }
-        return back(requestId);
+        return back(requestId, back);
     }
 
     @Get("/report")
@@ -219,8 +220,9 @@ class RequestController {
         return answer;
     }
 
-    private static HttpResponse<?> back(String id) {
-        return HttpResponse.seeOther(URI.create("/console/requests/" + id));
+    /** After an action: back to the request's page, or to the holds page when the action came from there. */
+    private static HttpResponse<?> back(String id, String page) {
+        return HttpResponse.seeOther(URI.create("holds".equals(page) ? "/console/holds" : "/console/requests/" + id));
     }
 
     private static String checkedId(String id) {

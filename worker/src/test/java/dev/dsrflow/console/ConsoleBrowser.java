@@ -173,6 +173,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Saves the whole page (up to 2,400 pixels tall) as docs/console/{name}.png. */
     void screenshot(String name) {
+        script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight);");
         driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(2400, Math.max(700, height + 160))));
         try {

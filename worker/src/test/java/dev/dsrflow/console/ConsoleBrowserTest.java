@@ -9,6 +9,10 @@ import dev.dsrflow.runtime.Dsrflow;
 import dev.dsrflow.runtime.ProcessRole;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -16,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,6 +36,7 @@ import org.openqa.selenium.support.ui.Select;
  * is a person's task from issue 14; every page is checked with axe-core and by keyboard, and
  * its screenshot saved under docs/console/.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +74,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(1)
     void opsFilesADeletionASecondOperatorApprovesItInTheQueueAndTheProductsFinishWithoutAReload() throws Exception {
         browser.loginAs("ops");
         browser.open("/console/file");
@@ -137,6 +146,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(2)
     void bulkApprovalApprovesFourAndRefusesTheOperatorsOwnRequestWithTheReason() throws Exception {
         List<String> others = List.of(
                 deletion("ops2", "u-bulk-1"),
@@ -183,6 +193,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(3)
     void legalPlacesAHoldADeletionWaitsOnItAndCompletesOnceLegalReleasesIt() throws Exception {
         browser.loginAs("legal");
         browser.open("/console/file");
@@ -228,12 +239,28 @@ class ConsoleBrowserTest {
 
         browser.open("/console/requests/" + hold);
         browser.driver()
-                .findElement(By.cssSelector("button[data-action=release]"))
+                .findElement(By.cssSelector("button[data-action=renew]"))
                 .click();
-        browser.driver().findElement(By.id("d-release-reason")).sendKeys("Case settled; hold lifted by counsel");
+        browser.script("document.getElementById('d-renew-until').value = '2031-06-01T00:00';");
+        browser.driver().findElement(By.id("d-renew-reason")).sendKeys("Litigation extended");
         browser.andWaitForNextPage(() -> browser.driver()
-                .findElement(By.cssSelector("dialog#d-release button[type=submit]"))
+                .findElement(By.cssSelector("dialog#d-renew button[type=submit]"))
                 .click());
+        assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Hold renewed.");
+        assertThat(api.get("/v1/requests/" + hold, "auditor")
+                        .path("holdExpiresAt")
+                        .asText())
+                .isEqualTo("2031-06-01T00:00:00Z");
+
+        browser.open("/console/holds");
+        browser.tabTo("#release-" + hold);
+        browser.type(Keys.ENTER);
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("dialog#d-release-" + hold + "[open]"))
+                .isEmpty());
+        browser.type("Case settled; hold lifted by counsel");
+        browser.tabTo("dialog[open] button[type=submit]");
+        browser.andWaitForNextPage(() -> browser.type(Keys.ENTER));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/console/holds");
         assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Hold released.");
         api.awaitStatus(hold, "RELEASED");
         JsonNode done = api.awaitStatus(deletion, "COMPLETED");
@@ -241,6 +268,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(4)
     void anAuditorSeesVerifiedEvidenceRefusesATamperedCertificateAndCannotAct() throws Exception {
         String deletion = deletion("ops", "u-audit-1");
         api.awaitStatus(deletion, "AWAITING_APPROVAL");
@@ -285,6 +313,47 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(5)
+    void formsWithoutTheSessionsCsrfTokenAndCrossSiteFormPostsToTheApiAreRefused() throws Exception {
+        String id = deletion("ops", "u-csrf-1");
+        api.awaitStatus(id, "AWAITING_APPROVAL");
+        browser.loginAs("ops2");
+        String session = "DSRFLOW_CONSOLE="
+                + browser.driver().manage().getCookieNamed("DSRFLOW_CONSOLE").getValue();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + dsrflow.httpPort();
+
+        assertThat(postForm(http, base + "/console/requests/" + id + "/act/approve", session))
+                .as("a console form without the CSRF token")
+                .isEqualTo(403);
+        assertThat(postForm(http, base + "/v1/requests/" + id + "/approve", session))
+                .as("a form post to the API with the session cookie")
+                .isEqualTo(415);
+        assertThat(api.get("/v1/requests/" + id, "auditor").path("status").asText())
+                .isEqualTo("AWAITING_APPROVAL");
+
+        browser.andWaitForNextPage(() -> browser.driver()
+                .findElement(By.cssSelector(".who button[type=submit]"))
+                .click());
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/console/login");
+        HttpResponse<String> afterLogout = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/requests/" + id))
+                        .header("Cookie", session)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(afterLogout.statusCode()).as("the session ended at logout").isEqualTo(401);
+
+        browser.driver().findElement(By.id("username")).sendKeys("ops2");
+        browser.driver().findElement(By.id("password")).sendKeys("not-the-password");
+        browser.andWaitForNextPage(() -> browser.driver()
+                .findElement(By.cssSelector("form button[type=submit]"))
+                .click());
+        assertThat(browser.text(By.id("login-error"))).isEqualTo("Unknown user name or wrong password.");
+    }
+
+    @Test
+    @Order(6)
     void everyPageIsAccessibleAndEveryControlIsReachableByKeyboard() throws Exception {
         String access = api.file("ops", """
                 {"type":"ACCESS","subject":{"userId":"u-a11y-1"},"jurisdiction":"GDPR","products":["profile"]}""");
@@ -324,6 +393,18 @@ class ConsoleBrowserTest {
         browser.waitUntil(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
         browser.open("/console/requests/" + access + "/report");
         assertThat(browser.driver().getPageSource()).doesNotContain("u-a11y-1");
+    }
+
+    /** Posts "reason=forged" as a form with only the session cookie; answers the status. */
+    private static int postForm(HttpClient http, String url, String session) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Cookie", session)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("reason=forged"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static void paste(String certificate) {
