@@ -6,11 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Evidence {
     private Evidence() {}
 
-    /** Checks a certificate (its JSON text); a refusal or a non-JSON text is an invalid certificate. */
-    static RequestPage.CertificateStatus verify(Api api, ConsoleSession session, String certificateJson) {
-        JsonNode certificate = api.readOrNull(certificateJson);
+    /**
+     * Checks a certificate: its JSON as issued, or a bare compact JWS. A JWS certificate is sent as
+     * {@code {"jws": …}}, what the verifier reads; a refusal or a text that is neither is invalid.
+     */
+    static RequestPage.CertificateStatus verify(Api api, ConsoleSession session, String certificateText) {
+        String text = certificateText.trim();
+        JsonNode certificate = api.readOrNull(text);
+        if (certificate == null && text.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+")) {
+            certificate = api.object().put("jws", text);
+        }
         if (certificate == null || !certificate.isObject()) {
             return new RequestPage.CertificateStatus(false, "This is not a certificate (a JSON object).", null);
+        }
+        if (certificate.hasNonNull("jws")) {
+            certificate = api.object().put("jws", certificate.path("jws").asText());
         }
         try {
             JsonNode answer = api.post(session, "/v1/certificates/verify", certificate.toString());
