@@ -1,6 +1,7 @@
 package dev.dsrflow.console;
 
 import dev.dsrflow.api.security.Roles;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,10 +40,19 @@ class LoginController {
 
     private final Authenticator<HttpRequest<?>> authenticator;
     private final ConsoleSessions sessions;
+    private final boolean passwordsAccepted;
 
-    LoginController(Authenticator<HttpRequest<?>> authenticator, ConsoleSessions sessions) {
+    /**
+     * @param passwordsAccepted false where the API takes no passwords either (the {@code oidc}
+     *     environment with Basic users off): then the form logs nobody in
+     */
+    LoginController(
+            Authenticator<HttpRequest<?>> authenticator,
+            ConsoleSessions sessions,
+            @Value("${micronaut.security.basic-auth.enabled:true}") boolean passwordsAccepted) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.passwordsAccepted = passwordsAccepted;
     }
 
     @Get
@@ -69,6 +79,12 @@ class LoginController {
                 .orElse(null);
         if (!ConsoleSessions.same(expected, csrf)) {
             return page(request, "The login form expired; please try again.");
+        }
+        if (!passwordsAccepted) {
+            return page(
+                    request,
+                    "This deployment signs people in through its identity provider, and the console"
+                            + " does not offer that login yet: use the API with a bearer token.");
         }
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return page(request, "Enter your user name and password.");

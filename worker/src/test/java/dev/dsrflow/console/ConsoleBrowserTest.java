@@ -379,6 +379,18 @@ class ConsoleBrowserTest {
                 browser.screenshot(page);
             }
         }
+        browser.open("/console/products");
+        assertThat(browser.all(By.cssSelector("#product-registry tbody tr")))
+                .hasSize(api.get("/v1/products", "ops").size());
+        assertThat(browser.text(By.cssSelector("tr[data-product=support-tickets]")))
+                .contains("manual");
+        browser.open("/console/overview");
+        long awaiting = api.get("/v1/requests?status=AWAITING_APPROVAL&size=1", "ops")
+                .path("total")
+                .asLong();
+        assertThat(browser.driver().findElement(By.id("chart-status-desc")).getAttribute("textContent"))
+                .contains("AWAITING_APPROVAL: " + awaiting + ".");
+        assertThat(Long.parseLong(browser.text(By.id("completed-30d")))).isGreaterThanOrEqualTo(3);
         for (String id : List.of(access, pending)) {
             browser.open("/console/requests/" + id);
             browser.assertAccessible("request");
