@@ -1,43 +1,40 @@
 package dev.dsrflow.certificate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Base64;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Signs deletion evidence into a certificate document (see {@link CertificateVerifier}). */
+/**
+ * Signs deletion evidence into a {@link Certificate}: a JWS (EdDSA, Ed25519, with a {@code kid})
+ * whose payload is the evidence, the orchestrator version taken from the build.
+ */
 public final class CertificateSigner {
-    private final byte[] secret;
-    private final String keyId;
+    private final SigningKeys keys;
 
-    /**
-     * @param secret HMAC key, at least 32 bytes (configuration: {@code dsrflow.certificate.secret})
-     * @param keyId names the key, so verifiers can pick the right one after a rotation
-     */
-    public CertificateSigner(byte[] secret, String keyId) {
-        if (secret == null || secret.length < 32) {
-            throw new IllegalArgumentException("certificate secret must have at least 32 bytes");
-        }
-        this.secret = secret.clone();
-        this.keyId = keyId;
+    public CertificateSigner(SigningKeys keys) {
+        this.keys = keys;
     }
 
-    /** The signed certificate document, as JSON. */
+    /** A signer with the one key pair derived from {@code secret} (tests, single-key setups). */
+    public CertificateSigner(byte[] secret, String keyId) {
+        this(SigningKeys.of(keyId, secret));
+    }
+
+    /** The certificate document, as JSON: {@code {"jws": "…", "keyId": "…"}}. */
     public String sign(DeletionEvidence evidence) {
+        DeletionEvidence stamped = new DeletionEvidence(
+                evidence.requestId(),
+                evidence.subjectKey(),
+                evidence.jurisdiction(),
+                evidence.receivedAt(),
+                evidence.requestedBy(),
+                evidence.approvedBy(),
+                evidence.erasureStartedAt(),
+                evidence.completedAt(),
+                OrchestratorVersion.current(),
+                evidence.products());
         try {
-            byte[] payload = CertificateFormat.JSON.writeValueAsBytes(evidence);
-            String signedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
-            ObjectNode doc = CertificateFormat.JSON.createObjectNode();
-            doc.put("format", CertificateFormat.FORMAT);
-            doc.put("alg", CertificateFormat.ALG);
-            doc.put("keyId", keyId);
-            doc.set("evidence", CertificateFormat.JSON.readTree(payload));
-            doc.put("signedPayload", signedPayload);
-            doc.put(
-                    "signature",
-                    Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(CertificateFormat.mac(secret, signedPayload)));
-            return CertificateFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-        } catch (java.io.IOException e) {
+            String jws = keys.sign(SignedEvidence.CERTIFICATE_TYPE, EvidenceJson.MAPPER.writeValueAsBytes(stamped));
+            return EvidenceJson.MAPPER.writeValueAsString(new Certificate(jws, keys.keyId()));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write certificate", e);
         }
     }

@@ -1,59 +1,85 @@
 package dev.dsrflow.certificate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Checks deletion certificates: the API's verify endpoint calls {@link #verify}; auditors can
- * run {@code java -cp dsrflow-activities.jar dev.dsrflow.certificate.CertificateVerifier
- * <base64-secret> <certificate.json>} (exit code 0 when valid).
+ * Checks deletion certificates with public keys only: the API's verify endpoint and the offline
+ * {@code java -jar dsrflow.jar verify certificate.json --keys keys.json} both call {@link #check}.
  */
 public final class CertificateVerifier {
-    private final byte[] secret;
+    private final JWKSet keys;
 
+    public CertificateVerifier(JWKSet keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * A verifier that trusts the one key pair derived from {@code secret}, whatever key id signed
+     * with it (tests, single-key setups).
+     */
     public CertificateVerifier(byte[] secret) {
-        this.secret = secret.clone();
+        this(new JWKSet(new OctetKeyPair.Builder((OctetKeyPair)
+                        SigningKeys.of("any", secret).publicKeys().getKeys().get(0))
+                .keyID(null)
+                .build()));
     }
 
-    /** The attested evidence when the certificate is authentic and consistent; empty otherwise. */
-    public Optional<DeletionEvidence> verify(String certificate) {
+    /**
+     * The outcome of a check.
+     *
+     * @param valid whether the certificate is genuine
+     * @param reason one line saying why (not)
+     * @param evidence what the certificate attests, when valid
+     */
+    public record Verdict(boolean valid, String reason, DeletionEvidence evidence) {}
+
+    /**
+     * Checks a certificate given as its document ({@code {"jws": "…", …}}, as the request view and
+     * the verify endpoint's body have it) or as the bare compact JWS.
+     */
+    public Verdict check(String certificate) {
+        String compact;
         try {
-            JsonNode doc = CertificateFormat.JSON.readTree(certificate);
-            if (!CertificateFormat.FORMAT.equals(doc.path("format").asText())
-                    || !CertificateFormat.ALG.equals(doc.path("alg").asText())) {
-                return Optional.empty();
-            }
-            String signedPayload = doc.path("signedPayload").asText();
-            byte[] signature =
-                    Base64.getUrlDecoder().decode(doc.path("signature").asText());
-            if (!MessageDigest.isEqual(signature, CertificateFormat.mac(secret, signedPayload))) {
-                return Optional.empty();
-            }
-            byte[] payload = Base64.getUrlDecoder().decode(signedPayload);
-            if (!CertificateFormat.JSON.readTree(payload).equals(doc.path("evidence"))) {
-                return Optional.empty();
-            }
-            return Optional.of(CertificateFormat.JSON.readValue(payload, DeletionEvidence.class));
+            compact = compactJws(certificate);
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            return new Verdict(false, "not a certificate: " + e.getMessage(), null);
+        }
+        SignedEvidence.Check check = SignedEvidence.verify(compact, keys, SignedEvidence.CERTIFICATE_TYPE);
+        if (!check.valid()) {
+            return new Verdict(false, check.reason(), null);
+        }
+        try {
+            DeletionEvidence evidence = EvidenceJson.MAPPER.readValue(check.payload(), DeletionEvidence.class);
+            return new Verdict(
+                    true,
+                    "certificate of request " + evidence.requestId() + " signed by key " + check.keyId(),
+                    evidence);
+        } catch (IOException e) {
+            return new Verdict(false, "signed payload is not deletion evidence", null);
         }
     }
 
-    /** Command-line check: {@code CertificateVerifier <base64-secret> <certificate.json>}. */
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: CertificateVerifier <base64-secret> <certificate.json>");
-            System.exit(2);
+    /** The attested evidence when the certificate is genuine; empty otherwise. */
+    public Optional<DeletionEvidence> verify(String certificate) {
+        return Optional.ofNullable(check(certificate).evidence());
+    }
+
+    private static String compactJws(String certificate) throws IOException {
+        if (certificate == null || certificate.isBlank()) {
+            throw new IllegalArgumentException("empty");
         }
-        Optional<DeletionEvidence> evidence =
-                new CertificateVerifier(Base64.getDecoder().decode(args[0])).verify(Files.readString(Path.of(args[1])));
-        System.out.println(evidence.map(e -> "VALID certificate of request " + e.requestId())
-                .orElse("INVALID certificate"));
-        System.exit(evidence.isPresent() ? 0 : 1);
+        String text = certificate.trim();
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        JsonNode doc = EvidenceJson.MAPPER.readTree(text);
+        if (!doc.path("jws").isTextual()) {
+            throw new IllegalArgumentException("no jws field");
+        }
+        return doc.get("jws").asText();
     }
 }

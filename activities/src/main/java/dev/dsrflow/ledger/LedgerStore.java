@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dsrflow.certificate.EvidenceJson;
+import dev.dsrflow.certificate.SignedEvidence;
+import dev.dsrflow.certificate.SigningKeys;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import java.sql.Connection;
@@ -28,10 +31,16 @@ public final class LedgerStore {
     private static final String T = LedgerSchema.SCHEMA + ".";
 
     private final DataSource dataSource;
+    private final SigningKeys headKeys;
     private final ObjectMapper json;
 
-    public LedgerStore(DataSource dataSource) {
+    /**
+     * @param headKeys the certificate keys: each request's chain head is signed with them whenever
+     *     an event is appended
+     */
+    public LedgerStore(DataSource dataSource, SigningKeys headKeys) {
         this.dataSource = dataSource;
+        this.headKeys = headKeys;
         this.json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -54,9 +63,12 @@ public final class LedgerStore {
             }
             Instant at = spec.receivedAt().truncatedTo(ChronoUnit.MICROS);
             String detail = spec.type() + " request filed under " + spec.jurisdiction();
+            String hash =
+                    EventChain.hash(EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail);
             try (PreparedStatement ps = c.prepareStatement("with r as (insert into " + T + "requests (id, type, status,"
-                    + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash)"
-                    + " values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing returning id),"
+                    + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash,"
+                    + " head_seq, head_hash, head_jws)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,1,?,?) on conflict do nothing returning id),"
                     + " k as (insert into " + T + "request_subject_keys (request_id, subject_key)"
                     + " select distinct r.id, key from r, unnest(?::text[]) as key),"
                     + " e as (insert into " + T
@@ -73,16 +85,15 @@ public final class LedgerStore {
                 ps.setBytes(8, request.specCiphertext());
                 ps.setString(9, request.idempotencyKey());
                 ps.setString(10, request.requestHash());
-                ps.setArray(11, c.createArrayOf("text", request.subjectKeys().toArray()));
-                ps.setString(12, spec.id() + ":filed");
-                ps.setTimestamp(13, Timestamp.from(at));
-                ps.setString(14, spec.requestedBy());
-                ps.setString(15, detail);
-                ps.setString(16, EventChain.GENESIS);
-                ps.setString(
-                        17,
-                        EventChain.hash(
-                                EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail));
+                ps.setString(11, hash);
+                ps.setString(12, signHead(spec.id(), 1, hash));
+                ps.setArray(13, c.createArrayOf("text", request.subjectKeys().toArray()));
+                ps.setString(14, spec.id() + ":filed");
+                ps.setTimestamp(15, Timestamp.from(at));
+                ps.setString(16, spec.requestedBy());
+                ps.setString(17, detail);
+                ps.setString(18, EventChain.GENESIS);
+                ps.setString(19, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
@@ -138,30 +149,52 @@ public final class LedgerStore {
         });
     }
 
-    /** A request's events in order. */
-    public List<StoredEvent> events(String requestId) {
+    /** A request's events in order and its signed head, read in one transaction; empty for an unknown request. */
+    public Optional<RequestHistory> history(String requestId) {
         return inTransaction(c -> {
-            List<StoredEvent> out = new ArrayList<>();
-            try (PreparedStatement ps =
-                    c.prepareStatement("select seq, at, actor, kind, product, detail, prev_hash, hash from " + T
-                            + "request_events where request_id=? order by seq")) {
+            SignedHead head;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select head_seq, head_hash, head_jws from " + T + "requests where id=? for share")) {
                 ps.setString(1, requestId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredEvent(
-                                rs.getLong(1),
-                                rs.getTimestamp(2).toInstant(),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7),
-                                rs.getString(8)));
+                    if (!rs.next()) {
+                        return Optional.empty();
                     }
+                    head = rs.getString(2) == null
+                            ? null
+                            : new SignedHead(rs.getLong(1), rs.getString(2), rs.getString(3));
                 }
             }
-            return out;
+            return Optional.of(new RequestHistory(requestId, events(c, requestId), head));
         });
+    }
+
+    /** A request's events in order. */
+    public List<StoredEvent> events(String requestId) {
+        return inTransaction(c -> events(c, requestId));
+    }
+
+    private static List<StoredEvent> events(Connection c, String requestId) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("select seq, at, actor, kind, product, detail, prev_hash, hash from " + T
+                        + "request_events where request_id=? order by seq")) {
+            ps.setString(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredEvent(
+                            rs.getLong(1),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Operators' decisions on a request, oldest first (see {@link LedgerActivities#decisions}). */
@@ -343,7 +376,28 @@ public final class LedgerStore {
             }
             if (added > 0) {
                 ps.executeBatch();
+                storeHead(c, requestId, seq, prev);
             }
+        }
+    }
+
+    private void storeHead(Connection c, String requestId, long seq, String hash) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("update " + T + "requests set head_seq=?, head_hash=?, head_jws=? where id=?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, hash);
+            ps.setString(3, signHead(requestId, seq, hash));
+            ps.setString(4, requestId);
+            ps.executeUpdate();
+        }
+    }
+
+    private String signHead(String requestId, long seq, String hash) {
+        ChainHead head = new ChainHead(requestId, seq, hash, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        try {
+            return headKeys.sign(SignedEvidence.LEDGER_HEAD_TYPE, EvidenceJson.MAPPER.writeValueAsBytes(head));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the chain head", e);
         }
     }
 

@@ -49,4 +49,14 @@ class EventChainTest {
     void theSameEventsUnderAnotherRequestDoNotVerify() {
         assertThat(EventChain.verify("r2", chainOf("FILED"))).isFalse();
     }
+
+    @Test
+    void fieldsAreEncodedWithTheirLengthsSoMovingASeparatorBetweenFieldsChangesTheHash() {
+        String joinedOneWay = EventChain.hash(EventChain.GENESIS, "r1", 1, AT, "ops\u001fAPPROVED", "x", null, "d");
+        String joinedOtherWay = EventChain.hash(EventChain.GENESIS, "r1", 1, AT, "ops", "APPROVED\u001fx", null, "d");
+        assertThat(joinedOneWay).isNotEqualTo(joinedOtherWay);
+        assertThat(EventChain.hash(EventChain.GENESIS, "r1", 1, AT, "ops", "FILED", null, "d"))
+                .as("no product and an empty product are different rows")
+                .isNotEqualTo(EventChain.hash(EventChain.GENESIS, "r1", 1, AT, "ops", "FILED", "", "d"));
+    }
 }

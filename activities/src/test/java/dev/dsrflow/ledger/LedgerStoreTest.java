@@ -2,6 +2,7 @@ package dev.dsrflow.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsrflow.certificate.SigningKeys;
 import dev.dsrflow.model.DateRange;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestPolicy;
@@ -19,16 +20,17 @@ import org.junit.jupiter.api.Test;
 
 class LedgerStoreTest {
     private static final Instant RECEIVED = Instant.parse("2026-03-01T09:00:00Z");
+    static final SigningKeys KEYS = SigningKeys.of("ledger-test", "ledger-head-secret-of-32-bytes-at-least".getBytes());
     private static LedgerStore store;
 
     @BeforeAll
     static void database() {
         DataSource ds = TestDatabase.fresh();
         LedgerSchema.migrate(ds);
-        store = new LedgerStore(ds);
+        store = new LedgerStore(ds, KEYS);
     }
 
-    private static NewRequest request(String id, String key, String hash) {
+    static NewRequest request(String id, String key, String hash) {
         RequestSpec spec = new RequestSpec(
                 id,
                 RequestType.ACCESS,
@@ -47,7 +49,7 @@ class LedgerStoreTest {
         return new NewRequest(spec, new byte[] {1}, List.of("sk-1"), key, hash);
     }
 
-    private static RequestSnapshot snapshot(String id, long revision, RequestStatus status) {
+    static RequestSnapshot snapshot(String id, long revision, RequestStatus status) {
         return new RequestSnapshot(
                 id,
                 revision,

@@ -64,6 +64,19 @@ class TemporalDownTest extends ApiTestSupport {
     }
 
     @Test
+    void theProcessStaysLiveButNotReadyWhileTemporalDoesNotAnswer() {
+        Answer readiness = get("/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().path("components").path("temporal").asText())
+                .isEqualTo("DOWN");
+        Answer liveness = get("/health/liveness", null);
+        assertThat(liveness.status())
+                .as("an outage of Temporal must not restart every pod")
+                .isEqualTo(200);
+        assertThat(liveness.json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void actionsAnswer503WhileTemporalIsDown() {
         Answer filed = post("/v1/requests", filing("DELETION"), "ops");
         String id = filed.json().path("id").asText();

@@ -27,6 +27,10 @@ public final class Dsrflow implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify")) { // the auditor's offline check: no runtime starts
+            dev.dsrflow.verify.VerifyCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         ProcessRole role = args.length == 0 ? ProcessRole.ALL : ProcessRole.parse(args[0]);
         if (role == ProcessRole.BENCH) {
             dev.dsrflow.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The default runtime's secrets: created once under the data directory with owner-only
- * permissions, then reused, so encrypted payloads, subject keys and links stay valid across
- * restarts. A secret given in the environment wins and is never written to disk.
+ * The default runtime's secrets, one per purpose: created once under the data directory with
+ * owner-only permissions, then reused, so encrypted payloads, subject keys, links and certificates
+ * stay valid across restarts. A secret given in the environment wins and is never written to disk.
  */
 final class LocalSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,6 +39,11 @@ final class LocalSecrets {
             props.put(
                     "dsrflow.secrets.link-secret",
                     readOrCreate(dir.resolve("link.secret"), LocalSecrets::randomBase64));
+        }
+        if (!env.containsKey("DSRFLOW_CERTIFICATE_KEYS")) {
+            props.put(
+                    "dsrflow.secrets.certificate-keys",
+                    readOrCreate(dir.resolve("certificate.keys"), () -> "local-1:" + randomBase64()));
         }
         return props;
     }

@@ -23,7 +23,11 @@ class ModuleBoundariesTest {
     private static final String[] API = {"dev.dsrflow.api.."};
     private static final String[] CONSOLE = {"dev.dsrflow.console.."};
     private static final String[] WORKER = {
-        "dev.dsrflow.runtime..", "dev.dsrflow.orchestrator..", "dev.dsrflow.productworker..", "dev.dsrflow.bench.."
+        "dev.dsrflow.runtime..",
+        "dev.dsrflow.orchestrator..",
+        "dev.dsrflow.productworker..",
+        "dev.dsrflow.bench..",
+        "dev.dsrflow.verify.."
     };
 
     private static JavaClasses classes;

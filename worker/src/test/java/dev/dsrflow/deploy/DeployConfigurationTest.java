@@ -61,6 +61,17 @@ class DeployConfigurationTest {
         return docs;
     }
 
+    /** The Secrets the Deployments expect, from the example that {@code kubectl apply -k} does not apply. */
+    private static List<Map<String, Object>> exampleSecrets() throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(Files.readString(DEPLOY.resolve("k8s/secret.example.yaml")))) {
+            if (doc != null) {
+                docs.add(map(doc));
+            }
+        }
+        return ofKind(docs, "Secret");
+    }
+
     private static List<Map<String, Object>> ofKind(List<Map<String, Object>> docs, String kind) {
         return docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     }
@@ -76,10 +87,11 @@ class DeployConfigurationTest {
         Set<String> used = new HashSet<>();
         Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
         used.addAll(map(compose.get("x-dsrflow-env")).keySet());
+        used.addAll(map(compose.get("x-dsrflow-secrets")).keySet());
         for (Map<String, Object> cm : ofKind(k8sDocuments(), "ConfigMap")) {
             used.addAll(map(cm.get("data")).keySet());
         }
-        for (Map<String, Object> secret : ofKind(k8sDocuments(), "Secret")) {
+        for (Map<String, Object> secret : exampleSecrets()) {
             used.addAll(map(secret.get("stringData")).keySet());
         }
         assertThat(documented)
@@ -161,9 +173,8 @@ class DeployConfigurationTest {
         Set<String> configMaps = new HashSet<>(ofKind(docs, "ConfigMap").stream()
                 .map(DeployConfigurationTest::name)
                 .toList());
-        Set<String> secrets = new HashSet<>(ofKind(docs, "Secret").stream()
-                .map(DeployConfigurationTest::name)
-                .toList());
+        Set<String> secrets = new HashSet<>(
+                exampleSecrets().stream().map(DeployConfigurationTest::name).toList());
         List<Map<String, Object>> deployments = ofKind(docs, "Deployment");
         assertThat(deployments)
                 .extracting(DeployConfigurationTest::name)
@@ -182,9 +193,13 @@ class DeployConfigurationTest {
                     ports.add(map(p).get("name").toString());
                     assertThat(map(p).get("containerPort")).isEqualTo(8080);
                 }
-                for (String probe : List.of("readinessProbe", "livenessProbe")) {
-                    Map<String, Object> get = map(map(container.get(probe)).get("httpGet"));
-                    assertThat(get.get("path")).isEqualTo("/health");
+                for (var probe : Map.of("readinessProbe", "/health/readiness", "livenessProbe", "/health/liveness")
+                        .entrySet()) {
+                    Map<String, Object> get =
+                            map(map(container.get(probe.getKey())).get("httpGet"));
+                    assertThat(get.get("path"))
+                            .as("%s of %s", probe.getKey(), name(d))
+                            .isEqualTo(probe.getValue());
                     assertThat(ports).contains(get.get("port").toString());
                 }
                 assertThat(map(container.get("resources")).get("requests")).isNotNull();
@@ -205,6 +220,101 @@ class DeployConfigurationTest {
         assertThat(ofKind(docs, "HorizontalPodAutoscaler"))
                 .extracting(h -> map(map(h.get("spec")).get("scaleTargetRef")).get("name"))
                 .containsExactlyInAnyOrder("dsrflow-orchestrator", "dsrflow-products");
+    }
+
+    @Test
+    void everyPodRunsUnderTheRuntimeDefaultSeccompProfileWithoutAServiceAccountToken() throws IOException {
+        for (Map<String, Object> d : ofKind(k8sDocuments(), "Deployment")) {
+            Map<String, Object> pod =
+                    map(map(map(d.get("spec")).get("template")).get("spec"));
+            assertThat(pod.get("automountServiceAccountToken")).as(name(d)).isEqualTo(false);
+            assertThat(map(map(pod.get("securityContext")).get("seccompProfile"))
+                            .get("type"))
+                    .as(name(d))
+                    .isEqualTo("RuntimeDefault");
+        }
+    }
+
+    @Test
+    void applyingTheKustomizationNeverOverwritesRealSecrets() throws IOException {
+        assertThat(ofKind(k8sDocuments(), "Secret")).isEmpty();
+        Map<String, Object> kustomization = new Yaml().load(Files.readString(DEPLOY.resolve("k8s/kustomization.yaml")));
+        assertThat(list(kustomization.get("resources"))).doesNotContain("secret.example.yaml");
+        assertThat(DEPLOY.resolve("k8s/secret.yaml")).doesNotExist();
+        assertThat(exampleSecrets()).extracting(DeployConfigurationTest::name).isNotEmpty();
+    }
+
+    @Test
+    void productWorkersReceiveTheCodecKeysAndNoOtherDsrflowSecret() throws IOException {
+        Set<String> othersOnly =
+                Set.of("DSRFLOW_SUBJECT_KEY_SECRET", "DSRFLOW_LINK_SECRET", "DSRFLOW_CERTIFICATE_KEYS");
+        Map<String, Map<String, Object>> secrets = new java.util.HashMap<>();
+        for (Map<String, Object> secret : exampleSecrets()) {
+            secrets.put(name(secret), map(secret.get("stringData")));
+        }
+        for (Map<String, Object> d : ofKind(k8sDocuments(), "Deployment")) {
+            Set<String> received = new HashSet<>();
+            Map<String, Object> pod =
+                    map(map(map(d.get("spec")).get("template")).get("spec"));
+            for (Object c : list(pod.get("containers"))) {
+                for (Object from : list(map(c).get("envFrom"))) {
+                    if (map(from).containsKey("secretRef")) {
+                        received.addAll(secrets.get(map(map(from).get("secretRef"))
+                                        .get("name")
+                                        .toString())
+                                .keySet());
+                    }
+                }
+            }
+            assertThat(received).as(name(d)).contains("DSRFLOW_CODEC_KEYS");
+            if (name(d).equals("dsrflow-products")) {
+                assertThat(received).as(name(d)).doesNotContainAnyElementsOf(othersOnly);
+            } else {
+                assertThat(received).as(name(d)).containsAll(othersOnly);
+            }
+        }
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> products =
+                map(map(map(compose.get("services")).get("dsrflow-products")).get("environment"));
+        assertThat(products).containsKey("DSRFLOW_CODEC_KEYS").doesNotContainKeys(othersOnly.toArray(String[]::new));
+        Map<String, Object> orchestrator = map(
+                map(map(compose.get("services")).get("dsrflow-orchestrator")).get("environment"));
+        assertThat(orchestrator).containsKeys(othersOnly.toArray(String[]::new));
+    }
+
+    @Test
+    void composeStartsTheApiWithUsersThatCanLogIn() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> api =
+                map(map(map(compose.get("services")).get("dsrflow-api")).get("environment"));
+        Map<String, String> env = new java.util.HashMap<>();
+        api.forEach((k, v) -> env.put(k, String.valueOf(v)));
+        String dotEnv = Files.readString(DEPLOY.resolve("compose/.env.example"));
+        Map<String, Set<String>> rolesByUser = new java.util.TreeMap<>();
+        Matcher user =
+                Pattern.compile("^DSRFLOW_SECURITY_USERS_([A-Z0-9]+)_PASSWORD$").matcher("");
+        for (String key : env.keySet()) {
+            if (user.reset(key).matches()) {
+                String name = user.group(1);
+                Matcher fromDotEnv =
+                        Pattern.compile("^\\$\\{(\\w+)(:\\?[^}]*)?}$").matcher(env.get(key));
+                assertThat(fromDotEnv.matches()).as("%s comes from .env", key).isTrue();
+                assertThat(dotEnv)
+                        .as(".env.example sets %s", fromDotEnv.group(1))
+                        .containsPattern("(?m)^" + fromDotEnv.group(1) + "=\\S+");
+                rolesByUser.put(
+                        name.toLowerCase(java.util.Locale.ROOT),
+                        Set.of(env.getOrDefault("DSRFLOW_SECURITY_USERS_" + name + "_ROLES", "")
+                                .split(",")));
+            }
+        }
+        assertThat(rolesByUser)
+                .as("API.md's users, each with its role")
+                .containsEntry("ops", Set.of("PRIVACY_OPS"))
+                .containsEntry("ops2", Set.of("PRIVACY_OPS"))
+                .containsEntry("legal", Set.of("LEGAL"))
+                .containsEntry("legal2", Set.of("LEGAL"))
+                .containsEntry("auditor", Set.of("AUDITOR"));
     }
 
     @Test

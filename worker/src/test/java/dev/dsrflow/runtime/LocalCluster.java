@@ -87,6 +87,7 @@ final class LocalCluster implements Closeable {
         env.put("DSRFLOW_CODEC_KEYS", "k1:" + randomKey());
         env.put("DSRFLOW_SUBJECT_KEY_SECRET", randomKey());
         env.put("DSRFLOW_LINK_SECRET", randomKey());
+        env.put("DSRFLOW_CERTIFICATE_KEYS", "cert-1:" + randomKey());
         env.put("DSRFLOW_BLOB_DIR", dir.resolve("blobs").toString());
         env.put("MICRONAUT_ENVIRONMENTS", "demo");
         env.put("DSRFLOW_SECURITY_USERS_OPS_PASSWORD", "ops");
@@ -117,6 +118,11 @@ final class LocalCluster implements Closeable {
         pb.environment().put("DSRFLOW_DATA_DIR", dir.resolve(role).toString());
         if (role.equals("products")) {
             pb.environment().put("DSRFLOW_DEMO_ENABLED", "true");
+            // as deploy/ gives them: the codec keys, and no subject-key, link or certificate secret
+            pb.environment()
+                    .keySet()
+                    .removeAll(
+                            List.of("DSRFLOW_SUBJECT_KEY_SECRET", "DSRFLOW_LINK_SECRET", "DSRFLOW_CERTIFICATE_KEYS"));
         }
         Path log = dir.resolve(role + "-" + (++launches) + ".log");
         pb.redirectErrorStream(true);

@@ -115,7 +115,10 @@ class WorkerCrashTest {
         // the certificate counts exactly what each product held for the subject: nothing erased twice
         JsonNode certificate = api.get("/v1/requests/" + deletion, "ops").body().get("certificate");
         assertThat(certificate).as("the deletion's certificate").isNotNull();
-        JsonNode evidence = certificate.path("evidence").path("products");
+        JsonNode evidence = api.post("/v1/certificates/verify", "ops", certificate.toString())
+                .body()
+                .path("payload")
+                .path("products");
         assertThat(evidence).hasSize(PRODUCTS.size());
         for (JsonNode p : evidence) {
             String product = p.get("product").asText();

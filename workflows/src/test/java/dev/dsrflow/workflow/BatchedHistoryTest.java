@@ -181,7 +181,12 @@ class BatchedHistoryTest {
         assertThat(view.products()).extracting(p -> p.status()).containsOnly(ProductTaskStatus.DONE);
         assertThat(products(n))
                 .allSatisfy(p -> assertThat(RIG.product(p).liveRows(subject)).isZero());
-        assertThat(view.certificate()).contains("\"eraseRuns\" : 1").contains("\"verified\" : true");
+        assertThat(new dev.dsrflow.certificate.CertificateVerifier(TestRig.CERT_SECRET)
+                        .verify(view.certificate())
+                        .orElseThrow()
+                        .products())
+                .allSatisfy(p -> assertThat(p.eraseRuns()).isEqualTo(1))
+                .allSatisfy(p -> assertThat(p.verified()).isTrue());
         return counts(spec, FanOutStep.RESTRICT, FanOutStep.ERASE);
     }
 

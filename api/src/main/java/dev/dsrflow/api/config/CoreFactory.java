@@ -5,10 +5,13 @@ import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.blob.S3BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.certificate.CertificateVerifier;
+import dev.dsrflow.certificate.SigningKeys;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.SealedSpecs;
+import dev.dsrflow.ledger.HistoryVerifier;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.ledger.RequestFingerprint;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
@@ -17,7 +20,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,22 +36,37 @@ class CoreFactory {
 
     @Singleton
     SubjectKey subjectKey(SecretSettings secrets) {
-        return new SubjectKey(Base64.getDecoder().decode(secrets.subjectKeySecret()));
+        return new SubjectKey(secrets.subjectKeySecretBytes());
+    }
+
+    @Singleton
+    RequestFingerprint requestFingerprint(SecretSettings secrets) {
+        return new RequestFingerprint(secrets.subjectKeySecretBytes());
     }
 
     @Singleton
     DownloadLinks downloadLinks(SecretSettings secrets) {
-        return new DownloadLinks(Base64.getDecoder().decode(secrets.linkSecret()));
+        return new DownloadLinks(secrets.linkSecretBytes());
     }
 
     @Singleton
-    CertificateSigner certificateSigner(SecretSettings secrets) {
-        return new CertificateSigner(Base64.getDecoder().decode(secrets.linkSecret()), "link-1");
+    SigningKeys signingKeys(SecretSettings secrets) {
+        return SigningKeys.parse(secrets.requiredCertificateKeys());
     }
 
     @Singleton
-    CertificateVerifier certificateVerifier(SecretSettings secrets) {
-        return new CertificateVerifier(Base64.getDecoder().decode(secrets.linkSecret()));
+    CertificateSigner certificateSigner(SigningKeys keys) {
+        return new CertificateSigner(keys);
+    }
+
+    @Singleton
+    CertificateVerifier certificateVerifier(SigningKeys keys) {
+        return new CertificateVerifier(keys.publicKeys());
+    }
+
+    @Singleton
+    HistoryVerifier historyVerifier(SigningKeys keys) {
+        return new HistoryVerifier(keys.publicKeys());
     }
 
     @Singleton
@@ -58,9 +75,9 @@ class CoreFactory {
     }
 
     @Singleton
-    LedgerStore ledgerStore(DataSource dataSource) {
+    LedgerStore ledgerStore(DataSource dataSource, SigningKeys keys) {
         LedgerSchema.migrate(dataSource);
-        return new LedgerStore(dataSource);
+        return new LedgerStore(dataSource, keys);
     }
 
     @Singleton

@@ -24,7 +24,12 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /health}, without credentials: 200 UP only when Temporal and the ledger database answer, else 503 DOWN. */
+/**
+ * Health, without credentials. {@code /health} and {@code /health/readiness} (for traffic): 200 UP
+ * only when Temporal and the ledger database answer, else 503 DOWN. {@code /health/liveness} (for
+ * restarts): 200 UP while the process serves requests, whatever Temporal and the database do, so an
+ * outage of either does not restart every pod.
+ */
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -47,12 +52,29 @@ class HealthController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthView.class)))
     @ApiResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = HealthView.class)))
     HttpResponse<HealthView> health() {
+        return readiness();
+    }
+
+    @Get("/readiness")
+    @SecurityRequirements
+    @Operation(summary = "Ready for traffic: UP when Temporal and the ledger database answer; 503 DOWN otherwise")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    @ApiResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    HttpResponse<HealthView> readiness() {
         Map<String, String> components = new LinkedHashMap<>();
         components.put("temporal", status(temporalAnswers()));
         components.put("ledger", status(ledgerAnswers()));
         boolean up = components.values().stream().allMatch("UP"::equals);
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(new HealthView(up ? "UP" : "DOWN", components));
+    }
+
+    @Get("/liveness")
+    @SecurityRequirements
+    @Operation(summary = "The process runs: UP without looking at Temporal or the database")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthView.class)))
+    HealthView liveness() {
+        return new HealthView("UP", Map.of());
     }
 
     private boolean temporalAnswers() {

@@ -4,9 +4,10 @@ import dev.dsrflow.api.problem.Problem;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.requests.LedgerQueries;
 import dev.dsrflow.api.security.Roles;
-import dev.dsrflow.ledger.EventChain;
+import dev.dsrflow.ledger.HistoryVerifier;
 import dev.dsrflow.ledger.LedgerStore;
-import dev.dsrflow.ledger.StoredEvent;
+import dev.dsrflow.ledger.RequestHistory;
+import dev.dsrflow.ledger.SignedHead;
 import dev.dsrflow.workflow.WorkflowIds;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -25,7 +26,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import java.util.List;
 
 /** A request's audit timeline (ledger, hash-verified) and its raw Temporal history. */
 @Controller("/v1/requests/{id}/history")
@@ -36,15 +36,19 @@ class HistoryController {
     private final LedgerStore ledger;
     private final LedgerQueries queries;
     private final WorkflowClient client;
+    private final HistoryVerifier verifier;
 
-    HistoryController(LedgerStore ledger, LedgerQueries queries, WorkflowClient client) {
+    HistoryController(LedgerStore ledger, LedgerQueries queries, WorkflowClient client, HistoryVerifier verifier) {
         this.ledger = ledger;
         this.queries = queries;
         this.client = client;
+        this.verifier = verifier;
     }
 
     @Get
-    @Operation(summary = "The audit timeline: every event with its hash; verified says the chain is intact")
+    @Operation(
+            summary = "The audit timeline: every event with its hash and the signed chain head; verified says the"
+                    + " chain is intact up to the signed head")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryView.class)))
     @ApiResponse(
             responseCode = "404",
@@ -52,13 +56,18 @@ class HistoryController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     HistoryView history(@PathVariable String id) {
         requireKnown(id);
-        List<StoredEvent> events = ledger.events(id);
+        RequestHistory history = ledger.history(id).orElseThrow(() -> ProblemException.unknownRequest(id));
+        HistoryVerifier.Verdict verdict = verifier.check(history);
+        SignedHead head = history.head();
         return new HistoryView(
-                events.stream()
+                id,
+                history.events().stream()
                         .map(e -> new HistoryView.Event(
                                 e.seq(), e.at(), e.actor(), e.kind(), e.product(), e.detail(), e.hash(), e.prevHash()))
                         .toList(),
-                EventChain.verify(id, events));
+                head == null ? null : new HistoryView.Head(head.seq(), head.hash(), head.jws()),
+                verdict.valid(),
+                verdict.reason());
     }
 
     @Get(value = "/temporal", produces = MediaType.APPLICATION_JSON)

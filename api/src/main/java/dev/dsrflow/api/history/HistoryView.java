@@ -8,12 +8,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A request's audit timeline from the ledger; {@code verified} says the hash chain, recomputed
- * now, is intact.
+ * A request's audit timeline from the ledger, and its chain head signed with the certificate key.
+ * {@code verified} says the chain, recomputed now, is intact and ends exactly at the signed head;
+ * {@code reason} says why not. Saved as a file, this answer is what
+ * {@code java -jar dsrflow.jar verify history.json --keys keys.json} checks offline.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "History")
-public record HistoryView(List<Event> events, boolean verified) {
+public record HistoryView(
+        String requestId, List<Event> events, @Nullable Head head, boolean verified, String reason) {
 
     /** One ledger event. */
     @Serdeable
@@ -28,4 +32,15 @@ public record HistoryView(List<Event> events, boolean verified) {
             @Nullable String detail,
             String hash,
             String prevHash) {}
+
+    /**
+     * The chain head stored with the request.
+     *
+     * @param jws compact JWS (EdDSA) over {@code requestId, seq, hash, at}; null for a request
+     *     recorded before heads were signed
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "HistoryHead")
+    public record Head(long seq, String hash, @Nullable String jws) {}
 }

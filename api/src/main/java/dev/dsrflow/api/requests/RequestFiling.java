@@ -12,6 +12,7 @@ import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.FilingOutcome;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.NewRequest;
+import dev.dsrflow.ledger.RequestFingerprint;
 import dev.dsrflow.model.DateRange;
 import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.model.LegalProcess;
@@ -24,13 +25,9 @@ import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.product.ProductCatalog;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +52,7 @@ public class RequestFiling {
     private final LedgerStore ledger;
     private final RequestStarter starter;
     private final LedgerQueries queries;
+    private final RequestFingerprint fingerprint;
     private final ObjectMapper canonical = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -69,7 +67,8 @@ public class RequestFiling {
             RequestPolicy policy,
             LedgerStore ledger,
             RequestStarter starter,
-            LedgerQueries queries) {
+            LedgerQueries queries,
+            RequestFingerprint fingerprint) {
         this.validator = validator;
         this.catalog = catalog;
         this.subjectKey = subjectKey;
@@ -78,6 +77,7 @@ public class RequestFiling {
         this.ledger = ledger;
         this.starter = starter;
         this.queries = queries;
+        this.fingerprint = fingerprint;
     }
 
     /**
@@ -180,15 +180,11 @@ public class RequestFiling {
                 .orElse(false);
     }
 
-    /** The body's fingerprint plus its filer: a replay must repeat both. */
+    /** The body's fingerprint plus its filer (an HMAC: the body holds identifiers): a replay must repeat both. */
     private String hash(FilingBody body, String actor) {
         try {
-            byte[] canonicalBody = canonical.writeValueAsBytes(canonical.valueToTree(body));
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(actor.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            return HexFormat.of().formatHex(sha.digest(canonicalBody));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return fingerprint.of(actor, canonical.writeValueAsBytes(canonical.valueToTree(body)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request body", e);
         }
     }

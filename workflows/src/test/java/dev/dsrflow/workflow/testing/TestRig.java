@@ -82,7 +82,7 @@ public final class TestRig implements AutoCloseable {
         if (sharedLedger == null) {
             var ds = TestDatabase.fresh();
             LedgerSchema.migrate(ds);
-            sharedLedger = new LedgerStore(ds);
+            sharedLedger = new LedgerStore(ds, dev.dsrflow.certificate.SigningKeys.of("test-key", CERT_SECRET));
         }
         return sharedLedger;
     }
