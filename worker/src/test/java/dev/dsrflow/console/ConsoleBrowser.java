@@ -21,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -97,7 +98,10 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(200)).until(condition::apply);
+        // htmx replaces the live region every two seconds: an element found just before may be gone
+        return new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     Object script(String js, Object... args) {

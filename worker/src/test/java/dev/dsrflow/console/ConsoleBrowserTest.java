@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -99,11 +98,11 @@ class ConsoleBrowserTest {
 
         api.awaitStatus(id, "AWAITING_APPROVAL");
         browser.driver().navigate().refresh();
-        assertThat(browser.driver()
-                        .findElement(By.cssSelector("button[data-action=approve]"))
-                        .getAttribute("disabled"))
-                .isNotNull();
-        assertThat(browser.text(By.id("why-approve")))
+        assertThat(browser.waitUntil(d -> d.findElement(By.cssSelector("button[data-action=approve]"))
+                                        .getAttribute("disabled")
+                                != null
+                        ? d.findElement(By.id("why-approve")).getText()
+                        : null))
                 .isEqualTo("You filed this request: a second person must approve it (four eyes)");
 
         browser.loginAs("ops2");
@@ -429,13 +428,14 @@ class ConsoleBrowserTest {
     }
 
     /** The certificate with what it attests changed, its signature left as it was. */
-    private static String tampered(JsonNode certificate) {
+    private static String tampered(JsonNode certificate) throws IOException {
         ObjectNode copy = certificate.deepCopy();
         if (copy.hasNonNull("jws")) {
             String[] parts = copy.path("jws").asText().split("\\.");
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            String forged = payload.replaceFirst("\"(DONE|NO_DATA)\"", "\"SKIPPED\"");
-            parts[1] = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+            ObjectNode payload =
+                    (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            payload.put("subjectKey", "sk-someone-else");
+            parts[1] = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(payload));
             copy.put("jws", String.join(".", parts));
         } else {
             ((ObjectNode) copy.path("evidence")).put("approvedBy", "mallory");
