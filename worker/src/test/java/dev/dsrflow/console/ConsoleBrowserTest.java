@@ -98,12 +98,11 @@ class ConsoleBrowserTest {
 
         api.awaitStatus(id, "AWAITING_APPROVAL");
         browser.driver().navigate().refresh();
-        assertThat(browser.waitUntil(d -> d.findElement(By.cssSelector("button[data-action=approve]"))
-                                        .getAttribute("disabled")
-                                != null
+        String why = browser.waitUntil(d ->
+                d.findElement(By.cssSelector("button[data-action=approve]")).getAttribute("disabled") != null
                         ? d.findElement(By.id("why-approve")).getText()
-                        : null))
-                .isEqualTo("You filed this request: a second person must approve it (four eyes)");
+                        : null);
+        assertThat(why).isEqualTo("You filed this request: a second person must approve it (four eyes)");
 
         browser.loginAs("ops2");
         browser.open("/console/queue?type=DELETION&status=AWAITING_APPROVAL");
