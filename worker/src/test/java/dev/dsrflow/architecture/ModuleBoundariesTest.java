@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of DESIGN.md: {@code api → workflows → activities},
+ * The module boundaries of docs/architecture.md: {@code api → workflows → activities},
  * {@code console → api} (never the other way) and {@code worker → workflows, activities};
  * nothing imports the worker or the console; the API never reaches into product-handler
  * implementations.
@@ -92,6 +92,23 @@ class ModuleBoundariesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "java.net..", "java.nio.file..", "javax.sql..")
+                .check(classes);
+    }
+
+    /** Inside workflows: the shared request lifecycle (fan-out, batches, journal) knows no request type and no holds. */
+    @Test
+    void theSharedLifecycleKnowsNoRequestTypeAndNoHoldRegistry() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.dsrflow.workflow.lifecycle..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.dsrflow.workflow.holds..",
+                        "dev.dsrflow.workflow.deletion..",
+                        "dev.dsrflow.workflow.access..",
+                        "dev.dsrflow.workflow.download..",
+                        "dev.dsrflow.workflow.preservation..")
                 .check(classes);
     }
 

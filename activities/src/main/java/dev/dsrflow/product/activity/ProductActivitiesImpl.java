@@ -175,7 +175,7 @@ public final class ProductActivitiesImpl implements ProductActivities {
             throw new PermanentHandlerException(
                     "MANUAL_PRODUCT", descriptor.id() + " has no automation; an operator completes its tasks");
         }
-        Capability needed = StepOutcomes.capabilityOf(step);
+        Capability needed = step.capability();
         if (!descriptor.capabilities().contains(needed)) {
             throw new PermanentHandlerException("UNSUPPORTED_STEP", descriptor.id() + " does not automate " + needed);
         }

@@ -1,6 +1,5 @@
 package dev.dsrflow.product.activity;
 
-import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.Inventory;
@@ -41,18 +40,5 @@ final class StepOutcomes {
                     d.id(), step, attempt, version, startedAt, finishedAt, count, null, null, null, null, null);
         }
         throw new IllegalStateException("handler returned nothing usable for " + step);
-    }
-
-    /** The capability a product must declare for the platform to run the step. */
-    static Capability capabilityOf(ProductStep step) {
-        return switch (step) {
-            case LOCATE -> Capability.LOCATE;
-            case EXPORT -> Capability.EXPORT;
-            case RESTRICT, UNRESTRICT -> Capability.RESTRICT;
-            case ERASE -> Capability.ERASE;
-            case VERIFY -> Capability.VERIFY;
-            case PRESERVE -> Capability.PRESERVE;
-            case RELEASE -> Capability.RELEASE;
-        };
     }
 }
