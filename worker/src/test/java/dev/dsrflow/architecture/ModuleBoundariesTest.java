@@ -17,17 +17,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of docs/architecture.md: {@code api → workflows → activities} and
- * {@code worker → workflows, activities}; nothing imports the worker; the API never reaches
- * into product-handler implementations. A product team's side stays small: the product SDK
- * depends on nothing of dsrflow's machinery, the conformance kit on the SDK only, the product
- * runtime on the SDK and Temporal (no JDBC or Micronaut; AWS only in its optional S3 staging), and the example product on the
- * SDK and the runtime only. The SDK shares package names with the orchestrator (so moving it
- * changed no import), so these rules tell the modules apart by where a class was loaded from.
+ * The module boundaries of docs/architecture.md: {@code api → workflows → activities},
+ * {@code console → api} (never the other way) and {@code worker → workflows, activities};
+ * nothing imports the worker or the console; the API never reaches into product-handler
+ * implementations. A product team's side stays small: the product SDK depends on nothing of
+ * dsrflow's machinery, the conformance kit on the SDK only, the product runtime on the SDK and
+ * Temporal (no JDBC or Micronaut; AWS only in its optional S3 staging), and the example product
+ * on the SDK and the runtime only. The SDK shares package names with the orchestrator (so moving
+ * it changed no import), so these rules tell the modules apart by where a class was loaded from.
  */
 class ModuleBoundariesTest {
     private static final String[] WORKFLOWS = {"dev.dsrflow.workflow.."};
     private static final String[] API = {"dev.dsrflow.api.."};
+    private static final String[] CONSOLE = {"dev.dsrflow.console.."};
     private static final String[] WORKER = {
         "dev.dsrflow.runtime..",
         "dev.dsrflow.orchestrator..",
@@ -57,22 +59,26 @@ class ModuleBoundariesTest {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("activities")
-                .definedBy(not(resideInAnyPackage(concat(WORKFLOWS, API, WORKER)))
+                .definedBy(not(resideInAnyPackage(concat(WORKFLOWS, API, CONSOLE, WORKER)))
                         .and(resideInAnyPackage("dev.dsrflow..")))
                 .layer("workflows")
                 .definedBy(WORKFLOWS)
                 .layer("api")
                 .definedBy(API)
+                .layer("console")
+                .definedBy(CONSOLE)
                 .layer("worker")
                 .definedBy(WORKER)
                 .whereLayer("worker")
                 .mayNotBeAccessedByAnyLayer()
-                .whereLayer("api")
+                .whereLayer("console")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("api")
+                .mayOnlyBeAccessedByLayers("console")
                 .whereLayer("workflows")
                 .mayOnlyBeAccessedByLayers("api", "worker")
                 .whereLayer("activities")
-                .mayOnlyBeAccessedByLayers("workflows", "api", "worker")
+                .mayOnlyBeAccessedByLayers("workflows", "api", "console", "worker")
                 .check(classes);
     }
 

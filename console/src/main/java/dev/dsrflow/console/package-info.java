@@ -1,0 +1,2 @@
+/** The web console at {@code /console}. */
+package dev.dsrflow.console;
