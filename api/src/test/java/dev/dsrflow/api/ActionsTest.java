@@ -142,7 +142,10 @@ class ActionsTest extends ApiTestSupport {
         String id = deletionAwaitingApproval();
         assertThat(post("/v1/requests/" + id + "/approve", null, "ops2").status())
                 .isEqualTo(200);
-        post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(409);
+        assertThat(p.path("detail").asText())
+                .as("the workflow's reason, decrypted")
+                .contains("cannot approve: the request is");
     }
 
     @Test

@@ -9,9 +9,12 @@ import java.util.List;
 public final class EncryptedDataConverter {
     private EncryptedDataConverter() {}
 
-    /** JSON payloads encrypted with the given keys; failure messages and stack traces too. */
+    /**
+     * JSON payloads encrypted with the given keys; failure messages and stack traces too. An
+     * Update's refusal keeps its (encrypted) reason: see {@link UpdateRejectionConverter}.
+     */
     public static DataConverter create(CodecKeys keys) {
-        return new CodecDataConverter(
-                DefaultDataConverter.newDefaultInstance(), List.of(new AesGcmPayloadCodec(keys)), true);
+        return new UpdateRejectionConverter(new CodecDataConverter(
+                DefaultDataConverter.newDefaultInstance(), List.of(new AesGcmPayloadCodec(keys)), true));
     }
 }

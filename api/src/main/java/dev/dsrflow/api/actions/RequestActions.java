@@ -165,6 +165,7 @@ public class RequestActions implements AutoCloseable {
 
     private static String reason(WorkflowUpdateException e) {
         Throwable cause = e.getCause();
+
         if (cause instanceof ApplicationFailure af) {
             return af.getOriginalMessage();
         }
