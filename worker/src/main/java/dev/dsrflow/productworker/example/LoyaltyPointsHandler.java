@@ -10,6 +10,7 @@ import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportSink;
 import dev.dsrflow.product.ExportedFile;
+import dev.dsrflow.product.IdentifierKind;
 import dev.dsrflow.product.Inventory;
 import dev.dsrflow.product.PreservationReceipt;
 import dev.dsrflow.product.ProductDescriptor;
@@ -41,7 +42,13 @@ import java.util.UUID;
  */
 public final class LoyaltyPointsHandler implements ProductHandler {
     private static final ProductDescriptor DESCRIPTOR = new ProductDescriptor(
-            "loyalty", "Loyalty points", Set.of(PURCHASES), EnumSet.allOf(Capability.class), true, "1.0.0");
+            "loyalty",
+            "Loyalty points",
+            Set.of(PURCHASES),
+            EnumSet.allOf(Capability.class),
+            true,
+            "1.0.0",
+            EnumSet.allOf(IdentifierKind.class));
     private static final int ERASE_CHUNK = 2;
 
     private final LoyaltyStore store;
