@@ -223,7 +223,8 @@ public final class LedgerStore {
             List<LedgerEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select event_id, at, actor, kind, product, detail from " + T
                     + "request_events where request_id=? and actor <> 'system' and kind in"
-                    + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED') order by seq")) {
+                    + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED','RENEWED','RELEASE_REQUESTED')"
+                    + " order by seq")) {
                 ps.setString(1, requestId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

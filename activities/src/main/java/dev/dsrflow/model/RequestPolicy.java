@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param productBatchSize how many products one child workflow runs when a request's product
  *     step is split into batches (a request with more products than this is split); 0 means the
  *     orchestrator's default. Fixed with the request so a replay always splits the same way.
+ * @param eraseBudget deletion: how long before the due date erasure must start at the latest; a grace
+ *     period that would end later is shortened to the due date less this budget (null: {@link
+ *     #DEFAULT_ERASE_BUDGET}, as in requests filed before the budget existed)
  */
 public record RequestPolicy(
         Duration gracePeriod,
@@ -24,7 +27,37 @@ public record RequestPolicy(
         Duration warningLead,
         boolean autoApproveAll,
         boolean searchAttributes,
-        int productBatchSize) {
+        int productBatchSize,
+        Duration eraseBudget) {
+
+    /** The erase budget of a policy that names none. */
+    public static final Duration DEFAULT_ERASE_BUDGET = Duration.ofDays(7);
+
+    public RequestPolicy {
+        if (eraseBudget == null) {
+            eraseBudget = DEFAULT_ERASE_BUDGET;
+        }
+    }
+
+    /** A policy with the default erase budget. */
+    public RequestPolicy(
+            Duration gracePeriod,
+            Duration linkTtl,
+            Duration otherDeadline,
+            Duration warningLead,
+            boolean autoApproveAll,
+            boolean searchAttributes,
+            int productBatchSize) {
+        this(
+                gracePeriod,
+                linkTtl,
+                otherDeadline,
+                warningLead,
+                autoApproveAll,
+                searchAttributes,
+                productBatchSize,
+                DEFAULT_ERASE_BUDGET);
+    }
 
     /** A policy with the default product batch size. */
     public RequestPolicy(
@@ -50,7 +83,20 @@ public record RequestPolicy(
     /** This policy with another product batch size (0: the orchestrator's default). */
     public RequestPolicy withProductBatchSize(int size) {
         return new RequestPolicy(
-                gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, size);
+                gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, size, eraseBudget);
+    }
+
+    /** This policy with another erase budget. */
+    public RequestPolicy withEraseBudget(Duration budget) {
+        return new RequestPolicy(
+                gracePeriod,
+                linkTtl,
+                otherDeadline,
+                warningLead,
+                autoApproveAll,
+                searchAttributes,
+                productBatchSize,
+                budget);
     }
 
     public static final RequestPolicy DEFAULT =

@@ -4,6 +4,7 @@ import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.product.activity.ProductStepResult;
+import dev.dsrflow.workflow.lifecycle.DeadlinePolicy;
 import dev.dsrflow.workflow.lifecycle.ProductBatches;
 import dev.dsrflow.workflow.lifecycle.ProductCalls;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
@@ -58,16 +59,24 @@ final class GracePeriod {
 
     /** Runs the grace period; true when it passed, false when the request was cancelled in it. */
     boolean pass() {
-        Instant ends = state.spec().receivedAt().plus(state.spec().policy().gracePeriod());
+        DeadlinePolicy.GraceEnd end = DeadlinePolicy.graceEndsAt(
+                state.spec().receivedAt(), state.dueAt(), state.spec().policy());
+        Instant ends = end.endsAt();
         state.setGraceEndsAt(ends);
         state.moveTo(RequestStatus.GRACE_PERIOD);
+        String shortened = end.shortened()
+                ? "; grace period shortened from " + end.configured() + " to end "
+                        + state.spec().policy().eraseBudget().toDays() + " days before the due date " + state.dueAt()
+                : "";
         if (!WorkflowClock.now().isBefore(ends)) {
-            journal.note("GRACE_PERIOD", "grace period ended at " + ends + "; erasure starts now, nothing restricted");
+            journal.note(
+                    "GRACE_PERIOD",
+                    "grace period ended at " + ends + "; erasure starts now, nothing restricted" + shortened);
             return !state.isFinal();
         }
         List<String> restrictable = restrictable();
         saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", ProductStep.UNRESTRICT));
-        journal.note("GRACE_PERIOD", "erasure starts at " + ends);
+        journal.note("GRACE_PERIOD", "erasure starts at " + ends + shortened);
         all(restrictable, "RESTRICTED", ProductStep.RESTRICT);
         Duration left = Duration.between(WorkflowClock.now(), ends);
         if (left.isNegative() || left.isZero()) {

@@ -26,6 +26,8 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
     private final int maxHistory;
     private final Deque<Map.Entry<String, List<String>>> outbox = new ArrayDeque<>();
     private final HoldBook book;
+    /** Whether an update reached this run: a run started for an update never ends before it. */
+    private boolean used;
 
     /**
      * Built from the run's input (see {@link HoldRegistryWorkers}), so updates delivered with the
@@ -36,11 +38,22 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
         this.book = HoldBook.of(carried);
     }
 
+    /**
+     * Ends when it holds nothing, has no waiting deletion, no claim and nothing left to deliver;
+     * the next update (sent with start) starts a new run.
+     */
     @Override
     public void run(HoldRegistryState carried) {
         while (true) {
-            Workflow.await(() -> !outbox.isEmpty() || continueAsNewDue());
+            Workflow.await(() -> !outbox.isEmpty() || continueAsNewDue() || idle());
             deliver();
+            if (idle()) {
+                Workflow.await(Workflow::isEveryHandlerFinished);
+                if (idle()) {
+                    log.info("hold registry ends: it holds nothing and no deletion waits");
+                    return;
+                }
+            }
             if (continueAsNewDue()) {
                 Workflow.await(Workflow::isEveryHandlerFinished);
                 deliver();
@@ -61,28 +74,33 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
             Duration lease = Duration.between(now(), running.get());
             Workflow.await(lease, () -> book.runningErases(products, now()).isEmpty());
         }
+        used = true;
         return book.state();
     }
 
     @Override
     public HoldRegistryState renewHold(HoldChange change) {
         book.renew(change);
+        used = true;
         return book.state();
     }
 
     @Override
     public HoldRegistryState endHold(HoldChange change) {
         book.end(change.holdId()).forEach((requestId, products) -> outbox.add(Map.entry(requestId, products)));
+        used = true;
         return book.state();
     }
 
     @Override
     public ClaimedProducts claimErases(EraseClaims claims) {
+        used = true;
         return book.claim(claims, now().plus(CLAIM_LEASE));
     }
 
     @Override
     public int releaseClaims(EraseClaims claims) {
+        used = true;
         return book.release(claims);
     }
 
@@ -102,6 +120,10 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
                 log.info("request {} no longer runs; its lifted holds are dropped", next.getKey());
             }
         }
+    }
+
+    private boolean idle() {
+        return used && outbox.isEmpty() && book.isEmpty();
     }
 
     private boolean continueAsNewDue() {

@@ -33,6 +33,28 @@ public final class DeadlinePolicy {
         };
     }
 
+    /**
+     * When a deletion's grace period ends: {@code policy.gracePeriod} after receipt, but never later
+     * than the due date less {@code policy.eraseBudget} (and never before receipt), so erasure starts
+     * in time for the date the law sets whatever the configured period.
+     */
+    public static GraceEnd graceEndsAt(Instant receivedAt, Instant dueAt, RequestPolicy policy) {
+        Instant configured = receivedAt.plus(policy.gracePeriod());
+        Instant latest = dueAt.minus(policy.eraseBudget());
+        if (!configured.isAfter(latest)) {
+            return new GraceEnd(configured, configured);
+        }
+        return new GraceEnd(latest.isBefore(receivedAt) ? receivedAt : latest, configured);
+    }
+
+    /** A grace period's end, and the end the configured period alone would give. */
+    public record GraceEnd(Instant endsAt, Instant configured) {
+        /** True when the due date moved the end before the configured one. */
+        public boolean shortened() {
+            return endsAt.isBefore(configured);
+        }
+    }
+
     /** When the warning before a due date is raised. */
     public static Instant warningAt(Instant dueAt, RequestPolicy policy) {
         return dueAt.minus(policy.warningLead());

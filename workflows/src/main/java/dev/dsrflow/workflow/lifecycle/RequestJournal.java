@@ -93,13 +93,15 @@ public final class RequestJournal {
      * (decisions come from this workflow's own updates), so it asks the ledger nothing. Call
      * after the due date is set.
      */
-    public void restoreDecisions() {
+    public List<LedgerEvent> restoreDecisions() {
         if (!Boolean.TRUE.equals(Workflow.getMemo(RequestWorkflow.REDRIVEN_MEMO, Boolean.class))) {
-            return;
+            return List.of();
         }
-        for (LedgerEvent e : ledger.decisions(state.id())) {
+        List<LedgerEvent> decisions = ledger.decisions(state.id());
+        for (LedgerEvent e : decisions) {
             PriorDecision.apply(state, e);
         }
+        return decisions;
     }
 
     private List<Unwritten> events(String actor, List<Note> notes) {

@@ -1,5 +1,6 @@
 package dev.dsrflow.workflow.lifecycle;
 
+import dev.dsrflow.ledger.LedgerEvent;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
@@ -48,10 +49,19 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         if (hasDeadline) {
             state.setDeadline(DeadlinePolicy.dueAt(spec.jurisdiction(), spec.receivedAt(), spec.policy()));
         }
-        journal.restoreDecisions();
+        for (LedgerEvent decision : journal.restoreDecisions()) {
+            restore(decision);
+        }
         journal.note("STARTED", detail);
         deadline.start();
     }
+
+    /**
+     * Re-applies one decision an earlier run recorded that only this request type knows (a
+     * preservation's renewal or release), without recording it again; the shared ones (approval,
+     * extension, products completed or skipped by hand) are applied already.
+     */
+    protected void restore(LedgerEvent decision) {}
 
     /**
      * Ends the request: moves it to {@code status} (unless an operator already ended it), writes

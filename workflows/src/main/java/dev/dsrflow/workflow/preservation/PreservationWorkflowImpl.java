@@ -1,5 +1,6 @@
 package dev.dsrflow.workflow.preservation;
 
+import dev.dsrflow.ledger.LedgerEvent;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.ProductTaskStatus;
@@ -30,7 +31,10 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
     private final HoldRegistryActivities holds =
             OrchestratorStubs.regular(HoldRegistryActivities.class, Duration.ofMinutes(10));
     private final ProductCatalog catalog;
+    private static final String RENEWED_UNTIL = "hold renewed until ";
+
     private int renewals;
+    private Instant renewedUntil;
     private String releasedBy;
 
     public PreservationWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
@@ -49,7 +53,8 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
             end(state.status(), "ENDED", "ended before approval");
             return;
         }
-        state.setHoldExpiresAt(HoldTerm.initialExpiry(process, spec.receivedAt()));
+        state.setHoldExpiresAt(
+                renewedUntil != null ? renewedUntil : HoldTerm.initialExpiry(process, spec.receivedAt()));
         state.moveTo(RequestStatus.IN_PROGRESS);
         holds.placeHold(
                 spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
@@ -144,7 +149,31 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
         renewals++;
         holds.renewHold(state.spec().subjectKey(), new HoldChange(holdId(), until));
         state.setHoldExpiresAt(until);
-        return journal.record(renewal.actor(), "RENEWED", "hold renewed until " + until + ": " + renewal.reason());
+        return journal.record(renewal.actor(), "RENEWED", RENEWED_UNTIL + until + ": " + renewal.reason());
+    }
+
+    /** A re-driven preservation keeps its renewals (the count and the last date) and a requested release. */
+    @Override
+    protected void restore(LedgerEvent decision) {
+        switch (decision.kind()) {
+            case "RENEWED" -> {
+                renewals++;
+                renewedUntil = renewedUntil(decision.detail());
+            }
+            case "RELEASE_REQUESTED" -> {
+                releasedBy = decision.actor();
+                state.setEndedBy(decision.actor());
+            }
+            default -> {
+                // not a preservation's own decision
+            }
+        }
+    }
+
+    /** The date a RENEWED event's detail names ("hold renewed until <instant>: <reason>"). */
+    static Instant renewedUntil(String detail) {
+        String rest = detail.substring(RENEWED_UNTIL.length());
+        return Instant.parse(rest.substring(0, rest.indexOf(": ")));
     }
 
     @Override

@@ -21,9 +21,12 @@ import dev.dsrflow.workflow.testing.Refusals;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DeletionWorkflowTest {
     private final TestRig rig = TestRig.plain(List.of(
@@ -58,7 +61,9 @@ class DeletionWorkflowTest {
         rig.product("content").seed("sk-1", 3);
         DeletionWorkflow wf = startApproved("sk-1", List.of("profile", "content"));
         RequestSnapshot grace = rig.await(wf, v -> v.status() == RequestStatus.GRACE_PERIOD);
-        assertThat(grace.graceEndsAt()).isEqualTo(grace.receivedAt().plus(Duration.ofDays(30)));
+        assertThat(grace.graceEndsAt())
+                .as("received 31 Jan, due 28 Feb: erasure starts a week before, not on 2 March")
+                .isEqualTo(grace.dueAt().minus(Duration.ofDays(7)));
         rig.await(wf, v -> rig.product("content").visibleRows("sk-1") == 0);
         assertThat(rig.product("content").calls("erase")).isEmpty();
 
@@ -82,6 +87,41 @@ class DeletionWorkflowTest {
         assertThat(new CertificateVerifier("another-secret-of-at-least-32-bytes!".getBytes())
                         .verify(done.certificate()))
                 .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} received {1}: erasure starts {2}")
+    @CsvSource({
+        "GDPR, 2026-01-31T10:00:00Z, 2026-02-21T10:00:00Z, true",
+        "GDPR, 2026-12-30T10:00:00Z, 2027-01-23T10:00:00Z, true",
+        "GDPR, 2026-12-31T10:00:00Z, 2027-01-24T10:00:00Z, true",
+        "GDPR, 2028-01-31T10:00:00Z, 2028-02-22T10:00:00Z, true",
+        "CCPA, 2028-02-29T10:00:00Z, 2028-03-30T10:00:00Z, false"
+    })
+    void theGracePeriodEndsInTimeForTheDueDateTheLawSets(
+            Jurisdiction jurisdiction, Instant received, Instant graceEnds, boolean shortened) {
+        rig.env.sleep(Duration.between(Instant.ofEpochMilli(rig.env.currentTimeMillis()), received));
+        rig.product("profile").seed("sk-me", 2);
+        var spec = rig.spec(RequestType.DELETION, jurisdiction, "sk-me", List.of("profile"));
+        assertThat(spec.receivedAt()).isBetween(received, received.plusSeconds(60));
+        DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
+        rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        wf.approve(new OperatorAction("ops2", null));
+        RequestSnapshot grace = rig.await(wf, v -> v.status() == RequestStatus.GRACE_PERIOD);
+        Duration late = Duration.between(received, spec.receivedAt());
+        assertThat(grace.graceEndsAt()).isEqualTo(graceEnds.plus(late));
+        assertThat(rig.ledger.events(spec.id()))
+                .filteredOn(e -> e.kind().equals("GRACE_PERIOD"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail().contains("shortened")).isEqualTo(shortened));
+
+        rig.env.sleep(Duration.between(Instant.ofEpochMilli(rig.env.currentTimeMillis()), grace.graceEndsAt())
+                .minusHours(1));
+        assertThat(wf.view().status()).as("still in the grace period").isEqualTo(RequestStatus.GRACE_PERIOD);
+        rig.finish(wf);
+        RequestSnapshot done = wf.view();
+        assertThat(done.status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(done.completedAt()).isBefore(done.dueAt());
+        assertThat(rig.product("profile").liveRows("sk-me")).isZero();
     }
 
     @Test

@@ -77,11 +77,64 @@ class HoldRegistryWorkflowTest {
                 .isNotEmpty();
         assertThat(currentRun.size()).isLessThan(200);
 
-        retrying(() -> registry.endHold(new HoldChange("h1", null)));
-        assertThat(registry.state().holds()).isEmpty();
-        assertThat(registry.state().waiters()).as("every waiter was freed").isEmpty();
-        // an update racing a continue-as-new is answered NOT_FOUND; the activity that sends it retries
-        assertThat(retrying(() -> granted(registry, "d0", "content"))).isTrue();
+        HoldRegistryState ended = retrying(() -> registry.endHold(new HoldChange("h1", null)));
+        assertThat(ended.holds()).isEmpty();
+        assertThat(ended.waiters()).as("every waiter was freed").isEmpty();
+        // an update racing a continue-as-new or the registry's end is answered NOT_FOUND; the activity
+        // that sends it retries, with start
+        assertThat(retrying(() -> claimWithStart("sk-r", claims("d0", "content")))
+                        .held())
+                .isEmpty();
+    }
+
+    @Test
+    void aRegistryThatHoldsNothingEndsAndTheNextUseStartsItAgain() throws Exception {
+        String id = WorkflowIds.holds("sk-e");
+        placeWithStart("sk-e", new HoldPlacement("h1", "p1", List.of("content"), null));
+        HoldRegistryWorkflow registry = rig.client.newWorkflowStub(HoldRegistryWorkflow.class, id);
+        assertThat(registry.claimErases(claims("d1", "content")).held())
+                .as("a deletion waits on the hold")
+                .containsExactly("content");
+        String firstRun = runId(id);
+
+        registry.endHold(new HoldChange("h1", null));
+        rig.client.newUntypedWorkflowStub(id).getResult(10, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+        assertThat(rig.client.fetchHistory(id).getLastEvent().getEventType())
+                .as("nothing held, no deletion waiting: the registry ended")
+                .isEqualTo(io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+
+        ClaimedProducts granted = claimWithStart("sk-e", claims("d2", "profile"));
+        assertThat(granted.granted()).containsExactly("profile");
+        HoldRegistryState again = placeWithStart("sk-e", new HoldPlacement("h2", "p2", List.of("content"), null));
+        assertThat(runId(id)).as("the next use started a new run").isNotEqualTo(firstRun);
+        assertThat(again.holds())
+                .extracting(HoldRegistryState.ActiveHold::holdId)
+                .containsExactly("h2");
+        assertThat(again.claims())
+                .as("the new run knows only what happened since it started")
+                .extracting(HoldRegistryState.Claim::requestId)
+                .containsExactly("d2");
+        assertThat(again.waiters()).isEmpty();
+    }
+
+    private String runId(String workflowId) {
+        return rig.client
+                .fetchHistory(workflowId)
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getOriginalExecutionRunId();
+    }
+
+    private ClaimedProducts claimWithStart(String subject, EraseClaims claims) {
+        HoldRegistryWorkflow registry = stub(subject);
+        return WorkflowClient.executeUpdateWithStart(
+                registry::claimErases,
+                claims,
+                UpdateOptions.newBuilder(ClaimedProducts.class)
+                        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                        .build(),
+                new WithStartWorkflowOperation<>(registry::run, HoldRegistryState.EMPTY));
     }
 
     private static EraseClaims claims(String requestId, String... products) {

@@ -52,4 +52,41 @@ class DeadlinePolicyTest {
         assertThat(DeadlinePolicy.warningAt(Instant.parse("2026-05-21T00:00:00Z"), policy))
                 .isEqualTo(Instant.parse("2026-05-18T00:00:00Z"));
     }
+
+    @ParameterizedTest(name = "{0} received {1}: grace ends {2}, shortened {3}")
+    @CsvSource({
+        "GDPR, 2026-01-31T10:00:00Z, 2026-02-21T10:00:00Z, true",
+        "GDPR, 2026-12-30T10:00:00Z, 2027-01-23T10:00:00Z, true",
+        "GDPR, 2026-12-31T10:00:00Z, 2027-01-24T10:00:00Z, true",
+        "GDPR, 2028-01-31T10:00:00Z, 2028-02-22T10:00:00Z, true",
+        "GDPR, 2026-01-15T00:00:00Z, 2026-02-08T00:00:00Z, true",
+        "GDPR, 2026-03-01T00:00:00Z, 2026-03-25T00:00:00Z, true",
+        "CCPA, 2026-01-31T10:00:00Z, 2026-03-02T10:00:00Z, false",
+        "CCPA, 2028-02-29T10:00:00Z, 2028-03-30T10:00:00Z, false"
+    })
+    void aGracePeriodEndsNoLaterThanTheDueDateLessTheEraseBudget(
+            Jurisdiction jurisdiction, Instant received, Instant ends, boolean shortened) {
+        Instant due = DeadlinePolicy.dueAt(jurisdiction, received, POLICY);
+        DeadlinePolicy.GraceEnd end = DeadlinePolicy.graceEndsAt(received, due, POLICY);
+        assertThat(end.endsAt()).isEqualTo(ends);
+        assertThat(end.shortened()).isEqualTo(shortened);
+        assertThat(end.endsAt()).isBeforeOrEqualTo(due.minus(RequestPolicy.DEFAULT_ERASE_BUDGET));
+    }
+
+    @Test
+    void theEraseBudgetIsThePolicysAndAGraceNeverEndsBeforeReceipt() {
+        Instant received = Instant.parse("2026-01-31T10:00:00Z");
+        Instant due = DeadlinePolicy.dueAt(Jurisdiction.GDPR, received, POLICY);
+        assertThat(DeadlinePolicy.graceEndsAt(received, due, POLICY.withEraseBudget(Duration.ofDays(14)))
+                        .endsAt())
+                .isEqualTo(Instant.parse("2026-02-14T10:00:00Z"));
+        DeadlinePolicy.GraceEnd none =
+                DeadlinePolicy.graceEndsAt(received, due, POLICY.withEraseBudget(Duration.ofDays(60)));
+        assertThat(none.endsAt()).isEqualTo(received);
+        assertThat(none.shortened()).isTrue();
+        RequestPolicy shortGrace = new RequestPolicy(
+                Duration.ofDays(10), Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
+        assertThat(DeadlinePolicy.graceEndsAt(received, due, shortGrace).shortened())
+                .isFalse();
+    }
 }

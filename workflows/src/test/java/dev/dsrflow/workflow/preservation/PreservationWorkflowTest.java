@@ -7,7 +7,9 @@ import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.LegalProcessKind;
+import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestPolicy;
+import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.workflow.OperatorAction;
@@ -18,6 +20,7 @@ import dev.dsrflow.workflow.lifecycle.Rejections;
 import dev.dsrflow.workflow.testing.Refusals;
 import dev.dsrflow.workflow.testing.TestRig;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +34,17 @@ class PreservationWorkflowTest {
     }
 
     private PreservationWorkflow letter(String subject) {
-        var spec = rig.spec(
+        return rig.start(PreservationWorkflow.class, spec(subject, LegalProcessKind.PRESERVATION_LETTER));
+    }
+
+    private RequestSpec spec(String subject, LegalProcessKind kind) {
+        return rig.spec(
                 RequestType.PRESERVATION,
                 Jurisdiction.OTHER,
                 subject,
                 List.of("content"),
-                new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "2703f-7", "FBI", null),
+                new LegalProcess(kind, "ref-" + subject, "FBI", null),
                 RequestPolicy.DEFAULT);
-        return rig.start(PreservationWorkflow.class, spec);
     }
 
     @Test
@@ -115,15 +121,60 @@ class PreservationWorkflowTest {
     }
 
     @Test
+    void aReDrivenPreservationKeepsItsRenewalAndItsRenewalCount() {
+        rig.product("content").seed("sk-p5", 2);
+        var spec = spec("sk-p5", LegalProcessKind.PRESERVATION_LETTER);
+        PreservationWorkflow first = rig.start(PreservationWorkflow.class, spec);
+        rig.await(first, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        first.approve(new OperatorAction("legal2", null));
+        rig.await(first, v -> v.status() == RequestStatus.ACTIVE);
+        rig.env.sleep(Duration.ofDays(80));
+        Instant day180 = first.renew(new Renewal("legal", null, "investigation continues"))
+                .holdExpiresAt();
+        assertThat(day180).isEqualTo(spec.receivedAt().plus(Duration.ofDays(180)));
+        rig.env.sleep(Duration.ofDays(20));
+
+        PreservationWorkflow second = rig.redrive(PreservationWorkflow.class, spec);
+        RequestSnapshot resumed = rig.await(second, v -> v.status() == RequestStatus.ACTIVE);
+        assertThat(resumed.holdExpiresAt()).as("the renewed date, not day 90").isEqualTo(day180);
+        assertThat(Refusals.typeOf(() -> second.renew(new Renewal("legal", null, "once more"))))
+                .as("a letter is renewed once, also across runs")
+                .isEqualTo(Rejections.NOT_ALLOWED_NOW);
+        rig.env.sleep(Duration.ofDays(70));
+        assertThat(second.view().status()).as("day 170: still held").isEqualTo(RequestStatus.ACTIVE);
+        assertThat(rig.product("content").preservedRows(spec.id(), "sk-p5")).isEqualTo(2);
+        rig.finish(second);
+        RequestSnapshot done = second.view();
+        assertThat(done.status()).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(done.completedAt()).isBetween(day180, day180.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void aReleaseRequestedBeforeTheRunWasLostIsCarriedOut() {
+        var spec = spec("sk-p6", LegalProcessKind.COURT_ORDER);
+        PreservationWorkflow first = rig.start(PreservationWorkflow.class, spec);
+        rig.await(first, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        first.approve(new OperatorAction("legal2", null));
+        rig.await(first, v -> v.status() == RequestStatus.ACTIVE);
+        // the release is recorded, then the run is lost before it ends the hold
+        rig.product("content").failPermanently("release");
+        first.release(new OperatorAction("legal", "order vacated"));
+        rig.await(first, v -> v.products().get(0).status() == ProductTaskStatus.FAILED);
+
+        rig.product("content").heal();
+        PreservationWorkflow second = rig.redrive(PreservationWorkflow.class, spec);
+        RequestSnapshot done = rig.await(second, v -> v.status() == RequestStatus.RELEASED);
+        assertThat(rig.ledger.events(spec.id()))
+                .filteredOn(e -> e.kind().equals("RELEASED") || e.kind().equals("RELEASE_REQUESTED"))
+                .extracting(e -> e.kind() + " " + e.detail())
+                .as("the release is re-applied, not recorded again")
+                .containsExactly("RELEASE_REQUESTED order vacated", "RELEASED released by legal");
+        assertThat(rig.product("content").preservedRows(spec.id(), "sk-p6")).isZero();
+    }
+
+    @Test
     void aCourtOrderLastsUntilReleased() {
-        var spec = rig.spec(
-                RequestType.PRESERVATION,
-                Jurisdiction.OTHER,
-                "sk-p4",
-                List.of("content"),
-                new LegalProcess(LegalProcessKind.COURT_ORDER, "c-1", "Court", null),
-                RequestPolicy.DEFAULT);
-        PreservationWorkflow wf = rig.start(PreservationWorkflow.class, spec);
+        PreservationWorkflow wf = rig.start(PreservationWorkflow.class, spec("sk-p4", LegalProcessKind.COURT_ORDER));
         rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
         wf.approve(new OperatorAction("legal2", null));
         rig.await(wf, v -> v.status() == RequestStatus.ACTIVE);
