@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param warningLead warning before the due date
  * @param autoApproveAll skip four-eyes approval (benchmarks only)
  * @param searchAttributes workflows publish Temporal search attributes (registered on the cluster)
+ * @param eraseBudget time kept for erasure before a deletion's legal due date: a grace period
+ *     never ends later than the due date less this budget
  */
 @ConfigurationProperties("dsrflow.policy")
 public record PolicySettings(
@@ -23,9 +25,11 @@ public record PolicySettings(
         @NotNull @Bindable(defaultValue = "30d") Duration otherDeadline,
         @NotNull @Bindable(defaultValue = "7d") Duration warningLead,
         @Bindable(defaultValue = "false") boolean autoApproveAll,
-        @Bindable(defaultValue = "false") boolean searchAttributes) {
+        @Bindable(defaultValue = "false") boolean searchAttributes,
+        @NotNull @Bindable(defaultValue = "7d") Duration eraseBudget) {
 
     public RequestPolicy toPolicy() {
-        return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes);
+        return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes)
+                .withEraseBudget(eraseBudget);
     }
 }
