@@ -70,24 +70,7 @@ public record RequestView(
      * download link nor the certificate.
      */
     public RequestView forProductTeam(List<ProductView> ownProducts) {
-        return new RequestView(
-                id,
-                type,
-                status,
-                jurisdiction,
-                subjectKey,
-                receivedAt,
-                dueAt,
-                overdue,
-                extended,
-                requestedBy,
-                approvedBy,
-                graceEndsAt,
-                holdExpiresAt,
-                completedAt,
-                ownProducts,
-                null,
-                null);
+        return withParts(ownProducts, null, null);
     }
 
     /**
@@ -98,6 +81,13 @@ public record RequestView(
         if (download == null || download.url() == null) {
             return this;
         }
+        return withParts(
+                products,
+                new Download(null, download.expiresAt(), download.sha256(), download.bytes(), download.purged()),
+                certificate);
+    }
+
+    private RequestView withParts(List<ProductView> products, Download download, Object certificate) {
         return new RequestView(
                 id,
                 type,
@@ -114,7 +104,7 @@ public record RequestView(
                 holdExpiresAt,
                 completedAt,
                 products,
-                new Download(null, download.expiresAt(), download.sha256(), download.bytes(), download.purged()),
+                download,
                 certificate);
     }
 
