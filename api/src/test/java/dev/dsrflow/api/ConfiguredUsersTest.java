@@ -14,12 +14,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** Configured users keep bcrypt hashes of their passwords, never the passwords. */
 class ConfiguredUsersTest {
+    /** Every process needs its codec keys before anything else (the Temporal client starts eagerly). */
+    static final String CODEC_KEYS = "test1:L3xZMhL1qmeSTwv1tI71F+PRHKZXHrJHU0693Nx9cx4=";
 
     @Test
     void aPlainPasswordWhereTheHashBelongsStopsTheStartNamingTheProperty() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", ((PGSimpleDataSource) TestDatabase.fresh()).getUrl());
         properties.put("micronaut.server.port", -1);
+        properties.put("dsrflow.secrets.codec-keys", CODEC_KEYS);
         properties.put("dsrflow.security.users.bob.password-hash", "bob");
         properties.put("dsrflow.security.users.bob.roles", "AUDITOR");
         assertThatThrownBy(() -> {

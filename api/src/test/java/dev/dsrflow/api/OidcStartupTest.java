@@ -40,6 +40,7 @@ class OidcStartupTest {
     private static void start(Map<String, Object> settings) {
         Map<String, Object> properties = new java.util.HashMap<>(JWKS);
         properties.put("datasources.default.url", ((PGSimpleDataSource) TestDatabase.fresh()).getUrl());
+        properties.put("dsrflow.secrets.codec-keys", ConfiguredUsersTest.CODEC_KEYS);
         properties.putAll(settings);
         try (ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
