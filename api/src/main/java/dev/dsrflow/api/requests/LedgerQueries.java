@@ -126,7 +126,9 @@ public class LedgerQueries {
      * counted exactly up to {@link #EXACT_TOTAL} matches (the count stops there, so it never costs
      * more); above that it is PostgreSQL's estimate and the page says so. A match of at most that
      * many rows is gathered first and then sorted, so a filter whose rows lie far apart in list
-     * order (overdue, a rare status of one product) never walks the whole ledger for one page.
+     * order (overdue, a rare status of one product) never walks the whole ledger for one page; a
+     * larger match walks the list order in an index that carries the filtered columns, and reads
+     * the full rows of the page only.
      */
     public RequestPage list(RequestFilter filter) {
         List<Object> params = new ArrayList<>();
@@ -150,8 +152,10 @@ public class LedgerQueries {
                                 + " p as (select id, received_at from m order by received_at desc, id limit ? offset ?)"
                                 + " select " + COLUMNS + " from p join ledger.requests r on r.id = p.id"
                                 + " order by p.received_at desc, p.id"
-                        : "select " + COLUMNS + " from ledger.requests r" + where
-                                + " order by r.received_at desc, r.id limit ? offset ?";
+                        : "with p as materialized (select r.id, r.received_at from ledger.requests r" + where
+                                + " order by r.received_at desc, r.id limit ? offset ?)"
+                                + " select " + COLUMNS + " from p join ledger.requests r on r.id = p.id"
+                                + " order by p.received_at desc, p.id";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     bind(ps, append(append(params, filter.size()), (long) filter.page() * filter.size()));
                     Instant now = Instant.now();
@@ -288,7 +292,10 @@ public class LedgerQueries {
             params.addAll(f.subjectKeys());
         }
         if (f.dueBefore() != null) {
-            clauses.add("r.due_at < ?");
+            // a request is never due before it was received (DeadlinePolicy): the second clause changes
+            // no answer, but lets a page start its walk of the list order at that date
+            clauses.add("r.due_at < ? and r.received_at < ?");
+            params.add(Timestamp.from(f.dueBefore()));
             params.add(Timestamp.from(f.dueBefore()));
         }
         if (Boolean.TRUE.equals(f.overdue())) {
