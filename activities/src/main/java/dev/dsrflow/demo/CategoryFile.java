@@ -1,5 +1,8 @@
 package dev.dsrflow.demo;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.product.ExportedFile;
@@ -18,19 +21,24 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.owasp.encoder.Encode;
 
 /**
- * One export file holding a category's items, as JSON or as a self-contained HTML page, with
- * its SHA-256, size and item count measured while it is written.
+ * One export file holding a category's items, as JSON (written by Jackson) or as a
+ * self-contained HTML page (text encoded by the OWASP encoder), with its SHA-256, size and item
+ * count measured while it is written.
  */
 final class CategoryFile implements AutoCloseable {
     private static final String HIDDEN_COLUMN = "restricted";
+    private static final JsonFactory JSON =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final String path;
     private final ExportFormat format;
     private final MessageDigest sha256;
     private final CountingStream counter;
     private final Writer out;
+    private final JsonGenerator json;
     private long items;
 
     CategoryFile(OutputStream target, String product, InformationCategory category, ExportFormat format)
@@ -45,13 +53,18 @@ final class CategoryFile implements AutoCloseable {
         this.counter = new CountingStream(new DigestOutputStream(target, sha256));
         this.out = new OutputStreamWriter(counter, StandardCharsets.UTF_8);
         if (format == ExportFormat.HTML) {
+            this.json = null;
             out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(product) + ": "
                     + html(category.description()) + "</title></head>\n<body><h1>" + html(category.description())
                     + "</h1>\n"
                     + "<p>Product: " + html(product) + "</p>\n");
         } else {
-            out.write("{\"product\":" + json(product) + ",\"category\":" + json(category.name()) + ",\"description\":"
-                    + json(category.description()) + ",\"items\":[");
+            this.json = JSON.createGenerator(out);
+            json.writeStartObject();
+            json.writeStringField("product", product);
+            json.writeStringField("category", category.name());
+            json.writeStringField("description", category.description());
+            json.writeArrayFieldStart("items");
         }
     }
 
@@ -63,43 +76,60 @@ final class CategoryFile implements AutoCloseable {
     /** Writes the current row of {@code rows} as one item. */
     void item(ResultSet rows) throws SQLException, IOException {
         ResultSetMetaData meta = rows.getMetaData();
-        StringBuilder line = new StringBuilder();
-        if (format == ExportFormat.HTML) {
-            line.append("<table>\n");
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                if (!HIDDEN_COLUMN.equals(meta.getColumnName(i))) {
-                    line.append("<tr><th>")
-                            .append(html(meta.getColumnName(i)))
-                            .append("</th><td>")
-                            .append(html(text(rows, i, meta.getColumnType(i))))
-                            .append("</td></tr>\n");
-                }
-            }
-            line.append("</table>\n");
+        if (json != null) {
+            jsonItem(rows, meta);
         } else {
-            line.append(items == 0 ? "\n{" : ",\n{");
-            boolean first = true;
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                if (HIDDEN_COLUMN.equals(meta.getColumnName(i))) {
-                    continue;
-                }
-                line.append(first ? "" : ",")
-                        .append(json(meta.getColumnName(i)))
-                        .append(':');
-                String value = text(rows, i, meta.getColumnType(i));
-                boolean number = meta.getColumnType(i) == Types.BIGINT || meta.getColumnType(i) == Types.INTEGER;
-                line.append(value == null ? "null" : number ? value : json(value));
-                first = false;
-            }
-            line.append('}');
+            htmlItem(rows, meta);
         }
-        out.write(line.toString());
         items++;
+    }
+
+    private void htmlItem(ResultSet rows, ResultSetMetaData meta) throws SQLException, IOException {
+        StringBuilder table = new StringBuilder("<table>\n");
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (!HIDDEN_COLUMN.equals(meta.getColumnName(i))) {
+                table.append("<tr><th>")
+                        .append(html(meta.getColumnName(i)))
+                        .append("</th><td>")
+                        .append(html(text(rows, i, meta.getColumnType(i))))
+                        .append("</td></tr>\n");
+            }
+        }
+        out.write(table.append("</table>\n").toString());
+    }
+
+    private void jsonItem(ResultSet rows, ResultSetMetaData meta) throws SQLException, IOException {
+        json.writeStartObject();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String name = meta.getColumnName(i);
+            if (HIDDEN_COLUMN.equals(name)) {
+                continue;
+            }
+            int type = meta.getColumnType(i);
+            if (type == Types.BIGINT || type == Types.INTEGER) {
+                long number = rows.getLong(i);
+                if (rows.wasNull()) {
+                    json.writeNullField(name);
+                } else {
+                    json.writeNumberField(name, number);
+                }
+            } else {
+                json.writeStringField(name, text(rows, i, type));
+            }
+        }
+        json.writeEndObject();
     }
 
     /** Finishes the file and describes it. */
     ExportedFile finish() throws IOException {
-        out.write(format == ExportFormat.HTML ? "<p>" + items + " items</p>\n</body></html>\n" : "\n]}\n");
+        if (json != null) {
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            out.write("\n");
+        } else {
+            out.write("<p>" + items + " items</p>\n</body></html>\n");
+        }
         out.flush();
         return new ExportedFile(path, counter.count, HexFormat.of().formatHex(sha256.digest()), items);
     }
@@ -117,36 +147,8 @@ final class CategoryFile implements AutoCloseable {
         return rows.getString(column);
     }
 
-    static String json(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
     static String html(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return s == null ? "" : Encode.forHtml(s);
     }
 
     /** Counts the bytes that pass through. */

@@ -29,4 +29,28 @@ public record RequestSnapshot(
         DownloadInfo download,
         String reportBlob,
         String certificate,
-        List<ProductSnapshot> products) {}
+        List<ProductSnapshot> products) {
+
+    /** This snapshot with a deletion's certificate (issued in the same step as the request's last write). */
+    public RequestSnapshot withCertificate(String document) {
+        return new RequestSnapshot(
+                id,
+                revision,
+                type,
+                status,
+                jurisdiction,
+                subjectKey,
+                receivedAt,
+                dueAt,
+                extended,
+                requestedBy,
+                approvedBy,
+                graceEndsAt,
+                holdExpiresAt,
+                completedAt,
+                download,
+                reportBlob,
+                document,
+                products);
+    }
+}

@@ -1,5 +1,7 @@
 package dev.dsrflow.packaging;
 
+import org.owasp.encoder.Encode;
+
 /** Renders the package's {@code index.html}: a page a person can read without tools. */
 final class PackageIndexPage {
     private PackageIndexPage() {}
@@ -27,7 +29,7 @@ final class PackageIndexPage {
                 html.append("<table><tr><th>file</th><th>items</th><th>bytes</th><th>SHA-256</th></tr>\n");
                 for (PackageManifest.Entry e : folder.files()) {
                     html.append("<tr><td><a href=\"")
-                            .append(escape(e.path()))
+                            .append(Encode.forHtmlAttribute(e.path()))
                             .append("\">")
                             .append(escape(e.path()))
                             .append("</a></td><td>")
@@ -45,9 +47,6 @@ final class PackageIndexPage {
     }
 
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null ? "" : Encode.forHtml(s);
     }
 }

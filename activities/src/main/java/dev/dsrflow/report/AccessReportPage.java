@@ -1,5 +1,7 @@
 package dev.dsrflow.report;
 
+import org.owasp.encoder.Encode;
+
 /** Renders the access report as a page a person can read. */
 final class AccessReportPage {
     private AccessReportPage() {}
@@ -46,6 +48,6 @@ final class AccessReportPage {
     }
 
     private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s == null ? "" : Encode.forHtml(s);
     }
 }

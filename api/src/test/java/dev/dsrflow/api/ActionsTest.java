@@ -1,6 +1,7 @@
 package dev.dsrflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.codec.SealedSpecs;
@@ -19,14 +20,21 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator actions against a running (test-only) request workflow: accepted transitions
- * answer the new view, refused ones 409, wrong roles 403, missing reasons 400.
+ * The operator actions against the real request workflows on the Temporal test server:
+ * accepted transitions answer the new view, refused ones 409, wrong roles 403, missing reasons
+ * 400. The test catalogue has {@code content} (its store is down: FAILED), {@code messaging} (a
+ * healthy demo product) and {@code legacy} (manual).
  */
 @MicronautTest
 class ActionsTest extends ApiTestSupport {
@@ -56,12 +64,44 @@ class ActionsTest extends ApiTestSupport {
         return id;
     }
 
+    /** A preservation over the healthy product only, approved and preserved: its hold is in force. */
     private String activePreservation() {
-        String id = file("PRESERVATION", "legal");
-        awaitStatus(id, "AWAITING_APPROVAL");
+        String id = preservationAwaitingApproval(List.of("messaging"));
         Answer a = post("/v1/requests/" + id + "/approve", null, "legal2");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
+        awaitStatus(id, "ACTIVE");
         return id;
+    }
+
+    private String preservationAwaitingApproval(List<String> products) {
+        String body = filing("PRESERVATION").replaceFirst("}$", ", \"products\": " + jsonList(products) + "}");
+        Answer a = post("/v1/requests", body, "legal");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        String id = a.json().path("id").asText();
+        awaitStatus(id, "AWAITING_APPROVAL");
+        return id;
+    }
+
+    /** A preservation over every product, approved: content FAILED, legacy MANUAL, so not yet ACTIVE. */
+    private String preservationWaitingOnProducts() {
+        String id = preservationAwaitingApproval(List.of("content", "legacy", "messaging"));
+        assertThat(post("/v1/requests/" + id + "/approve", null, "legal2").status())
+                .isEqualTo(200);
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "DONE"));
+        return id;
+    }
+
+    private static String jsonList(List<String> items) {
+        return items.stream().map(i -> "\"" + i + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private void awaitProducts(String id, Map<String, String> expected) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(
+                                products(get("/v1/requests/" + id, "auditor").json()))
+                        .isEqualTo(expected));
     }
 
     private static Map<String, String> products(JsonNode view) {
@@ -84,9 +124,10 @@ class ActionsTest extends ApiTestSupport {
         String id = deletionAwaitingApproval();
         Answer a = post("/v1/requests/" + id + "/approve", REASON, "ops2");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
-        assertThat(a.json().path("status").asText()).isEqualTo("GRACE_PERIOD");
         assertThat(a.json().path("approvedBy").asText()).isEqualTo("ops2");
-        assertThat(a.json().path("graceEndsAt").asText()).isNotEmpty();
+        awaitStatus(id, "GRACE_PERIOD");
+        assertThat(get("/v1/requests/" + id, "ops").json().path("graceEndsAt").asText())
+                .isNotEmpty();
         JsonNode history = get("/v1/requests/" + id + "/history", "auditor").json();
         assertThat(history.path("verified").asBoolean()).isTrue();
         assertThat(StreamSupport.stream(history.path("events").spliterator(), false)
@@ -185,6 +226,7 @@ class ActionsTest extends ApiTestSupport {
     void aDeletionInItsGracePeriodCanBeCancelledOnce() {
         String id = deletionAwaitingApproval();
         post("/v1/requests/" + id + "/approve", null, "ops2");
+        awaitStatus(id, "GRACE_PERIOD");
         Answer a = post("/v1/requests/" + id + "/cancel", REASON, "ops");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
@@ -212,12 +254,26 @@ class ActionsTest extends ApiTestSupport {
     }
 
     @Test
-    void aFailedProductRunsAgainOnRetryButNotTwice() {
+    void aFailedProductRunsAgainOnRetryAndOnlyAFailedOneDoes() {
         String id = accessInProgress();
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "NO_DATA"));
         Answer a = post("/v1/requests/" + id + "/products/content/retry", null, "ops");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
-        assertThat(products(a.json())).containsEntry("content", "RUNNING");
-        post("/v1/requests/" + id + "/products/content/retry", null, "ops").problem(409);
+        assertThat(products(a.json())).containsEntry("content", "PENDING");
+        // its store is still down: the run fails again and waits for the next decision
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "NO_DATA"));
+        assertThat(StreamSupport.stream(
+                                get("/v1/requests/" + id + "/history", "auditor")
+                                        .json()
+                                        .path("events")
+                                        .spliterator(),
+                                false)
+                        .filter(e -> e.path("kind").asText().equals("PRODUCT_RETRY"))
+                        .map(e -> e.path("actor").asText() + " "
+                                + e.path("product").asText())
+                        .toList())
+                .containsExactly("ops content");
+        post("/v1/requests/" + id + "/products/messaging/retry", null, "ops").problem(409);
         post("/v1/requests/" + id + "/products/legacy/retry", null, "ops").problem(409);
         post("/v1/requests/" + id + "/products/unknown/retry", null, "ops").problem(409);
     }
@@ -225,6 +281,7 @@ class ActionsTest extends ApiTestSupport {
     @Test
     void completingAndSkippingEveryProductCompletesTheRequest() {
         String id = accessInProgress();
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "NO_DATA"));
         assertThat(FilingTest.fields(post("/v1/requests/" + id + "/products/legacy/complete", null, "ops")
                         .problem(400)))
                 .containsExactly("reason");
@@ -234,9 +291,7 @@ class ActionsTest extends ApiTestSupport {
         assertThat(post("/v1/requests/" + id + "/products/legacy/complete", REASON, "ops")
                         .status())
                 .isEqualTo(200);
-        assertThat(post("/v1/requests/" + id + "/products/messaging/complete", REASON, "ops")
-                        .status())
-                .isEqualTo(200);
+        post("/v1/requests/" + id + "/products/legacy/complete", REASON, "ops").problem(409);
         post("/v1/requests/" + id + "/products/messaging/complete", REASON, "ops")
                 .problem(409);
         Answer last = post("/v1/requests/" + id + "/products/content/skip", REASON, "ops");
@@ -244,8 +299,8 @@ class ActionsTest extends ApiTestSupport {
         assertThat(products(last.json()))
                 .containsEntry("content", "SKIPPED")
                 .containsEntry("legacy", "DONE")
-                .containsEntry("messaging", "DONE");
-        assertThat(last.json().path("status").asText()).isEqualTo("COMPLETED");
+                .containsEntry("messaging", "NO_DATA");
+        awaitStatus(id, "COMPLETED");
         post("/v1/requests/" + id + "/products/content/skip", REASON, "ops").problem(409);
         post("/v1/requests/" + id + "/cancel", null, "ops").problem(409);
         post("/v1/requests/" + id + "/extend", REASON, "ops").problem(409);
@@ -296,16 +351,49 @@ class ActionsTest extends ApiTestSupport {
         post("/v1/requests/" + id + "/release", null, "legal").problem(400);
         Answer a = post("/v1/requests/" + id + "/release", REASON, "legal2");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
-        assertThat(a.json().path("status").asText()).isEqualTo("RELEASED");
         post("/v1/requests/" + id + "/release", REASON, "legal").problem(409);
         post("/v1/requests/" + id + "/renew", "{\"until\": \"2099-01-01T00:00:00Z\"}", "legal")
                 .problem(409);
+        awaitStatus(id, "RELEASED");
+        post("/v1/requests/" + id + "/release", REASON, "legal").problem(409);
+    }
+
+    @Test
+    void onAPreservationPrivacyOpsNeverSteerAndLegalDoes() {
+        String id = preservationWaitingOnProducts();
+        for (String action :
+                List.of("cancel", "products/content/retry", "products/legacy/complete", "products/content/skip")) {
+            JsonNode p =
+                    post("/v1/requests/" + id + "/" + action, REASON, "ops").problem(403);
+            assertThat(p.path("detail").asText()).as(action).contains("LEGAL");
+        }
+        assertThat(products(get("/v1/requests/" + id, "auditor").json()))
+                .containsEntry("content", "FAILED")
+                .containsEntry("legacy", "MANUAL");
+        Answer retried = post("/v1/requests/" + id + "/products/content/retry", REASON, "legal");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        awaitProducts(id, Map.of("content", "FAILED", "legacy", "MANUAL", "messaging", "DONE"));
+        Answer completed = post("/v1/requests/" + id + "/products/legacy/complete", REASON, "legal");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        Answer skipped = post("/v1/requests/" + id + "/products/content/skip", REASON, "legal2");
+        assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
+        awaitStatus(id, "ACTIVE");
+        post("/v1/requests/" + id + "/cancel", REASON, "legal").problem(409);
+    }
+
+    @Test
+    void legalCancelsAPreservationBeforeApprovalButPrivacyOpsCannot() {
+        String id = preservationAwaitingApproval(List.of("messaging"));
+        post("/v1/requests/" + id + "/cancel", REASON, "ops").problem(403);
+        Answer a = post("/v1/requests/" + id + "/cancel", REASON, "legal");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("status").asText()).isEqualTo("CANCELLED");
     }
 
     @Test
     void aPreservationCannotBeCancelledAndADeletionCannotBeReleased() {
         String preservation = activePreservation();
-        post("/v1/requests/" + preservation + "/cancel", null, "ops").problem(409);
+        post("/v1/requests/" + preservation + "/cancel", null, "legal").problem(409);
         String deletion = deletionAwaitingApproval();
         post("/v1/requests/" + deletion + "/release", REASON, "legal").problem(409);
     }
@@ -354,6 +442,81 @@ class ActionsTest extends ApiTestSupport {
         assertThat(events.isArray()).isTrue();
         assertThat(events.get(0).path("eventType").asText()).containsIgnoringCase("WORKFLOW_EXECUTION_STARTED");
         assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
+    }
+
+    /** A deletion awaiting approval whose workflow runs on a queue no worker polls: updates never answer. */
+    private String stuckDeletion() {
+        String id = new LedgerFixtures(ledger, subjectKey, sealed)
+                .insert(new LedgerFixtures.Row(
+                        RequestType.DELETION,
+                        RequestStatus.AWAITING_APPROVAL,
+                        Jurisdiction.GDPR,
+                        new SubjectIdentifiers("u-stuck", null, null),
+                        Instant.now(),
+                        null,
+                        List.of("content"),
+                        null,
+                        "ops"));
+        temporal.newUntypedWorkflowStub(
+                        WorkflowTypes.DELETION,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(WorkflowIds.request(id))
+                                .setTaskQueue("nobody-polls-this-queue")
+                                .build())
+                .start("never run");
+        return id;
+    }
+
+    /**
+     * Threads still inside a Temporal client's update call (waiting for the workflow to answer).
+     * The in-process test server's own handler threads are not callers and are left out.
+     */
+    private static List<String> threadsInAnUpdateCall() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> (f.getClassName().startsWith("io.temporal.client.")
+                                        || f.getClassName().startsWith("io.temporal.internal.client."))
+                                && f.getMethodName().toLowerCase(Locale.ROOT).contains("update")))
+                .map(e -> e.getKey().getName())
+                .toList();
+    }
+
+    @Test
+    void anActionThatTimesOutCancelsItsCall() {
+        String id = stuckDeletion();
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+        assertThat(p.path("detail").asText()).contains("did not answer");
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(threadsInAnUpdateCall()).isEmpty());
+    }
+
+    @Test
+    void actionsWaitingOnWorkflowsTakeABoundedPoolAndTheRestAnswer503AtOnce() throws Exception {
+        String id = stuckDeletion();
+        int calls = 7; // the test pool holds 4 (dsrflow.api.action-concurrency)
+        ExecutorService clients = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(clients.submit(() -> post("/v1/requests/" + id + "/approve", null, "ops2")));
+            }
+            List<String> details = new ArrayList<>();
+            for (Future<Answer> answer : answers) {
+                details.add(answer.get().problem(503).path("detail").asText());
+            }
+            assertThat(details.stream().filter(d -> d.startsWith("Too many operator actions")))
+                    .hasSize(calls - 4);
+            assertThat(details.stream().filter(d -> d.contains("did not answer")))
+                    .hasSize(4);
+        } finally {
+            clients.shutdownNow();
+        }
+        // the timed-out calls were cancelled: their places are free for the next actions
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> threadsInAnUpdateCall().isEmpty());
+        JsonNode p = post("/v1/requests/" + id + "/approve", null, "ops2").problem(503);
+        assertThat(p.path("detail").asText()).contains("did not answer");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JWT bearer authentication, as deploy/ uses it (there with a JWKS URL; here with a shared
- * secret so the test can sign tokens): the roles claim grants the same rights as Basic users.
+ * secret so the test can sign tokens): the roles claim grants the same rights as Basic users,
+ * for a token from the configured issuer and for the audience of the path it calls.
  */
 @MicronautTest
 class BearerTokenTest extends ApiTestSupport {
@@ -29,18 +30,73 @@ class BearerTokenTest extends ApiTestSupport {
         properties.put(
                 "micronaut.security.token.jwt.signatures.secret.generator.secret",
                 "a-test-only-secret-that-is-long-enough-for-hs256");
+        properties.put("dsrflow.security.jwt.issuer", ISSUER);
+        properties.put("dsrflow.security.jwt.audience", API);
+        properties.put("dsrflow.security.jwt.codec-audience", TEMPORAL_UI);
         return properties;
     }
 
+    private static final String ISSUER = "https://idp.test/";
+    private static final String API = "dsrflow-api";
+    private static final String TEMPORAL_UI = "temporal-ui";
+    private static final String NO_PAYLOADS = "{\"payloads\": []}";
+
     private String token(String subject, List<String> roles) {
-        return tokens.generateToken(Map.of(
-                        "sub",
-                        subject,
-                        "roles",
-                        roles,
-                        "exp",
-                        Instant.now().plusSeconds(300).getEpochSecond()))
-                .orElseThrow();
+        return token(subject, roles, ISSUER, API);
+    }
+
+    private String token(String subject, List<String> roles, String issuer, Object audience) {
+        Map<String, Object> claims = new HashMap<>(Map.of(
+                "sub",
+                subject,
+                "roles",
+                roles,
+                "exp",
+                Instant.now().plusSeconds(300).getEpochSecond()));
+        if (issuer != null) {
+            claims.put("iss", issuer);
+        }
+        if (audience != null) {
+            claims.put("aud", audience);
+        }
+        return tokens.generateToken(claims).orElseThrow();
+    }
+
+    private Answer postWith(String path, String body, String token) {
+        return call(HttpRequest.POST(path, body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(token));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerOrForAnotherAudienceIs401() {
+        List<String> roles = List.of("PRIVACY_OPS");
+        assertThat(postWith("/v1/requests", filing("ACCESS"), token("carol", roles))
+                        .status())
+                .isEqualTo(201);
+        postWith("/v1/requests", filing("ACCESS"), token("carol", roles, "https://evil.test/", API))
+                .problem(401);
+        postWith("/v1/requests", filing("ACCESS"), token("carol", roles, null, API))
+                .problem(401);
+        postWith("/v1/requests", filing("ACCESS"), token("carol", roles, ISSUER, "another-app"))
+                .problem(401);
+        postWith("/v1/requests", filing("ACCESS"), token("carol", roles, ISSUER, null))
+                .problem(401);
+        postWith("/v1/requests", filing("ACCESS"), token("carol", roles, ISSUER, TEMPORAL_UI))
+                .problem(401);
+    }
+
+    @Test
+    void theCodecAcceptsOnlyTheTemporalUisAudience() {
+        List<String> auditor = List.of("AUDITOR");
+        Answer ui = postWith("/codec/decode", NO_PAYLOADS, token("ivy", auditor, ISSUER, TEMPORAL_UI));
+        assertThat(ui.status()).as(ui.body()).isEqualTo(200);
+        postWith("/codec/decode", NO_PAYLOADS, token("ivy", auditor, ISSUER, API))
+                .problem(401);
+        postWith("/codec/encode", NO_PAYLOADS, token("ivy", auditor, ISSUER, API))
+                .problem(401);
+        postWith("/codec/decode", NO_PAYLOADS, token("ivy", auditor, "https://evil.test/", TEMPORAL_UI))
+                .problem(401);
     }
 
     @Test

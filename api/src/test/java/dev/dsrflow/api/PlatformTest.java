@@ -3,7 +3,6 @@ package dev.dsrflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsrflow.api.testing.TemporalTestFactory;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.DownloadInfo;
@@ -100,10 +99,38 @@ class PlatformTest extends ApiTestSupport {
                 .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/zip"));
         assertThat(r.body()).isEqualTo(ZIP);
         assertThat(r.getHeaders().get("Content-Disposition")).contains("dsr-" + pkg[0] + ".zip");
-        JsonNode download = get("/v1/requests/" + pkg[0], "auditor").json().path("download");
+        JsonNode download = get("/v1/requests/" + pkg[0], "ops").json().path("download");
         assertThat(download.path("url").asText()).isEqualTo("/v1/packages/" + pkg[1]);
         assertThat(download.path("bytes").asLong()).isEqualTo(ZIP.length);
         assertThat(download.path("sha256").asText()).isEqualTo("ab12");
+    }
+
+    @Test
+    void onlyPrivacyOpsSeeTheLiveDownloadLinkInTheViewTheListAndTheCsv() throws Exception {
+        String[] pkg = readyPackage(Instant.now().plus(Duration.ofDays(4)), false);
+        String link = "/v1/packages/" + pkg[1];
+        assertThat(get("/v1/requests/" + pkg[0], "ops").body()).contains(link);
+        assertThat(get("/v1/requests?type=DOWNLOAD", "ops").body()).contains(link);
+        assertThat(csv("ops")).contains(link);
+        for (String user : List.of("auditor", "legal")) {
+            Answer view = get("/v1/requests/" + pkg[0], user);
+            JsonNode download = view.json().path("download");
+            assertThat(download.path("url").isNull()).as(user).isTrue();
+            assertThat(download.path("expiresAt").asText()).isNotEmpty();
+            assertThat(download.path("sha256").asText()).isEqualTo("ab12");
+            assertThat(download.path("bytes").asLong()).isEqualTo(ZIP.length);
+            assertThat(view.body()).as(user).doesNotContain(pkg[1]);
+            Answer list = get("/v1/requests?type=DOWNLOAD", user);
+            assertThat(list.body()).as(user).contains("ab12").doesNotContain(pkg[1]);
+            assertThat(csv(user)).as(user).contains("ab12").doesNotContain(pkg[1]);
+        }
+    }
+
+    private String csv(String user) {
+        Answer a = call(
+                HttpRequest.GET("/v1/requests?type=DOWNLOAD").accept("text/csv").basicAuth(user, user));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.body();
     }
 
     @Test
@@ -175,7 +202,7 @@ class PlatformTest extends ApiTestSupport {
         assertThat(messaging.path("capabilities")).hasSize(6);
         assertThat(products.get(1).path("workerOnline").asBoolean()).isFalse();
         assertThat(products.get(1).path("automated").asBoolean()).isFalse();
-        assertThat(TemporalTestFactory.ONLINE_PRODUCT).isEqualTo("messaging");
+
         for (String user : List.of("ops", "legal", "auditor")) {
             assertThat(get("/v1/products", user).status()).isEqualTo(200);
         }

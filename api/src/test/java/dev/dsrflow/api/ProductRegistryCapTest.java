@@ -22,6 +22,8 @@ class ProductRegistryCapTest extends ApiTestSupport {
             properties.put("dsrflow.products." + id + ".display-name", "Service " + id);
             properties.put("dsrflow.products." + id + ".categories", "PROFILE");
             properties.put("dsrflow.products." + id + ".capabilities", "LOCATE,EXPORT,ERASE,VERIFY");
+            // handled by an operator: the test's Temporal runs workers for the demo products only
+            properties.put("dsrflow.products." + id + ".automated", "false");
         }
         return properties;
     }

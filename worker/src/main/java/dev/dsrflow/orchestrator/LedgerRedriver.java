@@ -4,6 +4,7 @@ import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.temporal.TaskQueues;
+import dev.dsrflow.workflow.RequestWorkflow;
 import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.WorkflowTypes;
 import io.micronaut.context.annotation.Requires;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +99,8 @@ class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
                         .setTaskQueue(TaskQueues.ORCHESTRATOR)
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                        // the new run re-applies the decisions operators recorded (only a re-driven run reads them)
+                        .setMemo(Map.of(RequestWorkflow.REDRIVEN_MEMO, true))
                         .build());
         try {
             stub.start(spec);

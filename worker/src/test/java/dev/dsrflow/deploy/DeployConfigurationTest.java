@@ -291,8 +291,8 @@ class DeployConfigurationTest {
         api.forEach((k, v) -> env.put(k, String.valueOf(v)));
         String dotEnv = Files.readString(DEPLOY.resolve("compose/.env.example"));
         Map<String, Set<String>> rolesByUser = new java.util.TreeMap<>();
-        Matcher user =
-                Pattern.compile("^DSRFLOW_SECURITY_USERS_([A-Z0-9]+)_PASSWORD$").matcher("");
+        Matcher user = Pattern.compile("^DSRFLOW_SECURITY_USERS_([A-Z0-9]+)_PASSWORD_HASH$")
+                .matcher("");
         for (String key : env.keySet()) {
             if (user.reset(key).matches()) {
                 String name = user.group(1);

@@ -121,6 +121,22 @@ class ProductWorkerAppTest {
     }
 
     @Test
+    void aWorkerToldToStageInS3RefusesToStartWithoutItsCredentials() {
+        ProductWorkerApp app = ProductWorkerApp.forHandler(new LoyaltyPointsHandler(new LoyaltyStore()))
+                .environment(Map.of(
+                        "TEMPORAL_ADDRESS",
+                        address,
+                        "DSRFLOW_CODEC_KEYS",
+                        CODEC_KEYS,
+                        "DSRFLOW_BLOB_S3_BUCKET",
+                        "dsrflow-staging"));
+
+        assertThatThrownBy(app::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DSRFLOW_BLOB_S3_ACCESS_KEY");
+    }
+
+    @Test
     void settingsOfAnotherProductAreRefused() {
         var settings = ProductWorkers.defaultSettings(new LoyaltyPointsHandler(new LoyaltyStore()).descriptor());
 

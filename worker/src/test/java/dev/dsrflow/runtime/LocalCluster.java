@@ -90,9 +90,13 @@ final class LocalCluster implements Closeable {
         env.put("DSRFLOW_CERTIFICATE_KEYS", "cert-1:" + randomKey());
         env.put("DSRFLOW_BLOB_DIR", dir.resolve("blobs").toString());
         env.put("MICRONAUT_ENVIRONMENTS", "demo");
-        env.put("DSRFLOW_SECURITY_USERS_OPS_PASSWORD", "ops");
+        env.put(
+                "DSRFLOW_SECURITY_USERS_OPS_PASSWORD_HASH",
+                "$2a$10$nVsYKwmnzlY11u9fcIVZC.zK62sfHtJ/UedIONV4Cn4zcyVPurovm"); // bcrypt of "ops"
         env.put("DSRFLOW_SECURITY_USERS_OPS_ROLES", "PRIVACY_OPS");
-        env.put("DSRFLOW_SECURITY_USERS_OPS2_PASSWORD", "ops2");
+        env.put(
+                "DSRFLOW_SECURITY_USERS_OPS2_PASSWORD_HASH",
+                "$2a$10$2BiOs8I7gz7nIKpKGvI.YeH69trvKyCQ28YlhOAnyZIi80vZOFFC6"); // bcrypt of "ops2"
         env.put("DSRFLOW_SECURITY_USERS_OPS2_ROLES", "PRIVACY_OPS");
         env.putAll(extraEnv);
     }

@@ -10,14 +10,17 @@ import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.packaging.PackagingActivitiesImpl;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.access.AccessWorkflow;
 import dev.dsrflow.workflow.access.AccessWorkflowImpl;
 import dev.dsrflow.workflow.deletion.DeletionWorkflow;
 import dev.dsrflow.workflow.deletion.DeletionWorkflowImpl;
+import dev.dsrflow.workflow.deletion.EraseAndVerify;
 import dev.dsrflow.workflow.download.DownloadWorkflow;
 import dev.dsrflow.workflow.download.DownloadWorkflowImpl;
+import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflowImpl;
@@ -28,6 +31,7 @@ import dev.dsrflow.workflow.preservation.PreservationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
+import java.util.Map;
 
 /**
  * Registers every dsrflow workflow on the orchestrator's worker ({@code TaskQueues.ORCHESTRATOR}).
@@ -39,9 +43,9 @@ public final class OrchestratorWorkflows {
     private OrchestratorWorkflows() {}
 
     /**
-     * Registers the activities that run beside the workflows: ledger (called as a local
-     * activity), packaging, access reports, certificates, notifications (a blob outbox) and the
-     * hold-registry calls.
+     * Registers the activities that run beside the workflows: ledger writes, a request's closing
+     * step (last write, access report or deletion certificate, notice to a blob outbox), packaging
+     * and the hold-registry calls.
      */
     public static void registerActivities(
             Worker worker,
@@ -67,13 +71,27 @@ public final class OrchestratorWorkflows {
             DownloadLinks links,
             CertificateSigner signer,
             String registryQueue) {
+        registerActivities(worker, new HoldRegistryActivitiesImpl(client, registryQueue), ledger, blobs, links, signer);
+    }
+
+    /** As above, with the hold-registry calls given (tests wrap the real ones). */
+    public static void registerActivities(
+            Worker worker,
+            HoldRegistryActivities registry,
+            LedgerStore ledger,
+            BlobStore blobs,
+            DownloadLinks links,
+            CertificateSigner signer) {
+        LedgerActivitiesImpl ledgerActivities = new LedgerActivitiesImpl(ledger);
         worker.registerActivitiesImplementations(
-                new LedgerActivitiesImpl(ledger),
+                ledgerActivities,
+                new ClosingActivitiesImpl(
+                        ledgerActivities,
+                        new AccessReportActivitiesImpl(blobs),
+                        new CertificateActivitiesImpl(signer),
+                        new BlobOutboxNotifications(blobs)),
                 new PackagingActivitiesImpl(blobs, links),
-                new AccessReportActivitiesImpl(blobs),
-                new CertificateActivitiesImpl(signer),
-                new BlobOutboxNotifications(blobs),
-                new HoldRegistryActivitiesImpl(client, registryQueue));
+                registry);
     }
 
     /** Registers the four request workflows, their product batches and the hold registry. */
@@ -100,7 +118,9 @@ public final class OrchestratorWorkflows {
                 args -> new PreservationWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
                 options);
         worker.registerWorkflowImplementationFactory(
-                ProductBatchWorkflow.class, () -> new ProductBatchWorkflowImpl(catalog), options);
+                ProductBatchWorkflow.class,
+                () -> new ProductBatchWorkflowImpl(catalog, Map.of(ProductStep.ERASE, EraseAndVerify.inBatch())),
+                options);
         HoldRegistryWorkers.register(worker, registryMaxHistory);
     }
 }

@@ -12,6 +12,12 @@ import io.temporal.workflow.UpdateValidatorMethod;
  * update returns the request's new state.
  */
 public interface RequestWorkflow {
+    /**
+     * Memo a request's workflow is started with (value {@code true}) when the ledger re-drives it
+     * after its earlier workflow was lost: the new run then re-applies the operators' decisions
+     * the ledger holds. A first start carries no memo and asks the ledger nothing.
+     */
+    String REDRIVEN_MEMO = "dsrflow.redriven";
 
     /** A second person approves (four eyes: never the requester). */
     @UpdateMethod(name = RequestUpdates.APPROVE)

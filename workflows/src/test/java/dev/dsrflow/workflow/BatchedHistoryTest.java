@@ -14,10 +14,10 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.product.ProductDescriptor;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.access.AccessWorkflow;
 import dev.dsrflow.workflow.deletion.DeletionWorkflow;
 import dev.dsrflow.workflow.download.DownloadWorkflow;
-import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.preservation.PreservationWorkflow;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.api.enums.v1.EventType;
@@ -74,7 +74,7 @@ class BatchedHistoryTest {
         return RIG.client.fetchHistory(workflowId).getEvents().size();
     }
 
-    private static Counts counts(RequestSpec spec, FanOutStep... steps) {
+    private static Counts counts(RequestSpec spec, ProductStep... steps) {
         String parentId = WorkflowIds.request(spec.id());
         var history = RIG.client.fetchHistory(parentId).getEvents();
         long started = history.stream()
@@ -83,7 +83,7 @@ class BatchedHistoryTest {
         int batches = (spec.products().size() + BATCH - 1) / BATCH;
         long largest = 0;
         int children = 0;
-        for (FanOutStep step : steps) {
+        for (ProductStep step : steps) {
             for (int i = 0; i < batches; i++) {
                 largest = Math.max(
                         largest,
@@ -107,7 +107,7 @@ class BatchedHistoryTest {
         RequestSnapshot view = wf.view();
         assertThat(view.status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(view.products()).extracting(p -> p.status()).containsOnly(ProductTaskStatus.DONE);
-        return counts(spec, FanOutStep.LOCATE);
+        return counts(spec, ProductStep.LOCATE);
     }
 
     private static Counts download(int n) {
@@ -116,7 +116,7 @@ class BatchedHistoryTest {
         RIG.finish(wf);
         assertThat(wf.view().download().purged()).isTrue();
         assertThat(wf.view().products()).extracting(p -> p.status()).containsOnly(ProductTaskStatus.DONE);
-        return counts(spec, FanOutStep.EXPORT);
+        return counts(spec, ProductStep.EXPORT);
     }
 
     private static Counts preservation(int n) {
@@ -139,7 +139,7 @@ class BatchedHistoryTest {
         RIG.finish(wf);
         assertThat(wf.view().status()).isEqualTo(RequestStatus.RELEASED);
         assertThat(RIG.product(id(n - 1)).preservedRows(spec.id(), subject)).isZero();
-        return counts(spec, FanOutStep.PRESERVE, FanOutStep.RELEASE);
+        return counts(spec, ProductStep.PRESERVE, ProductStep.RELEASE);
     }
 
     /** A deletion cancelled in its grace period: restrict and unrestrict run in batches. */
@@ -165,7 +165,7 @@ class BatchedHistoryTest {
                     .noneMatch(c -> c.subjectKey().equals(subject));
         });
         assertThat(RIG.ledger.events(spec.id())).extracting(StoredEvent::kind).contains("RESTRICTED", "UNRESTRICTED");
-        return counts(spec, FanOutStep.RESTRICT, FanOutStep.UNRESTRICT);
+        return counts(spec, ProductStep.RESTRICT, ProductStep.UNRESTRICT);
     }
 
     /** A complete deletion: restrict and erase (with verify) run in batches. */
@@ -187,7 +187,7 @@ class BatchedHistoryTest {
                         .products())
                 .allSatisfy(p -> assertThat(p.eraseRuns()).isEqualTo(1))
                 .allSatisfy(p -> assertThat(p.verified()).isTrue());
-        return counts(spec, FanOutStep.RESTRICT, FanOutStep.ERASE);
+        return counts(spec, ProductStep.RESTRICT, ProductStep.ERASE);
     }
 
     @Test

@@ -22,14 +22,15 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Records the histories {@link ReplayTest} replays, with the encrypted data converter and the
- * test codec key. Run only on purpose, after a deliberate change guarded by getVersion:
- * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am verify -Dtest=HistoryRecorder}.
+ * test codec key. Until the first release there is one code path per feature: a change to a
+ * workflow's commands re-records them all, on purpose:
+ * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am test -Dtest=HistoryRecorder}. From the
+ * first release on, a change keeps the old histories and adds new ones next to them
+ * (docs/architecture.md says how a change is versioned).
  */
 @EnabledIfEnvironmentVariable(named = "DSRFLOW_RECORD_HISTORIES", matches = "1")
 class HistoryRecorder {
     static final Path DIR = Path.of("src/test/resources/histories");
-    /** The name today's deletion history is saved under: the newest change id in use, version 1. */
-    static final String LATEST_DELETION = ChangeIds.DELETION_CLAIMS + "-v1";
 
     @Test
     void record() throws Exception {
@@ -54,9 +55,7 @@ class HistoryRecorder {
 
             String[] ids = holdAndDeletion(rig, "sk-rec");
             save(rig, "preservation", ids[0]);
-            // deletion.json predates ChangeIds.DELETION_MANUAL_CLAIM, deletion-manual-claim-v1.json predates
-            // DELETION_CLAIMS: both are kept and prove the guards; today's code records the newest version
-            save(rig, LATEST_DELETION, ids[1]);
+            save(rig, "deletion", ids[1]);
             Files.writeString(
                     DIR.resolve("holds.json"),
                     rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
@@ -148,25 +147,13 @@ class HistoryRecorder {
         }
     }
 
-    /**
-     * Records only the deletion histories of {@link ChangeIds#DELETION_CLAIMS} and
-     * {@link ChangeIds#DELETION_GRACE} version 1 (and the registry's, with the batched updates):
-     * {@code DSRFLOW_RECORD_HISTORIES=1 mvn -pl workflows -am test -Dtest='HistoryRecorder#recordDeletionClaims'}.
-     */
+    /** Records a deletion with no grace period left (nothing restricted): {@code -Dtest=HistoryRecorder#recordNoGrace}. */
     @Test
-    void recordDeletionClaims() throws Exception {
+    void recordNoGrace() throws Exception {
         try (TestRig rig = new TestRig(List.of(
                 TestRig.product("profile", true, InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
-            rig.product("profile").seed("sk-rec", 2);
-            rig.product("content").seed("sk-rec", 3);
-            String[] ids = holdAndDeletion(rig, "sk-rec");
-            save(rig, LATEST_DELETION, ids[1]);
-            Files.writeString(
-                    DIR.resolve("holds-" + ChangeIds.DELETION_CLAIMS + "-v1.json"),
-                    rig.client.fetchHistory(WorkflowIds.holds("sk-rec")).toJson(true));
-
             rig.product("profile").seed("sk-rec0", 1);
             RequestPolicy noGrace = new RequestPolicy(
                     Duration.ZERO, Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), false);
@@ -182,7 +169,7 @@ class HistoryRecorder {
             rig.await(deletion, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
             deletion.approve(new OperatorAction("ops2", null));
             rig.finish(deletion);
-            save(rig, ChangeIds.DELETION_GRACE + "-v1", deletion.view().id());
+            save(rig, "deletion-no-grace", deletion.view().id());
         }
     }
 

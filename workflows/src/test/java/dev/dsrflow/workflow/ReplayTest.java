@@ -1,31 +1,59 @@
 package dev.dsrflow.workflow;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.dsrflow.catalogue.InformationCategory;
+import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.temporal.TaskQueues;
+import dev.dsrflow.workflow.access.AccessWorkflow;
+import dev.dsrflow.workflow.lifecycle.CancelRule;
+import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
+import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.NonDeterministicException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replays recorded histories (see {@link HistoryRecorder}) against today's workflow code with
- * the encrypted data converter: a change that alters a command sequence without a
- * {@code Workflow.getVersion} guard fails here.
+ * the encrypted data converter: a change that alters a command sequence fails here (then, before
+ * the first release, re-record them with {@link HistoryRecorder}; after it, guard the change).
  */
 class ReplayTest {
     private static TestWorkflowEnvironment env;
     private static Worker worker;
+    private static Worker changed;
+
+    /** An access workflow whose commands differ from the recorded ones: it waits a minute before locating. */
+    static final class ChangedAccessWorkflow extends RequestWorkflowBase implements AccessWorkflow {
+        ChangedAccessWorkflow(ProductCatalog catalog, RequestSpec spec) {
+            super(spec, catalog, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
+        }
+
+        @Override
+        public void run(RequestSpec spec) {
+            Workflow.sleep(Duration.ofMinutes(1));
+            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(spec, null));
+            end(RequestStatus.COMPLETED, "COMPLETED", "changed");
+        }
+    }
 
     @BeforeAll
     static void worker() {
@@ -45,6 +73,11 @@ class ReplayTest {
                 settings(TestRig.product("content", true, InformationCategory.CONTENT)),
                 settings(TestRig.product("legacy", false, InformationCategory.DEVICE))));
         OrchestratorWorkflows.register(worker, catalog);
+        changed = env.newWorker("changed");
+        changed.registerWorkflowImplementationFactory(
+                AccessWorkflow.class,
+                args -> new ChangedAccessWorkflow(catalog, args.get(0, RequestSpec.class)),
+                WorkflowImplementationOptions.newBuilder().build());
     }
 
     private static ProductSettings settings(dev.dsrflow.product.ProductDescriptor d) {
@@ -62,12 +95,9 @@ class ReplayTest {
                 "access",
                 "download",
                 "deletion",
-                "deletion-manual-claim-v1",
-                "deletion-claims-v1",
-                "deletion-grace-v1",
+                "deletion-no-grace",
                 "preservation",
                 "holds",
-                "holds-deletion-claims-v1",
                 "access-batched",
                 "access-batched-locate-b0",
                 "deletion-batched-cancelled",
@@ -76,5 +106,12 @@ class ReplayTest {
             })
     void recordedHistoryReplays(String name) throws Exception {
         WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
+    }
+
+    @Test
+    void aChangedImplementationFailsToReplay() {
+        assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/access.json", changed))
+                .hasMessageContaining(NonDeterministicException.class.getName())
+                .hasMessageContaining("No command scheduled that corresponds to event");
     }
 }

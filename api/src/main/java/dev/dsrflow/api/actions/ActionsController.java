@@ -96,13 +96,20 @@ class ActionsController {
     }
 
     @Post(value = "/cancel", consumes = MediaType.APPLICATION_JSON)
-    @Secured(Roles.PRIVACY_OPS)
-    @Operation(summary = "Cancel: a deletion before erasure starts, access and download before completion")
+    @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
+    @Operation(
+            summary = "Cancel: a deletion before erasure starts, access and download before completion, a"
+                    + " preservation before approval (LEGAL on a preservation)")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView cancel(@PathVariable String id, @Body @Nullable byte[] body, Authentication user) {
         String reason = RequestActions.checkReason(reason(body));
         return actions.act(
-                id, RequestUpdates.CANCEL, new OperatorAction(user.getName(), reason), user, RequestActions.OPS, false);
+                id,
+                RequestUpdates.CANCEL,
+                new OperatorAction(user.getName(), reason),
+                user,
+                RequestActions.OWNER,
+                false);
     }
 
     @Post(value = "/extend", consumes = MediaType.APPLICATION_JSON)
@@ -116,8 +123,8 @@ class ActionsController {
     }
 
     @Post(value = "/products/{product}/retry", consumes = MediaType.APPLICATION_JSON)
-    @Secured(Roles.PRIVACY_OPS)
-    @Operation(summary = "Run a FAILED product again")
+    @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
+    @Operation(summary = "Run a FAILED product again (LEGAL on a preservation)")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView retry(
             @PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body, Authentication user) {
@@ -127,13 +134,13 @@ class ActionsController {
                 RequestUpdates.RETRY_PRODUCT,
                 new ProductAction(user.getName(), product, reason),
                 user,
-                RequestActions.OPS,
+                RequestActions.OWNER,
                 false);
     }
 
     @Post(value = "/products/{product}/complete", consumes = MediaType.APPLICATION_JSON)
-    @Secured(Roles.PRIVACY_OPS)
-    @Operation(summary = "Mark a FAILED or MANUAL product DONE by hand, with a reason")
+    @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
+    @Operation(summary = "Mark a FAILED or MANUAL product DONE by hand, with a reason (LEGAL on a preservation)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView complete(
             @PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body, Authentication user) {
@@ -143,13 +150,13 @@ class ActionsController {
                 RequestUpdates.COMPLETE_PRODUCT,
                 new ProductAction(user.getName(), product, reason),
                 user,
-                RequestActions.OPS,
+                RequestActions.OWNER,
                 false);
     }
 
     @Post(value = "/products/{product}/skip", consumes = MediaType.APPLICATION_JSON)
-    @Secured(Roles.PRIVACY_OPS)
-    @Operation(summary = "Skip a product, with a reason")
+    @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
+    @Operation(summary = "Skip a product, with a reason (LEGAL on a preservation)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView skip(
             @PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body, Authentication user) {
@@ -159,7 +166,7 @@ class ActionsController {
                 RequestUpdates.SKIP_PRODUCT,
                 new ProductAction(user.getName(), product, reason),
                 user,
-                RequestActions.OPS,
+                RequestActions.OWNER,
                 false);
     }
 

@@ -2,6 +2,7 @@ package dev.dsrflow.api.problem;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,10 +14,13 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.List;
 
 /**
- * Refuses request bodies that are not JSON with a 415 problem, before routing and security
- * (which would otherwise see no matching route and answer a misleading 403).
+ * Refuses request bodies that are not declared JSON with a 415 problem, before routing and
+ * security (which would otherwise see no matching route and answer a misleading 403). A body
+ * without a Content-Type is refused too: a cross-site form or a no-type POST never reaches a
+ * controller, and only a JSON body (which a browser sends cross-site only after a CORS preflight)
+ * does. A POST without a body needs no type.
  */
-@ServerFilter("/v1/**")
+@ServerFilter({"/v1/**", "/codec/**"})
 class JsonOnlyFilter implements Ordered {
 
     @RequestFilter
@@ -26,9 +30,7 @@ class JsonOnlyFilter implements Ordered {
             return null;
         }
         MediaType type = request.getContentType().orElse(null);
-        if (type == null
-                || type.matches(MediaType.APPLICATION_JSON_TYPE)
-                || type.getSubtype().endsWith("+json")) {
+        if (type == null ? !hasBody(request) : isJson(type)) {
             return null;
         }
         HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -38,6 +40,15 @@ class JsonOnlyFilter implements Ordered {
                 status.getCode(),
                 "Request bodies are application/json",
                 List.of(new FieldError("Content-Type", "must be application/json"))));
+    }
+
+    private static boolean hasBody(HttpRequest<?> request) {
+        return request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.matches(MediaType.APPLICATION_JSON_TYPE)
+                || type.getSubtype().endsWith("+json");
     }
 
     @Override

@@ -2,22 +2,59 @@ package dev.dsrflow.api.requests;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-/** The record-keeping export: one CSV row per request, the same rows as the JSON list. */
+/**
+ * The record-keeping export: one CSV row per request (RFC 4180), the same rows as the JSON list.
+ * The download columns follow the view: {@code downloadUrl} is empty unless the reader is
+ * PRIVACY_OPS.
+ */
 final class CsvExport {
     static final String MEDIA_TYPE = "text/csv";
-    private static final String HEADER = "id,type,status,jurisdiction,subjectKey,receivedAt,dueAt,overdue,extended,"
-            + "requestedBy,approvedBy,graceEndsAt,holdExpiresAt,completedAt";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setHeader(
+                    "id",
+                    "type",
+                    "status",
+                    "jurisdiction",
+                    "subjectKey",
+                    "receivedAt",
+                    "dueAt",
+                    "overdue",
+                    "extended",
+                    "requestedBy",
+                    "approvedBy",
+                    "graceEndsAt",
+                    "holdExpiresAt",
+                    "completedAt",
+                    "downloadUrl",
+                    "downloadExpiresAt",
+                    "downloadSha256",
+                    "downloadBytes")
+            .get();
+
+    /** A cell starting with one of these is a formula (or a hidden one) in a spreadsheet. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private CsvExport() {}
 
     static String of(List<RequestView> rows) {
-        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-        rows.forEach(r -> out.append(line(r)));
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            for (RequestView r : rows) {
+                printer.printRecord(row(r));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toString();
     }
 
@@ -30,32 +67,13 @@ final class CsvExport {
         return new Streamed(rows, shown);
     }
 
-    private static String line(RequestView r) {
-        return String.join(
-                        ",",
-                        cell(r.id()),
-                        cell(r.type().name()),
-                        cell(r.status().name()),
-                        cell(r.jurisdiction().name()),
-                        cell(r.subjectKey()),
-                        cell(r.receivedAt()),
-                        cell(r.dueAt()),
-                        cell(Boolean.toString(r.overdue())),
-                        cell(Boolean.toString(r.extended())),
-                        cell(r.requestedBy()),
-                        cell(r.approvedBy()),
-                        cell(r.graceEndsAt()),
-                        cell(r.holdExpiresAt()),
-                        cell(r.completedAt()))
-                + "\r\n";
-    }
-
     private static final class Streamed extends InputStream {
         private static final int ROWS_PER_CHUNK = 500;
         private final LedgerQueries.Rows rows;
         private final UnaryOperator<RequestView> shown;
-        private byte[] chunk = (HEADER + "\r\n").getBytes(StandardCharsets.UTF_8);
+        private byte[] chunk = new byte[0];
         private int position;
+        private boolean started;
         private boolean closed;
 
         Streamed(LedgerQueries.Rows rows, UnaryOperator<RequestView> shown) {
@@ -75,26 +93,34 @@ final class CsvExport {
                 return 0;
             }
             while (position == chunk.length) {
-                if (closed || !more()) {
+                if (closed || (started && !more())) {
                     close();
                     return -1;
                 }
-                StringBuilder out = new StringBuilder();
-                try {
-                    for (int i = 0; i < ROWS_PER_CHUNK && rows.hasNext(); i++) {
-                        out.append(line(shown.apply(rows.next())));
-                    }
-                } catch (RuntimeException e) {
-                    close();
-                    throw new IOException("the ledger stopped answering during the export", e);
-                }
-                chunk = out.toString().getBytes(StandardCharsets.UTF_8);
+                chunk = next();
                 position = 0;
             }
             int n = Math.min(length, chunk.length - position);
             System.arraycopy(chunk, position, into, offset, n);
             position += n;
             return n;
+        }
+
+        /** The next batch of rows as CSV, the header before the first. */
+        private byte[] next() throws IOException {
+            StringBuilder out = new StringBuilder();
+            CSVFormat format =
+                    started ? FORMAT.builder().setSkipHeaderRecord(true).get() : FORMAT;
+            started = true;
+            try (CSVPrinter printer = new CSVPrinter(out, format)) {
+                for (int i = 0; i < ROWS_PER_CHUNK && rows.hasNext(); i++) {
+                    printer.printRecord(row(shown.apply(rows.next())));
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw new IOException("the ledger stopped answering during the export", e);
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
         }
 
         private boolean more() throws IOException {
@@ -115,22 +141,39 @@ final class CsvExport {
         }
     }
 
-    private static String cell(Instant value) {
-        return value == null ? "" : value.toString();
+    private static List<String> row(RequestView r) {
+        RequestView.Download download = r.download();
+        List<String> cells = new ArrayList<>();
+        cells.add(r.id());
+        cells.add(r.type().name());
+        cells.add(r.status().name());
+        cells.add(r.jurisdiction().name());
+        cells.add(r.subjectKey());
+        cells.add(text(r.receivedAt()));
+        cells.add(text(r.dueAt()));
+        cells.add(Boolean.toString(r.overdue()));
+        cells.add(Boolean.toString(r.extended()));
+        cells.add(r.requestedBy());
+        cells.add(r.approvedBy());
+        cells.add(text(r.graceEndsAt()));
+        cells.add(text(r.holdExpiresAt()));
+        cells.add(text(r.completedAt()));
+        cells.add(download == null ? null : download.url());
+        cells.add(download == null ? null : text(download.expiresAt()));
+        cells.add(download == null ? null : download.sha256());
+        cells.add(download == null ? null : Long.toString(download.bytes()));
+        return cells.stream().map(CsvExport::neutralised).toList();
     }
 
-    /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets show text. */
-    private static String cell(String value) {
-        if (value == null) {
+    private static String text(Instant value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A leading formula character is neutralised with an apostrophe, so spreadsheets show text. */
+    static String neutralised(String value) {
+        if (value == null || value.isEmpty()) {
             return "";
         }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -90,6 +90,34 @@ public record RequestView(
                 null);
     }
 
+    /**
+     * The view without the live download link ({@code download.url}, a bearer link to the
+     * subject's data): what every role but PRIVACY_OPS sees. Expiry, digest and size stay.
+     */
+    public RequestView withoutDownloadLink() {
+        if (download == null || download.url() == null) {
+            return this;
+        }
+        return new RequestView(
+                id,
+                type,
+                status,
+                jurisdiction,
+                subjectKey,
+                receivedAt,
+                dueAt,
+                overdue,
+                extended,
+                requestedBy,
+                approvedBy,
+                graceEndsAt,
+                holdExpiresAt,
+                completedAt,
+                products,
+                new Download(null, download.expiresAt(), download.sha256(), download.bytes(), download.purged()),
+                certificate);
+    }
+
     /** One product's part of the request. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

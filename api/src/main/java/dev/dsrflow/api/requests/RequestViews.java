@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.ledger.ProductSnapshot;
 import dev.dsrflow.ledger.RequestSnapshot;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,6 +50,11 @@ public class RequestViews {
                         : s.products().stream().map(RequestViews::product).toList(),
                 links.view(s.download()),
                 certificate(s.certificate()));
+    }
+
+    /** The view as this reader may see it: the live download link for PRIVACY_OPS only. */
+    public static RequestView visibleTo(RequestView view, Authentication reader) {
+        return reader.getRoles().contains(Roles.PRIVACY_OPS) ? view : view.withoutDownloadLink();
     }
 
     static boolean overdue(Instant dueAt, boolean isFinal, Instant now) {

@@ -3,7 +3,7 @@ package dev.dsrflow.api.requests;
 import dev.dsrflow.api.problem.Problem;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.problem.StrictJson;
-import dev.dsrflow.api.security.ProductScope;
+import dev.dsrflow.api.security.ProductAccess;
 import dev.dsrflow.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -85,8 +85,10 @@ class RequestsController {
         FilingBody request = StrictJson.read(body, FilingBody.class, true);
         RequestFiling.Filed filed = filing.file(request, idempotencyKey, filer);
         if (!filed.created()) {
-            return HttpResponse.ok(queries.find(filed.requestId())
-                    .orElseThrow(() -> ProblemException.unknownRequest(filed.requestId())));
+            return HttpResponse.ok(RequestViews.visibleTo(
+                    queries.find(filed.requestId())
+                            .orElseThrow(() -> ProblemException.unknownRequest(filed.requestId())),
+                    filer));
         }
         // the request as filed (what the ledger row holds): no read back
         return HttpResponse.created(RequestView.filed(filed.spec()), URI.create("/v1/requests/" + filed.requestId()));
@@ -101,8 +103,9 @@ class RequestsController {
             description = "unknown request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     RequestView show(@PathVariable String id, Authentication reader) {
-        RequestView view = queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id));
-        Optional<Set<String>> scope = ProductScope.of(reader);
+        RequestView view =
+                RequestViews.visibleTo(queries.find(id).orElseThrow(() -> ProblemException.unknownRequest(id)), reader);
+        Optional<Set<String>> scope = ProductAccess.of(reader);
         if (scope.isEmpty()) {
             return view;
         }
@@ -200,7 +203,11 @@ class RequestsController {
         }
         RequestPage listed = queries.list(scoped(filter, reader));
         RequestPage result = new RequestPage(
-                listed.items().stream().map(shown).toList(), listed.page(), listed.size(), listed.total());
+                listed.items().stream().map(shown).toList(),
+                listed.page(),
+                listed.size(),
+                listed.total(),
+                listed.totalExact());
         if (csv) {
             return HttpResponse.ok(CsvExport.of(result.items()))
                     .contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
@@ -209,14 +216,18 @@ class RequestsController {
         return HttpResponse.ok(result);
     }
 
-    /** A listed view as this reader may see it. */
+    /** A listed view as this reader may see it: the download link for PRIVACY_OPS only, a product team's part. */
     private static UnaryOperator<RequestView> shown(Authentication reader) {
-        return ProductScope.of(reader).isPresent() ? v -> v.forProductTeam(null) : v -> v;
+        boolean productTeam = ProductAccess.of(reader).isPresent();
+        return v -> {
+            RequestView visible = RequestViews.visibleTo(v, reader);
+            return productTeam ? visible.forProductTeam(null) : visible;
+        };
     }
 
     /** A product team's list is limited to its products; asking for another product is forbidden. */
     private static RequestFilter scoped(RequestFilter filter, Authentication reader) {
-        Optional<Set<String>> scope = ProductScope.of(reader);
+        Optional<Set<String>> scope = ProductAccess.of(reader);
         if (scope.isEmpty()) {
             return filter;
         }

@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * A user of HTTP Basic authentication, declared under {@code dsrflow.security.users.<name>}
- * with {@code password}, {@code roles} (see {@link Roles}) and, for product teams, {@code products}.
+ * with {@code password-hash} (a bcrypt hash, e.g. from {@code htpasswd -nbBC 12 <name> <password>};
+ * never the password itself), {@code roles} (see {@link Roles}) and, for product teams,
+ * {@code products}.
  */
 @EachProperty("dsrflow.security.users")
 public class ConfiguredUser {
     private final String name;
-    private String password;
+    private String passwordHash;
     private List<String> roles = List.of();
     private List<String> products = List.of();
 
@@ -23,12 +25,13 @@ public class ConfiguredUser {
         return name;
     }
 
-    public String password() {
-        return password;
+    /** The bcrypt hash of the user's password. */
+    public String passwordHash() {
+        return passwordHash;
     }
 
-    public void setPassword(String password) {
-        this.password = password;
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 
     public List<String> roles() {

@@ -1,11 +1,20 @@
 package dev.dsrflow.api.testing;
 
+import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
-import dev.dsrflow.ledger.LedgerActivitiesImpl;
+import dev.dsrflow.demo.DemoProduct;
+import dev.dsrflow.demo.DemoProductHandler;
+import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.product.activity.ProductActivitiesImpl;
 import dev.dsrflow.temporal.LocalWorkers;
 import dev.dsrflow.temporal.TaskQueues;
+import dev.dsrflow.workflow.OrchestratorWorkflows;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -17,30 +26,61 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sql.DataSource;
 
 /**
- * Test wiring: an in-process Temporal test server (a real TestWorkflowEnvironment) with the
- * fake request workflows and the real ledger activity on the orchestrator queue, exposed as the
- * application's Temporal beans; and one "running" product worker.
+ * Test wiring: the Java Temporal test server (a real TestWorkflowEnvironment, time not skipped
+ * unless a caller waits on a workflow's result) running the real request workflows and hold
+ * registry with the real orchestrator activities (ledger, packaging, reports, certificates,
+ * notifications), exposed as the application's Temporal beans. Each automated product of the
+ * test catalogue is the demo product of that name on the test's PostgreSQL, behind the real
+ * product adapter, on a worker of its own queue; {@code legacy} is manual and has no worker.
+ * The store of {@link #BROKEN_PRODUCT} is down (its tables were never created), so its tasks
+ * fail after their one attempt and wait for an operator: the FAILED product the tests steer.
  */
 @Factory
 @Requires(env = "test")
 @Requires(missingProperty = "test.temporal-down")
 public class TemporalTestFactory {
-    /** The product whose worker the tests report as online. */
-    public static final String ONLINE_PRODUCT = "messaging";
+    /** The product whose store is down: every task of it ends FAILED. */
+    public static final String BROKEN_PRODUCT = "content";
+
+    private final Set<String> polledQueues = new HashSet<>();
 
     @Singleton
     @Bean(preDestroy = "close")
-    TestWorkflowEnvironment testWorkflowEnvironment(CodecKeys keys, LedgerStore ledger) {
+    TestWorkflowEnvironment testWorkflowEnvironment(
+            CodecKeys keys,
+            LedgerStore ledger,
+            ProductCatalog catalog,
+            BlobStore blobs,
+            DownloadLinks links,
+            CertificateSigner signer,
+            DataSource db) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(EncryptedDataConverter.create(keys))
                         .build())
                 .build());
-        Worker worker = env.newWorker(TaskQueues.ORCHESTRATOR);
-        worker.registerWorkflowImplementationTypes(FakeRequests.implementations());
-        worker.registerActivitiesImplementations(new LedgerActivitiesImpl(ledger));
+        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+        OrchestratorWorkflows.register(orchestrator, catalog);
+        OrchestratorWorkflows.registerActivities(orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer);
+        for (ProductSettings product : catalog.all()) {
+            if (!product.descriptor().automated()) {
+                continue;
+            }
+            DemoProduct definition = DemoProducts.definition(product.id());
+            if (!product.id().equals(BROKEN_PRODUCT)) {
+                DemoProducts.install(db, definition);
+            }
+            String queue = TaskQueues.product(product.id());
+            env.newWorker(queue)
+                    .registerActivitiesImplementations(
+                            new ProductActivitiesImpl(new DemoProductHandler(db, definition), blobs));
+            polledQueues.add(queue);
+        }
         env.start();
         return env;
     }
@@ -57,8 +97,9 @@ public class TemporalTestFactory {
         return env.getWorkflowClient();
     }
 
+    /** The test server cannot describe task queues: the product queues with a worker above are online. */
     @Singleton
-    LocalWorkers localWorkers() {
-        return queue -> queue.equals(TaskQueues.product(ONLINE_PRODUCT));
+    LocalWorkers localWorkers(TestWorkflowEnvironment env) {
+        return polledQueues::contains;
     }
 }

@@ -10,6 +10,7 @@ import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportSink;
 import dev.dsrflow.product.ExportedFile;
+import dev.dsrflow.product.IdentifierKind;
 import dev.dsrflow.product.Inventory;
 import dev.dsrflow.product.PreservationReceipt;
 import dev.dsrflow.product.ProductDescriptor;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.owasp.encoder.Encode;
 
 /**
  * The example for product teams: the loyalty-points product's handler. It maps dsrflow's
@@ -41,7 +43,13 @@ import java.util.UUID;
  */
 public final class LoyaltyPointsHandler implements ProductHandler {
     private static final ProductDescriptor DESCRIPTOR = new ProductDescriptor(
-            "loyalty", "Loyalty points", Set.of(PURCHASES), EnumSet.allOf(Capability.class), true, "1.0.0");
+            "loyalty",
+            "Loyalty points",
+            Set.of(PURCHASES),
+            EnumSet.allOf(Capability.class),
+            true,
+            "1.0.0",
+            EnumSet.allOf(IdentifierKind.class));
     private static final int ERASE_CHUNK = 2;
 
     private final LoyaltyStore store;
@@ -183,7 +191,7 @@ public final class LoyaltyPointsHandler implements ProductHandler {
                     .append("</td><td>")
                     .append(e.points())
                     .append("</td><td>")
-                    .append(e.reason().replace("&", "&amp;").replace("<", "&lt;"))
+                    .append(Encode.forHtml(e.reason()))
                     .append("</td></tr>\n"));
             return b.append("</table></body></html>\n").toString();
         }

@@ -2,15 +2,14 @@ package dev.dsrflow.workflow.access;
 
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
-import dev.dsrflow.report.AccessReportActivities;
+import dev.dsrflow.product.activity.ProductStep;
+import dev.dsrflow.report.AccessReport;
+import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.report.AccessReportInput;
-import dev.dsrflow.report.AccessReportRef;
+import dev.dsrflow.workflow.ClosingActivities;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
-import dev.dsrflow.workflow.lifecycle.FanOutStep;
-import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import dev.dsrflow.workflow.lifecycle.StepContext;
@@ -21,11 +20,9 @@ import io.temporal.workflow.Workflow;
 /** Locate fan-out, then the access report. */
 public final class AccessWorkflowImpl extends RequestWorkflowBase implements AccessWorkflow {
     private final ProductCatalog catalog;
-    private final AccessReportActivities reports = OrchestratorActivities.stub(AccessReportActivities.class);
-    private final AccessReportActivities localReports = OrchestratorActivities.localStub(AccessReportActivities.class);
 
     public AccessWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, Capability.LOCATE, CancelRule.BEFORE_COMPLETION);
+        super(spec, catalog, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
         this.catalog = catalog;
     }
 
@@ -34,31 +31,37 @@ public final class AccessWorkflowImpl extends RequestWorkflowBase implements Acc
         state.moveTo(RequestStatus.IN_PROGRESS);
         begin(true, "locating data in " + spec.products().size() + " products");
         CancellationScope work = Workflow.newCancellationScope(
-                () -> fanOut.run(state.products(), FanOutStep.LOCATE, StepContext.of(spec, null)));
+                () -> fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(spec, null)));
         controls.onCancel(work::cancel);
         try {
             work.run();
         } catch (CanceledFailure cancelled) {
-            finish(RequestStatus.CANCELLED, "ENDED", "cancelled while locating");
+            end(RequestStatus.CANCELLED, "ENDED", "cancelled while locating");
             return;
         }
         if (state.isFinal()) {
-            finish(state.status(), "ENDED", "ended by an operator");
+            end(state.status(), "ENDED", "ended by an operator");
             return;
         }
-        // from the journal's batching version on, the report is built in a local activity
-        AccessReportActivities reportStep = journal.batching() ? localReports : reports;
-        AccessReportRef ref = reportStep.build(new AccessReportInput(
+        AccessReportInput input = new AccessReportInput(
                 spec.id(),
                 spec.subjectKey(),
                 spec.jurisdiction().name(),
-                state.products().stream().map(this::inventory).toList()));
-        state.setReportBlob(ref.jsonBlob());
-        finish(
+                state.products().stream().map(this::inventory).toList());
+        // the report's key and headline numbers are known here; it is built in the same local activity as the last
+        // write
+        AccessReport report = AccessReport.of(input);
+        String blob = AccessReportActivitiesImpl.jsonKey(spec.id());
+        state.setReportBlob(blob);
+        end(
                 RequestStatus.COMPLETED,
                 "COMPLETED",
-                "report with " + ref.totalItems() + " items in " + ref.categories() + " categories stored as "
-                        + ref.jsonBlob());
+                "report with " + report.totalItems() + " items in " + report.distinctCategories()
+                        + " categories stored as " + blob,
+                last -> {
+                    closing.closeAccess(new ClosingActivities.AccessClosing(input, last));
+                    return null;
+                });
     }
 
     private AccessReportInput.ProductInventory inventory(ProductTaskState task) {

@@ -1,27 +1,22 @@
 package dev.dsrflow.workflow.deletion;
 
-import dev.dsrflow.certificate.CertificateActivities;
 import dev.dsrflow.certificate.DeletionEvidence;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
-import dev.dsrflow.workflow.ChangeIds;
+import dev.dsrflow.product.activity.ProductStep;
+import dev.dsrflow.workflow.ClosingActivities;
 import dev.dsrflow.workflow.ProductAction;
-import dev.dsrflow.workflow.holds.EraseClaimResult;
 import dev.dsrflow.workflow.holds.HoldsLifted;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
-import dev.dsrflow.workflow.lifecycle.FanOutStep;
-import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
-import dev.dsrflow.workflow.lifecycle.ProductBatches;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.Rejections;
-import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import dev.dsrflow.workflow.lifecycle.StepContext;
+import dev.dsrflow.workflow.lifecycle.WorkflowClock;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -29,41 +24,38 @@ import java.util.List;
 
 /** Approval, grace period with restriction, hold-aware erasure, verification, certificate. */
 public final class DeletionWorkflowImpl extends RequestWorkflowBase implements DeletionWorkflow {
-    /** Version of this workflow code, written into certificates (change ids: {@link dev.dsrflow.workflow.ChangeIds}). */
+    /** Version of this workflow code, written into certificates. */
     public static final String ORCHESTRATOR_VERSION = "dsrflow-deletion/1";
 
-    private final CertificateActivities certificates = OrchestratorActivities.stub(CertificateActivities.class);
-    private final CertificateActivities localCertificates =
-            OrchestratorActivities.localStub(CertificateActivities.class);
     private final HoldClaims holds;
     private final GracePeriod grace;
     private final Erasure erasure;
     private Instant erasureStartedAt;
 
     public DeletionWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, Capability.ERASE, CancelRule.BEFORE_ERASURE);
+        super(spec, catalog, ProductStep.ERASE, CancelRule.BEFORE_ERASURE);
         this.holds = new HoldClaims(spec);
         this.grace = new GracePeriod(state, journal, products);
-        this.erasure = new Erasure(spec, products, holds, journal, this::refreshStatus);
+        this.erasure = new Erasure(StepContext.of(spec, null), products, holds, journal, this::refreshStatus);
     }
 
     @Override
     public void run(RequestSpec spec) {
         begin(true, "deletion across " + spec.products().size() + " products");
         if (!ApprovalGate.await(state, journal)) {
-            finish(state.status(), "ENDED", "ended before approval");
+            end(state.status(), "ENDED", "ended before approval");
             return;
         }
         try {
             if (!grace.pass()) {
-                finish(RequestStatus.CANCELLED, "ENDED", "cancelled during the grace period; data visible again");
+                end(RequestStatus.CANCELLED, "ENDED", "cancelled during the grace period; data visible again");
                 return;
             }
         } catch (CanceledFailure workflowCancelled) {
             // the workflow itself was cancelled (not through the update): compensate, then end
             Workflow.newDetachedCancellationScope(() -> {
                         grace.compensate();
-                        finish(
+                        end(
                                 RequestStatus.CANCELLED,
                                 "ENDED",
                                 "workflow cancelled during the grace period; data visible again");
@@ -72,11 +64,13 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
             return;
         }
         erase(spec);
-        issueCertificate(spec);
-        finish(
+        DeletionEvidence evidence = evidence(spec);
+        String certificate = end(
                 RequestStatus.COMPLETED,
                 "COMPLETED",
-                "every product erased, completed by hand or skipped; certificate issued");
+                "every product erased, completed by hand or skipped; certificate issued",
+                last -> closing.closeDeletion(new ClosingActivities.DeletionClosing(evidence, last)));
+        state.setCertificate(certificate);
     }
 
     /** Erasing by hand is erasing too: only once erasure started, and never under a hold. */
@@ -91,21 +85,17 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
 
     @Override
     public RequestSnapshot completeProduct(ProductAction action) {
-        int version = Workflow.getVersion(ChangeIds.DELETION_MANUAL_CLAIM, Workflow.DEFAULT_VERSION, 1);
-        if (version == Workflow.DEFAULT_VERSION) {
-            return super.completeProduct(action); // deletions started before manual erasure asked the registry
-        }
-        EraseClaimResult answer = holds.claim(action.product());
-        if (!answer.granted()) {
+        List<String> heldBy = holds.claim(action.product());
+        if (!heldBy.isEmpty()) {
             throw Rejections.of(
                     Rejections.NOT_ALLOWED_NOW,
-                    "product " + action.product() + " is under a legal hold (" + String.join(", ", answer.heldBy())
+                    "product " + action.product() + " is under a legal hold (" + String.join(", ", heldBy)
                             + "): do not erase it");
         }
         try {
             return super.completeProduct(action);
         } finally {
-            holds.finish(action.product());
+            holds.release(action.product());
         }
     }
 
@@ -115,7 +105,7 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     }
 
     private void erase(RequestSpec spec) {
-        erasureStartedAt = RequestJournal.now();
+        erasureStartedAt = WorkflowClock.now();
         state.moveTo(RequestStatus.IN_PROGRESS);
         List<String> automated = state.products().stream()
                 .filter(t -> t.status() == ProductTaskStatus.PENDING)
@@ -125,37 +115,22 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
         for (String product : held) {
             state.product(product)
                     .orElseThrow()
-                    .moveTo(ProductTaskStatus.DEFERRED, "under a legal hold", RequestJournal.now());
+                    .moveTo(ProductTaskStatus.DEFERRED, "under a legal hold", WorkflowClock.now());
         }
         refreshStatus();
-        journal.record(
-                RequestJournal.SYSTEM,
+        journal.note(
                 "ERASURE_STARTED",
                 held.isEmpty()
                         ? "no product is held"
                         : held.size() + " products deferred by legal holds: " + String.join(", ", held));
-        List<String> granted = state.products().stream()
-                .filter(t -> t.status() == ProductTaskStatus.PENDING)
-                .map(ProductTaskState::product)
-                .toList();
-        if (holds.grantedUpFront(granted)) {
-            // over more products than the batch size, granted products are erased by batch children
-            // (held ones stay here, DEFERRED, and are erased here once their hold lifts)
-            fanOut.withBatches(new ProductBatches(state, ChangeIds.DELETION_CHILD_BATCHES))
-                    .run(
-                            state.products(),
-                            FanOutStep.ERASE,
-                            StepContext.of(spec, null),
-                            erasure::run,
-                            erasure.batchHooks());
-        } else {
-            fanOut.run(state.products(), erasure::run);
-        }
+        // granted products are erased from here, or by batch children over more products than the batch size;
+        // held ones stay here, DEFERRED, and are erased here once their hold lifts
+        fanOut.run(state.products(), ProductStep.ERASE, StepContext.of(spec, null), erasure::run, erasure.batchHooks());
         state.moveTo(RequestStatus.IN_PROGRESS);
     }
 
-    private void issueCertificate(RequestSpec spec) {
-        DeletionEvidence evidence = new DeletionEvidence(
+    private DeletionEvidence evidence(RequestSpec spec) {
+        return new DeletionEvidence(
                 spec.id(),
                 spec.subjectKey(),
                 spec.jurisdiction().name(),
@@ -163,12 +138,11 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
                 spec.requestedBy(),
                 state.approvedBy(),
                 erasureStartedAt,
-                RequestJournal.now(),
+                WorkflowClock.now(),
                 ORCHESTRATOR_VERSION,
                 state.products().stream()
-                        .map(t -> erasure.record(t.product()).evidence(t))
+                        .map(t -> erasure.tally(t.product()).evidence(t))
                         .toList());
-        state.setCertificate((journal.batching() ? localCertificates : certificates).issue(evidence));
     }
 
     /** IN_PROGRESS, or WAITING_ON_HOLD while any product is deferred by a hold. */

@@ -2,21 +2,19 @@ package dev.dsrflow.workflow.deletion;
 
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.Capability;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.product.activity.ProductStepResult;
-import dev.dsrflow.workflow.ChangeIds;
-import dev.dsrflow.workflow.lifecycle.FanOutStep;
 import dev.dsrflow.workflow.lifecycle.ProductBatches;
+import dev.dsrflow.workflow.lifecycle.ProductCalls;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
-import dev.dsrflow.workflow.lifecycle.ProductTasks;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.RequestState;
 import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.lifecycle.StepOutcome;
+import dev.dsrflow.workflow.lifecycle.WorkflowClock;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
@@ -25,15 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The deletion's grace period, from {@code receivedAt} for {@code policy.gracePeriod}: products
  * restrict (hide) the data at once; a cancel inside the period unrestricts it again
  * (compensation registered before restricting, run in a detached scope).
  *
- * <p>Over more products than the request's batch size (from change
- * {@link ChangeIds#DELETION_CHILD_BATCHES} on), restrict and unrestrict run in batch child
+ * <p>Over more products than the request's batch size, restrict and unrestrict run in batch child
  * workflows: cancelling the deletion cancels the restrict batches, then the compensation starts
  * unrestrict batches of its own in the detached scope.
  *
@@ -41,10 +37,9 @@ import java.util.function.Function;
  * request can still be cancelled. When the period has already ended at the moment restriction
  * would start (a grace period of zero, or a request re-driven from the ledger after its grace
  * end, which is computed from the absolute {@code receivedAt}), there is no window left to hide
- * anything in and no cancel left to compensate: erasure follows at once. From version 1 of
- * {@link ChangeIds#DELETION_GRACE} on, such a deletion therefore skips restrict and registers
- * no unrestrict compensation, saving one product call per product and its history. The version
- * is asked only in that case, so deletions with a grace period still ahead record no marker.
+ * anything in and no cancel left to compensate: erasure follows at once. Such a deletion
+ * therefore skips restrict and registers no unrestrict compensation, saving one product call per
+ * product and its history.
  */
 final class GracePeriod {
     private final RequestState state;
@@ -58,7 +53,7 @@ final class GracePeriod {
         this.state = state;
         this.journal = journal;
         this.products = products;
-        this.batches = new ProductBatches(state, ChangeIds.DELETION_CHILD_BATCHES);
+        this.batches = new ProductBatches(state);
     }
 
     /** Runs the grace period; true when it passed, false when the request was cancelled in it. */
@@ -66,26 +61,15 @@ final class GracePeriod {
         Instant ends = state.spec().receivedAt().plus(state.spec().policy().gracePeriod());
         state.setGraceEndsAt(ends);
         state.moveTo(RequestStatus.GRACE_PERIOD);
-        if (alreadyOver(ends)) {
-            journal.record(
-                    RequestJournal.SYSTEM,
-                    "GRACE_PERIOD",
-                    "grace period ended at " + ends + "; erasure starts now, nothing restricted");
+        if (!WorkflowClock.now().isBefore(ends)) {
+            journal.note("GRACE_PERIOD", "grace period ended at " + ends + "; erasure starts now, nothing restricted");
             return !state.isFinal();
         }
         List<String> restrictable = restrictable();
-        saga.addCompensation(() -> all(
-                restrictable,
-                "UNRESTRICTED",
-                FanOutStep.UNRESTRICT,
-                t -> products.of(t.product()).unrestrict(t)));
-        journal.record(RequestJournal.SYSTEM, "GRACE_PERIOD", "erasure starts at " + ends);
-        all(
-                restrictable,
-                "RESTRICTED",
-                FanOutStep.RESTRICT,
-                t -> products.of(t.product()).restrict(t));
-        Duration left = Duration.between(RequestJournal.now(), ends);
+        saga.addCompensation(() -> all(restrictable, "UNRESTRICTED", ProductStep.UNRESTRICT));
+        journal.note("GRACE_PERIOD", "erasure starts at " + ends);
+        all(restrictable, "RESTRICTED", ProductStep.RESTRICT);
+        Duration left = Duration.between(WorkflowClock.now(), ends);
         if (left.isNegative() || left.isZero()) {
             return !state.isFinal();
         }
@@ -97,12 +81,6 @@ final class GracePeriod {
         return true;
     }
 
-    /** True when the grace period ended before restriction would start (version 1 of {@link ChangeIds#DELETION_GRACE}). */
-    private static boolean alreadyOver(Instant ends) {
-        return !RequestJournal.now().isBefore(ends)
-                && Workflow.getVersion(ChangeIds.DELETION_GRACE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    }
-
     /** Makes the restricted data visible again (nothing when nothing was restricted). */
     void compensate() {
         saga.compensate();
@@ -112,7 +90,7 @@ final class GracePeriod {
         List<String> out = new ArrayList<>();
         for (ProductTaskState t : state.products()) {
             if (t.status() == ProductTaskStatus.PENDING
-                    && RequestSetup.automated(products.catalog().get(t.product()), Capability.RESTRICT)) {
+                    && RequestSetup.automated(products.catalog().get(t.product()), ProductStep.RESTRICT.capability())) {
                 out.add(t.product());
             }
         }
@@ -120,21 +98,18 @@ final class GracePeriod {
     }
 
     /** Runs one call per product in parallel; failures are recorded, never fatal (best effort). */
-    private void all(
-            List<String> ids,
-            String kind,
-            FanOutStep step,
-            Function<dev.dsrflow.product.activity.ProductTask, ProductStepResult> call) {
+    private void all(List<String> ids, String kind, ProductStep step) {
         if (ids.isEmpty()) {
             return;
         }
-        if (batches.splits(ids.size())) {
+        if (batches.runsInBatches(ids.size())) {
             allInBatches(ids, kind, step);
             return;
         }
+        StepContext context = StepContext.of(state.spec(), null);
         List<Promise<ProductStepResult>> calls = new ArrayList<>();
         for (String id : ids) {
-            calls.add(Async.function(call::apply, ProductTasks.plain(state.spec(), id)));
+            calls.add(ProductCalls.start(step, products.of(id), ProductCalls.task(step, context, id)));
         }
         long items = 0;
         List<String> failed = new ArrayList<>();
@@ -145,15 +120,14 @@ final class GracePeriod {
                 failed.add(ids.get(i));
             }
         }
-        journal.record(
-                RequestJournal.SYSTEM,
+        journal.note(
                 kind,
                 items + " items in " + (ids.size() - failed.size()) + " products"
                         + (failed.isEmpty() ? "" : "; failed in " + String.join(", ", failed)));
     }
 
     /** As {@link #all}, in batch child workflows; a product whose call failed is named, never fatal. */
-    private void allInBatches(List<String> ids, String kind, FanOutStep step) {
+    private void allInBatches(List<String> ids, String kind, ProductStep step) {
         Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state.spec(), null), ids);
         long items = 0;
         List<String> failed = new ArrayList<>();
@@ -164,8 +138,7 @@ final class GracePeriod {
                 items += e.getValue().result().items();
             }
         }
-        journal.record(
-                RequestJournal.SYSTEM,
+        journal.note(
                 kind,
                 items + " items in " + (ids.size() - failed.size()) + " products in "
                         + ((ids.size() + batches.size() - 1) / batches.size()) + " batches"

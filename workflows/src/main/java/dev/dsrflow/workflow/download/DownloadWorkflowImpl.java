@@ -7,19 +7,18 @@ import dev.dsrflow.packaging.PackageInfo;
 import dev.dsrflow.packaging.PackageRequest;
 import dev.dsrflow.packaging.PackagingActivities;
 import dev.dsrflow.packaging.ProductExport;
-import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
-import dev.dsrflow.workflow.ChangeIds;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
-import dev.dsrflow.workflow.lifecycle.FanOutStep;
-import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.OrchestratorStubs;
 import dev.dsrflow.workflow.lifecycle.ProductBatches;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import dev.dsrflow.workflow.lifecycle.StepContext;
+import dev.dsrflow.workflow.lifecycle.WorkflowClock;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -30,10 +29,10 @@ import java.time.Instant;
 public final class DownloadWorkflowImpl extends RequestWorkflowBase implements DownloadWorkflow {
     private final ProductCatalog catalog;
     private final PackagingActivities packaging =
-            OrchestratorActivities.stub(PackagingActivities.class, Duration.ofMinutes(30));
+            OrchestratorStubs.regular(PackagingActivities.class, Duration.ofMinutes(30));
 
     public DownloadWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, Capability.EXPORT, CancelRule.BEFORE_COMPLETION);
+        super(spec, catalog, ProductStep.EXPORT, CancelRule.BEFORE_COMPLETION);
         this.catalog = catalog;
     }
 
@@ -42,7 +41,7 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
         state.moveTo(RequestStatus.IN_PROGRESS);
         begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
         CancellationScope work = Workflow.newCancellationScope(
-                () -> fanOut.run(state.products(), FanOutStep.EXPORT, StepContext.of(spec, null)));
+                () -> fanOut.run(state.products(), ProductStep.EXPORT, StepContext.of(spec, null)));
         controls.onCancel(work::cancel);
         try {
             work.run();
@@ -52,11 +51,11 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
         if (state.isFinal()) {
             Workflow.newDetachedCancellationScope(() -> packaging.purge(spec.id()))
                     .run();
-            finish(state.status(), "ENDED", "staging area purged after cancellation");
+            end(state.status(), "ENDED", "staging area purged after cancellation");
             return;
         }
-        Instant expiresAt = RequestJournal.now().plus(spec.policy().linkTtl());
-        boolean byReference = state.products().size() > new ProductBatches(state, ChangeIds.FAN_OUT_BATCHES).size();
+        Instant expiresAt = WorkflowClock.now().plus(spec.policy().linkTtl());
+        boolean byReference = state.products().size() > new ProductBatches(state).size();
         PackageInfo pkg = packaging.build(new PackageRequest(
                 spec.id(),
                 spec.subjectKey(),
@@ -66,13 +65,13 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
                         .toList(),
                 expiresAt));
         state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), false));
-        finish(
+        end(
                 RequestStatus.COMPLETED,
                 "PACKAGE_READY",
                 pkg.files() + " files, " + pkg.items() + " items, " + pkg.bytes() + " bytes; link valid until "
                         + pkg.expiresAt());
 
-        Workflow.sleep(Duration.between(RequestJournal.now(), pkg.expiresAt()));
+        Workflow.sleep(Duration.between(WorkflowClock.now(), pkg.expiresAt()));
         int purged = packaging.purge(spec.id());
         state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
         journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");

@@ -9,7 +9,7 @@ import java.util.Optional;
  * take: the one place that states the bound behind the invariant "no erase ever runs on a
  * product while a hold covers it".
  *
- * <p>The registry lets a new hold take effect once every claim on its products is finished or
+ * <p>The registry lets a new hold take effect once every claim on its products is released or
  * its {@link #LEASE} has run out (a crashed deletion cannot block a hold forever). So every
  * erase call made under a claim must be over before the lease ends, however long the product's
  * worker is away. A deletion therefore gives each erase and verify call a schedule-to-close

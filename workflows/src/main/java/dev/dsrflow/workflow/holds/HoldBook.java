@@ -86,41 +86,42 @@ final class HoldBook {
                 .toList();
     }
 
-    /** Which of the products are held; registers the deletion as waiting on those. */
-    List<String> register(DeletionRegistration r) {
-        List<String> held =
-                r.products().stream().filter(p -> !heldBy(p).isEmpty()).toList();
-        held.forEach(p -> waitOn(r.requestId(), p));
-        return held;
-    }
-
-    /** Grants the claim when no hold covers the product; otherwise registers a waiter. */
-    EraseClaimResult claim(EraseClaim c, Instant leaseUntil) {
-        List<String> heldBy = heldBy(c.product());
-        if (!heldBy.isEmpty()) {
-            finish(c); // a refused caller holds no claim, even if an earlier, unanswered try of this call was granted
-            waitOn(c.requestId(), c.product());
-            return new EraseClaimResult(false, heldBy);
-        }
-        finish(c);
-        claims.add(new Claim(c.requestId(), c.product(), leaseUntil));
-        return new EraseClaimResult(true, List.of());
-    }
-
-    /** {@link #claim} for each product of a deletion: granted where unheld, a waiter where held. */
-    ClaimedProducts claimAll(DeletionClaims d, Instant leaseUntil) {
+    /**
+     * For each product: grants the erase claim when no hold covers it, otherwise registers the
+     * deletion as waiting on it. A refused product holds no claim, even if an earlier, unanswered
+     * try of the same call was granted.
+     */
+    ClaimedProducts claim(EraseClaims c, Instant leaseUntil) {
         List<String> granted = new ArrayList<>();
         List<String> held = new ArrayList<>();
-        for (String product : d.products()) {
-            (claim(new EraseClaim(d.requestId(), product), leaseUntil).granted() ? granted : held).add(product);
+        Set<String> heldBy = new TreeSet<>();
+        for (String product : c.products()) {
+            release(c.requestId(), product);
+            List<String> holdsOn = heldBy(product);
+            if (holdsOn.isEmpty()) {
+                claims.add(new Claim(c.requestId(), product, leaseUntil));
+                granted.add(product);
+            } else {
+                waitOn(c.requestId(), product);
+                held.add(product);
+                heldBy.addAll(holdsOn);
+            }
         }
-        return new ClaimedProducts(List.copyOf(granted), List.copyOf(held));
+        return new ClaimedProducts(List.copyOf(granted), List.copyOf(held), List.copyOf(heldBy));
     }
 
-    /** Releases the claim, if it is held; true when one was. */
-    boolean finish(EraseClaim c) {
+    /** Releases the deletion's claims on these products; returns how many were held. */
+    int release(EraseClaims c) {
+        int released = 0;
+        for (String product : c.products()) {
+            released += release(c.requestId(), product) ? 1 : 0;
+        }
+        return released;
+    }
+
+    private boolean release(String requestId, String product) {
         return claims.removeIf(
-                k -> k.requestId().equals(c.requestId()) && k.product().equals(c.product()));
+                k -> k.requestId().equals(requestId) && k.product().equals(product));
     }
 
     /** The latest lease end among unexpired claims on any of the products, if any claim runs. */

@@ -9,11 +9,12 @@ import io.temporal.activity.ActivityMethod;
  * when the call is retried, so a retried call is applied once. Runs on the orchestrator's task
  * queue.
  *
- * <p>The methods without an {@code updateId} parameter derive it from the calling activity
- * (workflow id, run id, activity id): they are called as regular activities. The methods that
- * take one are the deletion's prompt calls, made as <em>local</em> activities (one marker event
- * each): the workflow passes a deterministic id, the same on every local retry and on a replay
- * that runs the call again, rather than relying on how the SDK numbers local activities.
+ * <p>The hold calls (a preservation's: placing may wait for running erases) are regular
+ * activities, under an update id derived from the calling activity (workflow id, run id,
+ * activity id). The claim calls are a deletion's prompt calls, made as <em>local</em>
+ * activities (one marker event each): the workflow passes a deterministic update id, the same
+ * on every local retry and on a replay that runs the call again, rather than relying on how the
+ * SDK numbers local activities.
  */
 @ActivityInterface(namePrefix = "Holds")
 public interface HoldRegistryActivities {
@@ -29,27 +30,14 @@ public interface HoldRegistryActivities {
     @ActivityMethod
     HoldRegistryState endHold(String subjectKey, HoldChange change);
 
-    /** Which of a deletion's products are held; registers it as waiting on them. */
+    /**
+     * Claims the erase of every unheld product of {@code claims}; registers the deletion as
+     * waiting on the held ones.
+     */
     @ActivityMethod
-    HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration);
+    ClaimedProducts claimErases(EraseClaims claims, String updateId);
 
-    /** Asks to start erasing one product. */
+    /** Releases a deletion's claims on these products, in one Update; returns the claims released. */
     @ActivityMethod
-    EraseClaimResult claimErase(String subjectKey, EraseClaim claim);
-
-    /** Reports that a claimed erase finished. */
-    @ActivityMethod
-    HoldRegistryState finishErase(String subjectKey, EraseClaim claim);
-
-    /** Claims the erase of every unheld product of a deletion; registers it as waiting on the held ones. */
-    @ActivityMethod
-    ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId);
-
-    /** {@link #claimErase} under the caller's update id (a local activity). */
-    @ActivityMethod
-    EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId);
-
-    /** Reports that claimed erases of one deletion finished, in one Update; returns the claims released. */
-    @ActivityMethod
-    int finishErases(String subjectKey, FinishedErases finished, String updateId);
+    int releaseClaims(EraseClaims claims, String updateId);
 }

@@ -41,33 +41,13 @@ public final class HoldRegistryActivitiesImpl implements HoldRegistryActivities 
     }
 
     @Override
-    public HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration) {
-        return send(subjectKey, HeldProducts.class, r -> r::registerDeletion, registration);
+    public ClaimedProducts claimErases(EraseClaims claims, String updateId) {
+        return send(claims.subjectKey(), ClaimedProducts.class, r -> r::claimErases, claims, updateId);
     }
 
     @Override
-    public EraseClaimResult claimErase(String subjectKey, EraseClaim claim) {
-        return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim);
-    }
-
-    @Override
-    public HoldRegistryState finishErase(String subjectKey, EraseClaim claim) {
-        return send(subjectKey, HoldRegistryState.class, r -> r::finishErase, claim);
-    }
-
-    @Override
-    public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
-        return send(subjectKey, ClaimedProducts.class, r -> r::claimDeletion, claims, updateId);
-    }
-
-    @Override
-    public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
-        return send(subjectKey, EraseClaimResult.class, r -> r::claimErase, claim, updateId);
-    }
-
-    @Override
-    public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
-        return send(subjectKey, Integer.class, r -> r::finishErases, finished, updateId);
+    public int releaseClaims(EraseClaims claims, String updateId) {
+        return send(claims.subjectKey(), Integer.class, r -> r::releaseClaims, claims, updateId);
     }
 
     /** Under an update id derived from the calling (regular) activity. */

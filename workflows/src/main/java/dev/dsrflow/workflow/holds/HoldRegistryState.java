@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param holds active holds
  * @param waiters deletions waiting for held products
- * @param claims erase claims granted and not yet finished (a hold placed on their product waits
+ * @param claims erase claims granted and not yet released (a hold placed on their product waits
  *     for them, so no erase is ever running under a hold)
  */
 public record HoldRegistryState(List<ActiveHold> holds, List<Waiter> waiters, List<Claim> claims) {

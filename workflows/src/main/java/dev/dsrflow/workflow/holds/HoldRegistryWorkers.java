@@ -24,7 +24,7 @@ public final class HoldRegistryWorkers {
      * Options for the worker polling {@link #TASK_QUEUE}: without sticky execution. A registry
      * is idle between calls, and a sticky worker would leave it bound to the worker that ran its
      * last workflow task: when that process dies, the registry's next task (the next claim or
-     * finish, an Update that a deletion's local activity is blocked on) goes to the dead worker's
+     * release, an Update that a deletion's local activity is blocked on) goes to the dead worker's
      * sticky queue. A Temporal cluster moves it to {@link #TASK_QUEUE} after the sticky
      * schedule-to-start timeout (5 s by default), but the Temporal test server (the embedded
      * Temporal and the one-machine cluster) never does: the Update, and with it every deletion of

@@ -10,12 +10,12 @@ import io.temporal.workflow.WorkflowMethod;
  * One per subject ({@code holds-<subjectKey>}): the subject's active legal holds and the
  * deletions waiting on them. Started by update-with-start from whichever request needs it
  * first; every operation is an Update answered synchronously. Invariant: no erase starts on a
- * product while a hold covers it. Deletions ask before each product's erase: all products at
- * once when erasure begins ({@link #claimDeletion}), one product when it is erased later
- * ({@link #claimErase}: after its hold lifted, or an operator's retry). An erase counts as
- * running from its granted claim until {@link #finishErase} (or {@link #finishErases}); a hold being placed waits until
- * erases already running on its products have finished, and refuses new claims from the moment
- * it is placed. Granted claims are part of the state carried across continue-as-new.
+ * product while a hold covers it. Deletions claim before erasing ({@link #claimErases}): all
+ * products at once when erasure begins, one product when it is erased later (after its hold
+ * lifted, or an operator's retry). An erase counts as running from its granted claim until its
+ * claim is released ({@link #releaseClaims}); a hold being placed waits until erases already
+ * running on its products have ended, and refuses new claims from the moment it is placed.
+ * Granted claims are part of the state carried across continue-as-new.
  */
 @WorkflowInterface
 public interface HoldRegistryWorkflow {
@@ -35,29 +35,16 @@ public interface HoldRegistryWorkflow {
     @UpdateMethod(name = HoldSignals.END_HOLD)
     HoldRegistryState endHold(HoldChange change);
 
-    /** Answers which of a deletion's products are held and registers it as waiting on them. */
-    @UpdateMethod(name = HoldSignals.REGISTER_DELETION)
-    HeldProducts registerDeletion(DeletionRegistration registration);
-
     /**
      * In one step, for each of a deletion's products: grants the erase claim when no hold covers
-     * it, otherwise registers the deletion as waiting on it (what {@link #registerDeletion} and
-     * one {@link #claimErase} per product do together).
+     * it, otherwise registers the deletion as waiting on it.
      */
-    @UpdateMethod(name = HoldSignals.CLAIM_DELETION)
-    ClaimedProducts claimDeletion(DeletionClaims claims);
+    @UpdateMethod(name = HoldSignals.CLAIM_ERASES)
+    ClaimedProducts claimErases(EraseClaims claims);
 
-    /** Grants the start of one product's erase, or refuses it (held) and registers a waiter. */
-    @UpdateMethod(name = HoldSignals.CLAIM_ERASE)
-    EraseClaimResult claimErase(EraseClaim claim);
-
-    /** The erase of a claimed product has finished (successfully or not). */
-    @UpdateMethod(name = HoldSignals.FINISH_ERASE)
-    HoldRegistryState finishErase(EraseClaim claim);
-
-    /** Several claimed erases of one deletion have finished; returns how many claims were released. */
-    @UpdateMethod(name = HoldSignals.FINISH_ERASES)
-    int finishErases(FinishedErases finished);
+    /** A deletion's claimed erases have ended (successfully or not); returns how many claims were released. */
+    @UpdateMethod(name = HoldSignals.RELEASE_CLAIMS)
+    int releaseClaims(EraseClaims claims);
 
     /** The registry's current state. */
     @QueryMethod(name = HoldSignals.STATE)

@@ -77,33 +77,13 @@ public final class HoldRegistryWorkflowImpl implements HoldRegistryWorkflow {
     }
 
     @Override
-    public HeldProducts registerDeletion(DeletionRegistration registration) {
-        return new HeldProducts(book.register(registration));
+    public ClaimedProducts claimErases(EraseClaims claims) {
+        return book.claim(claims, now().plus(CLAIM_LEASE));
     }
 
     @Override
-    public ClaimedProducts claimDeletion(DeletionClaims claims) {
-        return book.claimAll(claims, now().plus(CLAIM_LEASE));
-    }
-
-    @Override
-    public EraseClaimResult claimErase(EraseClaim claim) {
-        return book.claim(claim, now().plus(CLAIM_LEASE));
-    }
-
-    @Override
-    public HoldRegistryState finishErase(EraseClaim claim) {
-        book.finish(claim);
-        return book.state();
-    }
-
-    @Override
-    public int finishErases(FinishedErases finished) {
-        int released = 0;
-        for (String product : finished.products()) {
-            released += book.finish(new EraseClaim(finished.requestId(), product)) ? 1 : 0;
-        }
-        return released;
+    public int releaseClaims(EraseClaims claims) {
+        return book.release(claims);
     }
 
     @Override

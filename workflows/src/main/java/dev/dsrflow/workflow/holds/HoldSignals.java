@@ -5,11 +5,8 @@ public final class HoldSignals {
     public static final String PLACE_HOLD = "placeHold";
     public static final String RENEW_HOLD = "renewHold";
     public static final String END_HOLD = "endHold";
-    public static final String REGISTER_DELETION = "registerDeletion";
-    public static final String CLAIM_ERASE = "claimErase";
-    public static final String CLAIM_DELETION = "claimDeletion";
-    public static final String FINISH_ERASE = "finishErase";
-    public static final String FINISH_ERASES = "finishErases";
+    public static final String CLAIM_ERASES = "claimErases";
+    public static final String RELEASE_CLAIMS = "releaseClaims";
     public static final String STATE = "state";
     /** Sent to a deletion workflow when products it waits on are free. */
     public static final String HOLDS_LIFTED = "holdsLifted";

@@ -18,11 +18,11 @@ public final class ApprovalGate {
         }
         if (state.spec().policy().autoApproveAll()) {
             state.approve(RequestJournal.SYSTEM);
-            journal.record(RequestJournal.SYSTEM, "APPROVED", "auto-approved by configuration (autoApproveAll)");
+            journal.note("APPROVED", "auto-approved by configuration (autoApproveAll)");
             return true;
         }
         state.moveTo(RequestStatus.AWAITING_APPROVAL);
-        journal.record(RequestJournal.SYSTEM, "AWAITING_APPROVAL", "waiting for a second person to approve");
+        journal.note("AWAITING_APPROVAL", "waiting for a second person to approve");
         Workflow.await(() -> state.approvedBy() != null || state.isFinal());
         return !state.isFinal();
     }

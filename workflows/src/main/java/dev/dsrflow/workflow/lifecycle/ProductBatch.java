@@ -1,5 +1,6 @@
 package dev.dsrflow.workflow.lifecycle;
 
+import dev.dsrflow.product.activity.ProductStep;
 import java.util.List;
 
 /**
@@ -12,4 +13,4 @@ import java.util.List;
  * @param context the request's step context
  * @param products the products of this batch
  */
-public record ProductBatch(FanOutStep step, int index, StepContext context, List<String> products) {}
+public record ProductBatch(ProductStep step, int index, StepContext context, List<String> products) {}

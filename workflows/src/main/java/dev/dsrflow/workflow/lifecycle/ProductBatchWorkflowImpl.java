@@ -1,29 +1,38 @@
 package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.activity.ProductStep;
 import io.temporal.workflow.Promise;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Schedules each product's step as promises (no workflow thread per product,
- * {@link FanOutStep#inBatch}): the step's own reading of each result, and a FAILED outcome for
- * an activity that exhausted its retries. Cancelling the batch (the request was
- * cancelled) cancels its activities and ends the batch cancelled.
+ * Schedules each product's step as promises (no workflow thread per product): one call per
+ * product ({@link ProductCalls}), or the chain a {@link BatchStep} registered for the step
+ * runs. Cancelling the batch (the request was cancelled) cancels its activities and ends the
+ * batch cancelled.
  */
 public final class ProductBatchWorkflowImpl implements ProductBatchWorkflow {
     private final ProductStubs stubs;
+    private final Map<ProductStep, BatchStep> chains;
 
-    public ProductBatchWorkflowImpl(ProductCatalog catalog) {
+    /** A batch workflow; {@code chains} are the steps of more than one call per product, by step. */
+    public ProductBatchWorkflowImpl(ProductCatalog catalog, Map<ProductStep, BatchStep> chains) {
         this.stubs = new ProductStubs(catalog);
+        this.chains = Map.copyOf(chains);
     }
 
     @Override
     public ProductBatchResult run(ProductBatch batch) {
-        FanOutStep step = batch.step();
+        ProductStep step = batch.step();
+        BatchStep chain = chains.get(step);
         List<Promise<BatchOutcome>> outcomes = new ArrayList<>();
         for (String product : batch.products()) {
-            outcomes.add(step.inBatch(stubs, batch.context(), product));
+            outcomes.add(
+                    chain != null
+                            ? chain.run(stubs, batch.context(), product)
+                            : ProductCalls.inBatch(step, stubs, batch.context(), product));
         }
         List<BatchOutcome> out = new ArrayList<>();
         for (Promise<BatchOutcome> outcome : outcomes) {

@@ -1,6 +1,7 @@
 package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.WorkflowIds;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.CanceledFailure;
@@ -24,9 +25,7 @@ import java.util.Map;
  * the request's own history grows by a handful of events per batch instead of per product.
  *
  * <p>The batch size is the request's {@code policy.productBatchSize}, or {@link #DEFAULT_SIZE}.
- * It is part of the workflow's input, so a replay always splits the same way. Splitting is
- * guarded by a change id ({@code Workflow.getVersion}, asked only when a step has more products
- * than the batch size): requests that started before it replay unsplit.
+ * It is part of the workflow's input, so a replay always splits the same way.
  *
  * <p>Children: ids derived from the request's workflow id ({@link WorkflowIds#productBatch}),
  * the orchestrator's task queue, and a parent-close policy that requests their cancellation,
@@ -54,13 +53,11 @@ public final class ProductBatches {
     public record Started(ProductBatch batch, Promise<ProductBatchResult> result) {}
 
     private final RequestState state;
-    private final String changeId;
-    private final Map<FanOutStep, Integer> rounds = new EnumMap<>(FanOutStep.class);
+    private final Map<ProductStep, Integer> rounds = new EnumMap<>(ProductStep.class);
 
-    /** Batches for a request; {@code changeId} guards splitting for this workflow type. */
-    public ProductBatches(RequestState state, String changeId) {
+    /** Batches for a request. */
+    public ProductBatches(RequestState state) {
         this.state = state;
-        this.changeId = changeId;
     }
 
     /** Products per batch for this request. */
@@ -69,20 +66,14 @@ public final class ProductBatches {
         return fromPolicy > 0 ? fromPolicy : DEFAULT_SIZE;
     }
 
-    /**
-     * Whether a step over {@code products} products runs in batches: more than the batch size,
-     * and the request runs the code version that splits. Decided by history, so replays agree.
-     */
-    public boolean splits(int products) {
-        boolean split = products > size() && Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, 1) >= 1;
-        if (split) {
-            state.useCompactSnapshots();
-        }
-        return split;
+    /** Whether a step over {@code products} products runs in batches: more than the batch size. */
+    public boolean runsInBatches(int products) {
+        return products > size();
     }
 
     /** Starts one child per batch of {@code products} (in order) and returns them, running. */
-    public List<Started> start(FanOutStep step, StepContext context, List<String> products) {
+    public List<Started> start(ProductStep step, StepContext context, List<String> products) {
+        state.useCompactSnapshots(); // thousands of products: snapshots without step results (see RequestState)
         int round = rounds.merge(step, 1, Integer::sum);
         int size = size();
         List<Started> started = new ArrayList<>();
@@ -116,13 +107,13 @@ public final class ProductBatches {
                             ? failure.getMessage()
                             : failure.getCause().getClass().getSimpleName());
             return started.batch().products().stream()
-                    .map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null, null))
+                    .map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null, List.of(), 0))
                     .toList();
         }
     }
 
     /** Runs a step over the products in batches and waits for every batch: outcomes by product. */
-    public Map<String, StepOutcome> runAll(FanOutStep step, StepContext context, List<String> products) {
+    public Map<String, StepOutcome> runAll(ProductStep step, StepContext context, List<String> products) {
         Map<String, StepOutcome> out = new LinkedHashMap<>();
         for (Started started : start(step, context, products)) {
             for (BatchOutcome outcome : outcomes(started)) {
@@ -133,7 +124,7 @@ public final class ProductBatches {
     }
 
     /** The batch's id derives from the request's workflow id as {@link WorkflowIds#request} names it (replays agree). */
-    private static ChildWorkflowOptions options(StepContext context, FanOutStep step, int round, int index) {
+    private static ChildWorkflowOptions options(StepContext context, ProductStep step, int round, int index) {
         return ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.productBatch(
                         WorkflowIds.request(context.requestId()), step.name().toLowerCase(Locale.ROOT), round, index))

@@ -1,6 +1,7 @@
 package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.product.activity.ProductStep;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
@@ -10,6 +11,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import java.util.Set;
  * again), completes it by hand or skips it. A MANUAL product waits for an operator from the
  * start. Every transition is written to the ledger.
  *
- * <p>A step given as a {@link FanOutStep} over more products than the request's batch size
+ * <p>A step given as a {@link ProductStep} over more products than the request's batch size
  * runs in batch child workflows ({@link ProductBatches}): the request marks the batch's
  * products RUNNING, starts the batches and applies each batch's outcomes as it finishes (one
  * ledger write per workflow task, whatever the number of products). The per-product state
@@ -66,50 +68,45 @@ public final class ProductFanOut {
         this.stubs = stubs;
     }
 
-    /** This fan-out splitting into batches under another change id (a deletion's own). */
-    public ProductFanOut withBatches(ProductBatches other) {
-        return new ProductFanOut(journal, other, stubs);
-    }
-
     /**
      * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
-     * outnumber the request's batch size (and the request runs that code version), else one
-     * product at a time as {@link #run(Collection, ProductWork)} does.
+     * outnumber the request's batch size, else one product at a time as
+     * {@link #run(Collection, ProductWork)} does.
      */
-    public void run(Collection<ProductTaskState> tasks, FanOutStep step, StepContext context) {
-        run(tasks, step, context, task -> step.run(stubs, context, task.product()), BatchHooks.NONE);
+    public void run(Collection<ProductTaskState> tasks, ProductStep step, StepContext context) {
+        run(tasks, step, context, task -> ProductCalls.run(step, stubs, context, task.product()), BatchHooks.NONE);
     }
 
     /**
-     * As {@link #run(Collection, FanOutStep, StepContext)}, with the request's own work for a
+     * As {@link #run(Collection, ProductStep, StepContext)}, with the request's own work for a
      * product run from here ({@code direct}: unsplit requests, operator retries, DEFERRED products
      * once their hold lifts) and hooks around the batches.
      */
     public void run(
             Collection<ProductTaskState> tasks,
-            FanOutStep step,
+            ProductStep step,
             StepContext context,
             ProductWork direct,
             BatchHooks hooks) {
         List<ProductTaskState> pending = tasks.stream()
                 .filter(t -> t.status() == ProductTaskStatus.PENDING)
                 .toList();
-        if (!batches.splits(pending.size())) {
+        if (!batches.runsInBatches(pending.size())) {
             run(tasks, direct);
             return;
         }
+        List<String> batched = pending.stream().map(ProductTaskState::product).toList();
+        hooks.beforeBatches(batched);
+        List<ProductBatches.Started> open = new ArrayList<>(batches.start(step, context, batched));
         List<RequestJournal.Note> running = new ArrayList<>();
         for (ProductTaskState task : pending) {
             task.countAttempt();
-            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", RequestJournal.now());
+            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", WorkflowClock.now());
             running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
         }
-        hooks.beforeBatches(pending.stream().map(ProductTaskState::product).toList());
-        journal.recordAll(RequestJournal.SYSTEM, running);
-        Map<String, ProductTaskState> byProduct = new java.util.HashMap<>();
+        journal.noteAll(running);
+        Map<String, ProductTaskState> byProduct = new HashMap<>();
         tasks.forEach(t -> byProduct.put(t.product(), t));
-        List<ProductBatches.Started> open = new ArrayList<>(batches.start(
-                step, context, pending.stream().map(ProductTaskState::product).toList()));
         Set<String> driven = new HashSet<>();
         List<Promise<Void>> drivers = new ArrayList<>();
         while (true) {
@@ -127,7 +124,7 @@ public final class ProductFanOut {
                     }
                 }
             }
-            journal.recordAll(RequestJournal.SYSTEM, settled);
+            journal.noteAll(settled);
             // products retried by an operator, or DEFERRED, run from here (one driver each for the rest of the step)
             for (ProductTaskState task :
                     tasks.stream().filter(t -> needsDriver(t, driven)).toList()) {
@@ -148,7 +145,7 @@ public final class ProductFanOut {
         if (task.status().isSettled()) {
             return;
         }
-        task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
+        task.moveTo(outcome.status(), outcome.detail(), WorkflowClock.now());
         notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
     }
 
@@ -177,8 +174,8 @@ public final class ProductFanOut {
     private void runOnce(ProductTaskState task, ProductWork work) {
         if (task.status() != ProductTaskStatus.DEFERRED) { // a deferred task's work waits for its hold first
             task.countAttempt();
-            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts(), RequestJournal.now());
-            journal.record(RequestJournal.SYSTEM, "PRODUCT_RUNNING", task.product(), "attempt " + task.attempts());
+            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts(), WorkflowClock.now());
+            journal.note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts());
         }
         StepOutcome outcome;
         try {
@@ -195,8 +192,8 @@ public final class ProductFanOut {
         if (task.status().isSettled()) {
             return; // an operator settled it while the work ran (e.g. skipped a deferred product)
         }
-        task.moveTo(outcome.status(), outcome.detail(), RequestJournal.now());
-        journal.record(RequestJournal.SYSTEM, "PRODUCT_" + outcome.status(), task.product(), outcome.detail());
+        task.moveTo(outcome.status(), outcome.detail(), WorkflowClock.now());
+        journal.note("PRODUCT_" + outcome.status(), task.product(), outcome.detail());
     }
 
     /** A short, identifier-free account of why a product activity failed. */

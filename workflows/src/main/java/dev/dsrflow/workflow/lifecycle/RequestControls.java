@@ -49,7 +49,7 @@ public final class RequestControls {
     public RequestSnapshot reject(OperatorAction a) {
         state.moveTo(RequestStatus.REJECTED);
         state.setEndedBy(a.actor());
-        state.setCompletedAt(RequestJournal.now());
+        state.setCompletedAt(WorkflowClock.now());
         return journal.record(a.actor(), "REJECTED", a.reason());
     }
 
@@ -66,7 +66,7 @@ public final class RequestControls {
     public RequestSnapshot cancel(OperatorAction a) {
         state.moveTo(RequestStatus.CANCELLED);
         state.setEndedBy(a.actor());
-        state.setCompletedAt(RequestJournal.now());
+        state.setCompletedAt(WorkflowClock.now());
         RequestSnapshot snapshot = journal.record(a.actor(), "CANCELLED", a.reason());
         onCancel.run();
         return snapshot;
@@ -81,7 +81,7 @@ public final class RequestControls {
         if (state.extended()) {
             throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "the deadline was already extended once");
         }
-        if (!RequestJournal.now().isBefore(state.originalDueAt())) {
+        if (!WorkflowClock.now().isBefore(state.originalDueAt())) {
             throw Rejections.of(
                     Rejections.NOT_ALLOWED_NOW, "an extension must be decided before the original due date");
         }
@@ -106,7 +106,7 @@ public final class RequestControls {
 
     public RequestSnapshot retryProduct(ProductAction a) {
         ProductTaskState task = state.product(a.product()).orElseThrow();
-        task.moveTo(ProductTaskStatus.PENDING, "retry requested by " + a.actor(), RequestJournal.now());
+        task.moveTo(ProductTaskStatus.PENDING, "retry requested by " + a.actor(), WorkflowClock.now());
         return journal.record(a.actor(), "PRODUCT_RETRY", a.product(), a.reason());
     }
 
@@ -123,7 +123,7 @@ public final class RequestControls {
     public RequestSnapshot completeProduct(ProductAction a) {
         ProductTaskState task = state.product(a.product()).orElseThrow();
         task.moveTo(
-                ProductTaskStatus.DONE, "completed by hand by " + a.actor() + ": " + a.reason(), RequestJournal.now());
+                ProductTaskStatus.DONE, "completed by hand by " + a.actor() + ": " + a.reason(), WorkflowClock.now());
         return journal.record(a.actor(), "PRODUCT_COMPLETED_BY_HAND", a.product(), a.reason());
     }
 
@@ -137,7 +137,7 @@ public final class RequestControls {
 
     public RequestSnapshot skipProduct(ProductAction a) {
         ProductTaskState task = state.product(a.product()).orElseThrow();
-        task.moveTo(ProductTaskStatus.SKIPPED, "skipped by " + a.actor() + ": " + a.reason(), RequestJournal.now());
+        task.moveTo(ProductTaskStatus.SKIPPED, "skipped by " + a.actor() + ": " + a.reason(), WorkflowClock.now());
         return journal.record(a.actor(), "PRODUCT_SKIPPED", a.product(), a.reason());
     }
 

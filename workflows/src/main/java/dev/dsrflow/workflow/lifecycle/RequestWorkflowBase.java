@@ -4,14 +4,14 @@ import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.notification.Notice;
-import dev.dsrflow.notification.NotificationActivities;
-import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
-import dev.dsrflow.workflow.ChangeIds;
+import dev.dsrflow.product.activity.ProductStep;
+import dev.dsrflow.workflow.ClosingActivities;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.RequestWorkflow;
+import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -27,23 +27,21 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     protected final ProductFanOut fanOut;
     protected final ProductStubs products;
     protected final DeadlineWatch deadline;
-    private final NotificationActivities notifications = OrchestratorActivities.stub(NotificationActivities.class);
-    private final NotificationActivities localNotifications =
-            OrchestratorActivities.localStub(NotificationActivities.class);
+    protected final ClosingActivities closing = OrchestratorStubs.local(ClosingActivities.class);
 
-    protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, Capability step, CancelRule cancelRule) {
+    protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, ProductStep step, CancelRule cancelRule) {
         this.state = new RequestState(spec);
         this.journal = new RequestJournal(state);
         this.controls = new RequestControls(state, journal, cancelRule);
         this.products = new ProductStubs(catalog);
-        this.fanOut = new ProductFanOut(journal, new ProductBatches(state, ChangeIds.FAN_OUT_BATCHES), products);
+        this.fanOut = new ProductFanOut(journal, new ProductBatches(state), products);
         this.deadline = new DeadlineWatch(state, journal, spec.policy());
-        RequestSetup.addProducts(state, catalog, step, spec.receivedAt());
+        RequestSetup.addProducts(state, catalog, step.capability(), spec.receivedAt());
     }
 
     /**
      * Sets the due date, re-applies decisions an earlier run recorded (a re-driven request),
-     * records the start and starts the deadline watch.
+     * notes the start and starts the deadline watch.
      */
     protected void begin(boolean hasDeadline, String detail) {
         RequestSpec spec = state.spec();
@@ -51,37 +49,56 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
             state.setDeadline(DeadlinePolicy.dueAt(spec.jurisdiction(), spec.receivedAt(), spec.policy()));
         }
         journal.restoreDecisions();
-        journal.record(RequestJournal.SYSTEM, "STARTED", detail);
+        journal.note("STARTED", detail);
         deadline.start();
     }
 
-    /** Ends the request in a final status (unless an operator already ended it) and stops timers. */
-    protected RequestSnapshot finish(RequestStatus status, String kind, String detail) {
+    /**
+     * Ends the request: moves it to {@code status} (unless an operator already ended it), writes
+     * its last ledger entry and sends its notice, in one local activity.
+     */
+    protected void end(RequestStatus status, String kind, String detail) {
+        end(status, kind, detail, last -> {
+            closing.close(last);
+            return null;
+        });
+    }
+
+    /**
+     * As {@link #end(RequestStatus, String, String)}, the local activity being {@code close}: it
+     * gets the last write and notice and makes them with the request type's own last step (an
+     * access report, a deletion certificate); returns what it returned.
+     */
+    protected <R> R end(
+            RequestStatus status, String kind, String detail, Functions.Func1<ClosingActivities.Closing, R> close) {
+        markEnded(status);
+        R result = journal.recordLast(
+                kind, detail, entry -> close.apply(new ClosingActivities.Closing(entry, notice(kind, detail))));
+        awaitHandlers();
+        return result;
+    }
+
+    private void markEnded(RequestStatus status) {
         deadline.stop();
         if (!state.isFinal()) {
             state.moveTo(status);
-            state.setCompletedAt(RequestJournal.now());
+            state.setCompletedAt(WorkflowClock.now());
         }
-        RequestSnapshot snapshot = journal.record(RequestJournal.SYSTEM, kind, detail);
-        notify(kind, detail, state.download() == null ? null : state.download().token());
-        awaitHandlers();
-        return snapshot;
     }
 
-    /** Sends a notice about the request (outbox in the default runtime). */
-    protected void notify(String kind, String detail, String linkToken) {
+    /** The notice about the request's end (outbox in the default runtime). */
+    private Notice notice(String kind, String detail) {
         RequestSpec spec = state.spec();
-        (journal.batching() ? localNotifications : notifications)
-                .send(new Notice(
-                        spec.id() + ":" + kind,
-                        spec.id(),
-                        spec.type().name(),
-                        kind,
-                        state.status().name(),
-                        spec.subjectKey(),
-                        RequestJournal.now(),
-                        detail,
-                        linkToken));
+        return new Notice(
+                spec.id() + ":" + kind,
+                spec.id(),
+                spec.type().name(),
+                kind,
+                state.status().name(),
+                spec.subjectKey(),
+                WorkflowClock.now(),
+                detail,
+                state.download() == null ? null : state.download().token());
     }
 
     /** Lets running update handlers (e.g. the one that rejected the request) return first. */

@@ -20,6 +20,11 @@ public record StepContext(
 
     /** The context of a request's steps; {@code holdId} only for preservations. */
     public static StepContext of(RequestSpec spec, String holdId) {
-        return new StepContext(spec.id(), ProductTasks.subject(spec), ProductTasks.scope(spec), spec.format(), holdId);
+        return new StepContext(
+                spec.id(),
+                new SubjectRef(spec.subject(), spec.subjectKey()),
+                new ProductScope(spec.categories(), spec.dateRange()),
+                spec.format(),
+                holdId);
     }
 }

@@ -5,8 +5,8 @@ import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.holds.HoldChange;
@@ -14,14 +14,13 @@ import dev.dsrflow.workflow.holds.HoldPlacement;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
-import dev.dsrflow.workflow.lifecycle.FanOutStep;
-import dev.dsrflow.workflow.lifecycle.OrchestratorActivities;
+import dev.dsrflow.workflow.lifecycle.OrchestratorStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.Rejections;
-import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import dev.dsrflow.workflow.lifecycle.StepContext;
+import dev.dsrflow.workflow.lifecycle.WorkflowClock;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +28,13 @@ import java.time.Instant;
 /** Approval, hold registration, preserve fan-out, ACTIVE until expiry or release, release fan-out. */
 public final class PreservationWorkflowImpl extends RequestWorkflowBase implements PreservationWorkflow {
     private final HoldRegistryActivities holds =
-            OrchestratorActivities.stub(HoldRegistryActivities.class, Duration.ofMinutes(10));
+            OrchestratorStubs.regular(HoldRegistryActivities.class, Duration.ofMinutes(10));
     private final ProductCatalog catalog;
     private int renewals;
     private String releasedBy;
 
     public PreservationWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, Capability.PRESERVE, CancelRule.BEFORE_APPROVAL);
+        super(spec, catalog, ProductStep.PRESERVE, CancelRule.BEFORE_APPROVAL);
         this.catalog = catalog;
     }
 
@@ -47,28 +46,27 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
                 process.kind() + " " + process.reference() + " over "
                         + spec.products().size() + " products");
         if (!ApprovalGate.await(state, journal)) {
-            finish(state.status(), "ENDED", "ended before approval");
+            end(state.status(), "ENDED", "ended before approval");
             return;
         }
         state.setHoldExpiresAt(HoldTerm.initialExpiry(process, spec.receivedAt()));
         state.moveTo(RequestStatus.IN_PROGRESS);
         holds.placeHold(
                 spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
-        journal.record(
-                RequestJournal.SYSTEM,
+        journal.note(
                 "HOLD_REGISTERED",
                 "hold on " + spec.products().size() + " products until "
                         + (state.holdExpiresAt() == null ? "released" : state.holdExpiresAt()));
-        fanOut.run(state.products(), FanOutStep.PRESERVE, StepContext.of(spec, holdId()));
+        fanOut.run(state.products(), ProductStep.PRESERVE, StepContext.of(spec, holdId()));
         if (releasedBy == null) {
             state.moveTo(RequestStatus.ACTIVE);
-            journal.record(RequestJournal.SYSTEM, "HOLD_ACTIVE", "every product preserved or settled by an operator");
+            journal.note("HOLD_ACTIVE", "every product preserved or settled by an operator");
         }
         awaitEnd();
         RequestStatus end = releasedBy != null ? RequestStatus.RELEASED : RequestStatus.EXPIRED;
         releaseProducts();
         holds.endHold(spec.subjectKey(), new HoldChange(holdId(), null));
-        finish(
+        end(
                 end,
                 end.name(),
                 end == RequestStatus.RELEASED ? "released by " + releasedBy : "expired at " + state.holdExpiresAt());
@@ -81,7 +79,7 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
                 Workflow.await(() -> releasedBy != null || state.holdExpiresAt() != null);
                 continue;
             }
-            Duration left = Duration.between(RequestJournal.now(), until);
+            Duration left = Duration.between(WorkflowClock.now(), until);
             if (left.isNegative() || left.isZero()) {
                 return;
             }
@@ -95,15 +93,15 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
     private void releaseProducts() {
         for (ProductTaskState t : state.products()) {
             boolean automated = catalog.find(t.product())
-                    .map(s -> RequestSetup.automated(s, Capability.RELEASE))
+                    .map(s -> RequestSetup.automated(s, ProductStep.RELEASE.capability()))
                     .orElse(false);
             t.moveTo(
                     automated ? ProductTaskStatus.PENDING : ProductTaskStatus.MANUAL,
                     automated ? "releasing" : "release the preserved copy by hand",
-                    RequestJournal.now());
+                    WorkflowClock.now());
         }
-        journal.record(RequestJournal.SYSTEM, "RELEASING", "products drop their preserved copies");
-        fanOut.run(state.products(), FanOutStep.RELEASE, StepContext.of(state.spec(), holdId()));
+        journal.note("RELEASING", "products drop their preserved copies");
+        fanOut.run(state.products(), ProductStep.RELEASE, StepContext.of(state.spec(), holdId()));
     }
 
     private String holdId() {

@@ -259,7 +259,7 @@ class DeletionWorkflowTest {
                 s -> status(s, "content") == ProductTaskStatus.FAILED
                         && status(s, "profile") == ProductTaskStatus.DONE);
         assertThat(rig.product("profile").calls("erase")).hasSize(2);
-        assertThat(rig.product("content").calls("erase")).hasSize(1 + Erasure.MAX_RE_ERASES);
+        assertThat(rig.product("content").calls("erase")).hasSize(1 + EraseAndVerify.MAX_RE_ERASES);
         assertThat(v.products().get(1).detail()).contains("residue");
 
         wf.skipProduct(new ProductAction("ops2", "content", "replica decommissioned, data expires with it"));
@@ -268,5 +268,52 @@ class DeletionWorkflowTest {
         assertThat(rig.ledger.events(wf.view().id()))
                 .extracting(StoredEvent::kind)
                 .contains("VERIFICATION_RESIDUE", "PRODUCT_SKIPPED");
+    }
+
+    @Test
+    void aReDrivenDeletionKeepsTheApprovalAndTheManualCompletionItsLostRunRecorded() {
+        rig.product("profile").seed("sk-rd", 2);
+        rig.product("content").seed("sk-rd", 2).failPermanently("erase");
+        var spec = rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-rd", List.of("profile", "content", "legacy"));
+        DeletionWorkflow first = rig.start(DeletionWorkflow.class, spec);
+        rig.await(first, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        first.approve(new OperatorAction("ops2", null));
+        rig.env.sleep(Duration.ofDays(31));
+        rig.await(
+                first,
+                v -> status(v, "legacy") == ProductTaskStatus.MANUAL
+                        && status(v, "content") == ProductTaskStatus.FAILED);
+        first.completeProduct(new ProductAction("ops2", "legacy", "wiped by hand, ticket 7"));
+
+        DeletionWorkflow second = rig.redrive(DeletionWorkflow.class, spec);
+        RequestSnapshot resumed = rig.await(second, v -> status(v, "content") == ProductTaskStatus.FAILED);
+        assertThat(resumed.approvedBy()).as("no second approval needed").isEqualTo("ops2");
+        assertThat(status(resumed, "legacy"))
+                .as("not asked of an operator again")
+                .isEqualTo(ProductTaskStatus.DONE);
+        second.skipProduct(new ProductAction("ops2", "content", "replica decommissioned"));
+        rig.finish(second);
+        assertThat(second.view().status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(rig.product("profile").liveRows("sk-rd")).isZero();
+        assertThat(rig.ledger.events(spec.id()))
+                .extracting(StoredEvent::kind)
+                .as("decisions are re-applied, not recorded again")
+                .containsOnlyOnce("APPROVED", "PRODUCT_COMPLETED_BY_HAND");
+    }
+
+    @Test
+    void aFirstStartAsksTheLedgerForNoDecisions() {
+        var spec = rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-fs", List.of("profile"));
+        DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
+        rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        assertThat(rig.client.fetchHistory(dev.dsrflow.workflow.WorkflowIds.request(spec.id())).getEvents().stream()
+                        .filter(e -> e.hasMarkerRecordedEventAttributes())
+                        .map(e -> e.getMarkerRecordedEventAttributes()
+                                .getDetailsMap()
+                                .get("type"))
+                        .map(type -> type == null
+                                ? ""
+                                : type.getPayloads(0).getData().toStringUtf8()))
+                .noneMatch(type -> type.contains("LedgerDecisions"));
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ErasureBoundsTest {
     @Test
     void everyEraseAndVerifyOfOneClaimFitsInItsLease() {
-        int calls = 2 * (1 + Erasure.MAX_RE_ERASES);
+        int calls = 2 * (1 + EraseAndVerify.MAX_RE_ERASES);
         assertThat(calls).isLessThanOrEqualTo(ClaimLease.CALLS_PER_LEASE);
         assertThat(ClaimLease.CALL_LIMIT.multipliedBy(calls))
                 .isLessThanOrEqualTo(ClaimLease.LEASE.minus(ClaimLease.MARGIN));

@@ -12,16 +12,10 @@ import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.holds.ClaimedProducts;
-import dev.dsrflow.workflow.holds.DeletionClaims;
-import dev.dsrflow.workflow.holds.DeletionRegistration;
-import dev.dsrflow.workflow.holds.EraseClaim;
-import dev.dsrflow.workflow.holds.EraseClaimResult;
-import dev.dsrflow.workflow.holds.FinishedErases;
-import dev.dsrflow.workflow.holds.HeldProducts;
+import dev.dsrflow.workflow.holds.EraseClaims;
 import dev.dsrflow.workflow.holds.HoldChange;
 import dev.dsrflow.workflow.holds.HoldPlacement;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
-import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryState;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflow;
@@ -31,12 +25,7 @@ import io.temporal.activity.ActivityInfo;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.WorkflowInterface;
@@ -50,8 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deletion's registry calls as local activities ({@link HoldClaims}, version 1 of
- * DELETION_CLAIMS): each attempt of a call is delivered to the registry, then loses its answer
+ * The deletion's registry calls as local activities ({@link HoldClaims}): each attempt of a call is delivered to the registry, then loses its answer
  * (as if the worker died before recording the marker); the local retry carries the same update
  * id, so the registry applies every call once.
  */
@@ -74,19 +62,19 @@ class HoldClaimsRetryTest {
             for (String product : spec.products()) {
                 if (!held.contains(product)) {
                     assertGranted(claims.claim(product));
-                    finishing.add(Async.procedure(() -> claims.finish(product))); // in one workflow task: one batch
+                    finishing.add(Async.procedure(() -> claims.release(product))); // in one workflow task: one batch
                 }
             }
             Promise.allOf(finishing).get();
             List<String> out = new ArrayList<>(held);
             for (String product : held) {
-                out.add(product + (claims.claim(product).granted() ? ":granted" : ":refused"));
+                out.add(product + (claims.claim(product).isEmpty() ? ":granted" : ":refused"));
             }
             return out;
         }
 
-        private static void assertGranted(EraseClaimResult result) {
-            if (!result.granted()) {
+        private static void assertGranted(List<String> heldBy) {
+            if (!heldBy.isEmpty()) {
                 throw new IllegalStateException("a claim granted up front was refused");
             }
         }
@@ -113,18 +101,13 @@ class HoldClaimsRetryTest {
         }
 
         @Override
-        public ClaimedProducts claimDeletion(String subjectKey, DeletionClaims claims, String updateId) {
-            return loseFirstAnswer(updateId, real.claimDeletion(subjectKey, claims, updateId));
+        public ClaimedProducts claimErases(EraseClaims claims, String updateId) {
+            return loseFirstAnswer(updateId, real.claimErases(claims, updateId));
         }
 
         @Override
-        public EraseClaimResult claimEraseOnce(String subjectKey, EraseClaim claim, String updateId) {
-            return loseFirstAnswer(updateId, real.claimEraseOnce(subjectKey, claim, updateId));
-        }
-
-        @Override
-        public int finishErases(String subjectKey, FinishedErases finished, String updateId) {
-            return loseFirstAnswer(updateId, real.finishErases(subjectKey, finished, updateId));
+        public int releaseClaims(EraseClaims claims, String updateId) {
+            return loseFirstAnswer(updateId, real.releaseClaims(claims, updateId));
         }
 
         @Override
@@ -141,45 +124,22 @@ class HoldClaimsRetryTest {
         public HoldRegistryState endHold(String subjectKey, HoldChange change) {
             return real.endHold(subjectKey, change);
         }
-
-        @Override
-        public HeldProducts registerDeletion(String subjectKey, DeletionRegistration registration) {
-            return real.registerDeletion(subjectKey, registration);
-        }
-
-        @Override
-        public EraseClaimResult claimErase(String subjectKey, EraseClaim claim) {
-            return real.claimErase(subjectKey, claim);
-        }
-
-        @Override
-        public HoldRegistryState finishErase(String subjectKey, EraseClaim claim) {
-            return real.finishErase(subjectKey, claim);
-        }
     }
 
-    private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-            .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                    .setDataConverter(TestRig.dataConverter())
-                    .build())
-            .setInitialTime(TestRig.T0)
-            .build());
-    private final AnswerLosingHolds holds =
-            new AnswerLosingHolds(new HoldRegistryActivitiesImpl(env.getWorkflowClient(), TaskQueues.ORCHESTRATOR));
+    private AnswerLosingHolds holds;
+    private final TestRig rig = TestRig.builder()
+            .registryActivities(real -> holds = new AnswerLosingHolds(real))
+            .workflows(ClaimsProbeImpl.class)
+            .build();
 
     @AfterEach
     void close() {
-        env.close();
+        rig.close();
     }
 
     @Test
     void aRetriedLocalRegistryCallIsAppliedOnce() throws Exception {
-        Worker worker = env.newWorker(TaskQueues.ORCHESTRATOR);
-        HoldRegistryWorkers.register(worker, 2_000);
-        worker.registerWorkflowImplementationTypes(ClaimsProbeImpl.class);
-        worker.registerActivitiesImplementations(holds);
-        env.start();
-        WorkflowClient client = env.getWorkflowClient();
+        WorkflowClient client = rig.client;
         holdContent(client);
 
         RequestSpec spec = new RequestSpec(
@@ -205,7 +165,7 @@ class HoldClaimsRetryTest {
                         .build());
         assertThat(probe.run(spec)).containsExactly("content", "content:refused");
 
-        // three calls (batched claim, one finish for both granted products, the re-claim), each tried twice
+        // three calls (batched claim, one release for both granted products, the re-claim), each tried twice
         assertThat(holds.failedOnce).hasSize(3);
         assertThat(holds.attempts).hasSize(6);
         String prefix = WorkflowIds.request(spec.id()) + "/";
@@ -236,13 +196,13 @@ class HoldClaimsRetryTest {
 
         HoldRegistryState state = client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds(SUBJECT))
                 .state();
-        assertThat(state.claims()).as("both granted claims were finished").isEmpty();
+        assertThat(state.claims()).as("both granted claims were released").isEmpty();
         assertThat(state.waiters())
                 .extracting(HoldRegistryState.Waiter::requestId, HoldRegistryState.Waiter::products)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("d-lr", Set.of("content")));
 
         // the probe's history replays: the update ids come from workflow state, not from the attempts
-        WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(WorkflowIds.request(spec.id())), worker);
+        rig.replay(client.fetchHistory(WorkflowIds.request(spec.id())));
     }
 
     private static void holdContent(WorkflowClient client) {
@@ -250,7 +210,7 @@ class HoldClaimsRetryTest {
                 HoldRegistryWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setWorkflowId(WorkflowIds.holds(SUBJECT))
-                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setTaskQueue(HoldRegistryWorkers.TASK_QUEUE)
                         .setWorkflowIdConflictPolicy(
                                 io.temporal.api.enums.v1.WorkflowIdConflictPolicy
                                         .WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)

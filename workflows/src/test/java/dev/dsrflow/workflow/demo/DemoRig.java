@@ -2,12 +2,9 @@ package dev.dsrflow.workflow.demo;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.dsrflow.blob.FileSystemBlobStore;
-import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
-import dev.dsrflow.ledger.NewRequest;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.DateRange;
 import dev.dsrflow.model.ExportFormat;
@@ -18,32 +15,21 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.packaging.DownloadLinks;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductScope;
+import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.activity.ProductActivitiesImpl;
-import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.testing.TestDatabase;
-import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
-import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +37,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 
 /**
- * The eight automated demo products on a fresh PostgreSQL database, each behind the real
- * product adapter ({@link ProductActivitiesImpl}) on its own task queue and wrapped in a
- * {@link FaultyProduct} (a pass-through until a test injects a fault), with the demo
- * products' own settings, a time-skipping Temporal test environment, the real ledger and the
- * orchestrator worker. The products stamp their erasure logs with the test server's clock, the
- * one the workflows run on, so product records and ledger events compare in time.
+ * A {@link TestRig} configured with the eight automated demo products on a fresh PostgreSQL
+ * database, each behind the real product adapter ({@link ProductActivitiesImpl}) on its own task
+ * queue and wrapped in a {@link FaultyProduct} (a pass-through until a test injects a fault),
+ * with the demo products' own settings. The products stamp their erasure logs with the test
+ * server's clock, the one the workflows run on, so product records and ledger events compare in
+ * time.
  */
 public final class DemoRig implements AutoCloseable {
     /** Erase chunk size: small, so a subject's erase takes several checkpointed chunks. */
     static final int ERASE_CHUNK = 5;
 
+    public final TestRig rig;
     public final TestWorkflowEnvironment env;
     public final WorkflowClient client;
     public final LedgerStore ledger;
@@ -79,39 +65,29 @@ public final class DemoRig implements AutoCloseable {
         pool.setPoolName("demo-rig");
         db = new HikariDataSource(pool);
         DemoProducts.install(db);
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TestRig.dataConverter())
-                        .build())
-                .setInitialTime(TestRig.T0)
-                .build());
-        client = env.getWorkflowClient();
-        ledger = TestRig.ledger();
-        FileSystemBlobStore blobs;
-        try {
-            blobs = new FileSystemBlobStore(Files.createTempDirectory("dsrflow-demo-blobs"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Clock serverClock = new ServerClock(env);
+        rig = TestRig.builder()
+                .productWorkers(this::demoProducts)
+                .awaitAtMost(Duration.ofSeconds(30))
+                .build();
+        env = rig.env;
+        client = rig.client;
+        ledger = rig.ledger;
+    }
+
+    private List<TestRig.ProductWorker> demoProducts(TestRig.Setup setup) {
+        Clock serverClock = new ServerClock(setup.env());
+        Map<String, ProductSettings> settings = new LinkedHashMap<>();
+        DemoProducts.settings().forEach(s -> settings.put(s.id(), s));
+        List<TestRig.ProductWorker> workers = new ArrayList<>();
         for (var definition : DemoProducts.definitions()) {
             DemoProductHandler product = new DemoProductHandler(db, definition, ERASE_CHUNK, serverClock);
             FaultyProduct faulty = new FaultyProduct(product);
             products.put(definition.id(), product);
             faults.put(definition.id(), faulty);
-            env.newWorker(TaskQueues.product(definition.id()))
-                    .registerActivitiesImplementations(new ProductActivitiesImpl(faulty, blobs));
+            workers.add(new TestRig.ProductWorker(
+                    settings.get(definition.id()), new ProductActivitiesImpl(faulty, setup.blobs())));
         }
-        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-        OrchestratorWorkflows.register(orchestrator, new ProductCatalog(DemoProducts.settings()));
-        OrchestratorWorkflows.registerActivities(
-                orchestrator,
-                client,
-                ledger,
-                blobs,
-                new DownloadLinks(TestRig.LINK_SECRET),
-                new CertificateSigner(TestRig.CERT_SECRET, "test-key"));
-        env.start();
+        return workers;
     }
 
     /** The real demo product (its own tables and records). */
@@ -167,31 +143,17 @@ public final class DemoRig implements AutoCloseable {
 
     /** Files the request in the ledger (as the API does) and starts its workflow. */
     public <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
-        ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
-        W stub = client.newWorkflowStub(
-                type,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(WorkflowIds.request(spec.id()))
-                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
-                        .build());
-        WorkflowStub.fromTyped(stub).start(spec);
-        return stub;
+        return rig.start(type, spec);
     }
 
     /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
     public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
-        RequestSnapshot[] last = new RequestSnapshot[1];
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(20))
-                .ignoreExceptions()
-                .until(() -> condition.test(last[0] = stub.view()));
-        return last[0];
+        return rig.await(stub, condition);
     }
 
     /** Waits for the workflow to finish (time skips meanwhile) and returns its final view. */
     public RequestSnapshot finish(RequestWorkflow stub) {
-        WorkflowStub.fromTyped(stub).getResult(Void.class);
+        rig.finish(stub);
         return stub.view();
     }
 
@@ -213,7 +175,7 @@ public final class DemoRig implements AutoCloseable {
 
     @Override
     public void close() {
-        env.close();
+        rig.close();
         ((HikariDataSource) db).close();
     }
 

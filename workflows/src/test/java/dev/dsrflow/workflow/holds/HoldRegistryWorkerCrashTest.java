@@ -42,16 +42,16 @@ class HoldRegistryWorkerCrashTest {
         WorkflowClient client = env.getWorkflowClient();
         HoldRegistryActivitiesImpl calls = new HoldRegistryActivitiesImpl(client, HoldRegistryWorkers.TASK_QUEUE);
         WorkerFactory first = orchestrator();
-        ClaimedProducts claimed = calls.claimDeletion(
-                "sk-crash", new DeletionClaims("d1", List.of("content", "profile")), "d1/r/holds-1");
+        ClaimedProducts claimed =
+                calls.claimErases(new EraseClaims("sk-crash", "d1", List.of("content", "profile")), "d1/r/holds-1");
         assertThat(claimed.granted()).containsExactlyInAnyOrder("content", "profile");
         // the orchestrator goes away without a word to the server (as a killed process would)
         first.shutdownNow();
         first.awaitTermination(10, TimeUnit.SECONDS);
         WorkerFactory second = orchestrator();
         try {
-            int released = CompletableFuture.supplyAsync(() -> calls.finishErases(
-                            "sk-crash", new FinishedErases("d1", List.of("content", "profile")), "d1/r/holds-2"))
+            int released = CompletableFuture.supplyAsync(() -> calls.releaseClaims(
+                            new EraseClaims("sk-crash", "d1", List.of("content", "profile")), "d1/r/holds-2"))
                     .get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
             assertThat(released).isEqualTo(2);
         } finally {

@@ -58,11 +58,9 @@ class HoldRegistryWorkflowTest {
         HoldRegistryWorkflow registry =
                 rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-r"));
         for (int i = 0; i < 40; i++) {
-            assertThat(registry.claimErase(new EraseClaim("d" + i, "content")).granted())
-                    .isFalse();
-            assertThat(registry.claimErase(new EraseClaim("d" + i, "profile")).granted())
-                    .isTrue();
-            registry.finishErase(new EraseClaim("d" + i, "profile"));
+            assertThat(granted(registry, "d" + i, "content")).isFalse();
+            assertThat(granted(registry, "d" + i, "profile")).isTrue();
+            registry.releaseClaims(claims("d" + i, "profile"));
         }
         HoldRegistryState state = registry.state();
         assertThat(state.holds())
@@ -83,9 +81,15 @@ class HoldRegistryWorkflowTest {
         assertThat(registry.state().holds()).isEmpty();
         assertThat(registry.state().waiters()).as("every waiter was freed").isEmpty();
         // an update racing a continue-as-new is answered NOT_FOUND; the activity that sends it retries
-        assertThat(retrying(() -> registry.claimErase(new EraseClaim("d0", "content")))
-                        .granted())
-                .isTrue();
+        assertThat(retrying(() -> granted(registry, "d0", "content"))).isTrue();
+    }
+
+    private static EraseClaims claims(String requestId, String... products) {
+        return new EraseClaims("sk", requestId, List.of(products));
+    }
+
+    private static boolean granted(HoldRegistryWorkflow registry, String requestId, String product) {
+        return registry.claimErases(claims(requestId, product)).held().isEmpty();
     }
 
     private static <T> T retrying(java.util.function.Supplier<T> update) {
@@ -105,10 +109,10 @@ class HoldRegistryWorkflowTest {
         placeWithStart("sk-b", new HoldPlacement("h1", "p1", List.of("content"), null));
         HoldRegistryWorkflow registry =
                 rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-b"));
-        ClaimedProducts answer = registry.claimDeletion(new DeletionClaims("d1", List.of("profile", "content", "ads")));
+        ClaimedProducts answer = registry.claimErases(claims("d1", "profile", "content", "ads"));
         assertThat(answer.granted()).containsExactly("profile", "ads");
         assertThat(answer.held()).containsExactly("content");
-        assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted())
+        assertThat(granted(registry, "d2", "content"))
                 .as("the hold still refuses one by one")
                 .isFalse();
 
@@ -140,8 +144,7 @@ class HoldRegistryWorkflowTest {
                 .during(java.time.Duration.ofMillis(500))
                 .atMost(java.time.Duration.ofSeconds(2))
                 .until(() -> !placing.isDone());
-        assertThat(registry.finishErases(new FinishedErases("d1", List.of("ads"))))
-                .isEqualTo(1);
+        assertThat(registry.releaseClaims(claims("d1", "ads"))).isEqualTo(1);
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(placing::isDone);
@@ -149,8 +152,8 @@ class HoldRegistryWorkflowTest {
                 .as("the hold never waited for the other product's erase")
                 .extracting(HoldRegistryState.Claim::product)
                 .containsExactly("profile");
-        assertThat(registry.finishErases(new FinishedErases("d1", List.of("profile", "ads"))))
-                .as("finishing twice is harmless")
+        assertThat(registry.releaseClaims(claims("d1", "profile", "ads")))
+                .as("releasing twice is harmless")
                 .isEqualTo(1);
         assertThat(registry.state().claims()).isEmpty();
     }
@@ -160,8 +163,7 @@ class HoldRegistryWorkflowTest {
         placeWithStart("sk-w", new HoldPlacement("h0", "p0", List.of("other"), null));
         HoldRegistryWorkflow registry =
                 rig.client.newWorkflowStub(HoldRegistryWorkflow.class, WorkflowIds.holds("sk-w"));
-        assertThat(registry.claimErase(new EraseClaim("d1", "content")).granted())
-                .isTrue();
+        assertThat(granted(registry, "d1", "content")).isTrue();
 
         var placing = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> registry.placeHold(new HoldPlacement("h1", "p1", List.of("content"), null)));
@@ -169,11 +171,11 @@ class HoldRegistryWorkflowTest {
                 .during(java.time.Duration.ofMillis(500))
                 .atMost(java.time.Duration.ofSeconds(2))
                 .until(() -> !placing.isDone());
-        assertThat(registry.claimErase(new EraseClaim("d2", "content")).granted())
+        assertThat(granted(registry, "d2", "content"))
                 .as("new erases refused at once")
                 .isFalse();
 
-        registry.finishErase(new EraseClaim("d1", "content"));
+        registry.releaseClaims(claims("d1", "content"));
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(placing::isDone);

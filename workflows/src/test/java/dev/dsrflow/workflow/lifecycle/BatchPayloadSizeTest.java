@@ -144,11 +144,11 @@ class BatchPayloadSizeTest {
             long ledgerWrite = size(new LedgerEntry(compact, events(state, "PRODUCT_DONE")));
             List<BatchOutcome> outcomes = state.products().stream()
                     .limit(ProductBatches.DEFAULT_SIZE)
-                    .map(t -> new BatchOutcome(t.product(), t.status(), t.detail(), t.result(), null))
+                    .map(t -> new BatchOutcome(t.product(), t.status(), t.detail(), t.result(), List.of(), 0))
                     .toList();
             long batchResult = size(new ProductBatchResult(outcomes));
             long batchInput = size(new ProductBatch(
-                    FanOutStep.LOCATE,
+                    ProductStep.LOCATE,
                     0,
                     StepContext.of(state.spec(), null),
                     outcomes.stream().map(BatchOutcome::product).toList()));

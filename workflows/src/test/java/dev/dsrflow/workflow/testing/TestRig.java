@@ -28,14 +28,19 @@ import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.RequestWorkflow;
 import dev.dsrflow.workflow.WorkflowIds;
+import dev.dsrflow.workflow.holds.HoldRegistryActivities;
+import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
+import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
@@ -51,13 +56,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /**
- * One time-skipping Temporal test environment with the encrypted data converter, the real
- * ledger on the shared test PostgreSQL, a blob store in a temp directory, the orchestrator
- * worker and one worker per in-memory product on its own task queue.
+ * The one fixture for workflow tests: a time-skipping Temporal test environment with the
+ * encrypted data converter, the real ledger on the shared test PostgreSQL, a blob store in a temp
+ * directory, the orchestrator worker, the hold registry's worker, and one worker per product on
+ * its own task queue. By default the products are in-memory ({@link MemoryProduct}); a
+ * {@link Builder} configures other products (the demo products behind the real adapter:
+ * {@code demo.DemoRig}), other registry activities, extra workflow types, the converter and the
+ * worker options.
  */
 public final class TestRig implements AutoCloseable {
     public static final String CODEC_KEYS =
@@ -73,6 +83,8 @@ public final class TestRig implements AutoCloseable {
     public final BlobStore blobs;
     public final ProductCatalog catalog;
     public final Map<String, MemoryProduct> products = new LinkedHashMap<>();
+    private final Duration awaitAtMost;
+    private final Worker orchestrator;
 
     public static DataConverter dataConverter() {
         return EncryptedDataConverter.create(CodecKeys.parse(CODEC_KEYS));
@@ -98,13 +110,22 @@ public final class TestRig implements AutoCloseable {
                 id + "-handler/1.0");
     }
 
+    /** The settings the rig gives an in-memory product: 2 attempts, short timeouts. */
+    public static ProductSettings settings(ProductDescriptor d) {
+        return new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0);
+    }
+
+    /** A rig over in-memory products. */
     public TestRig(List<ProductDescriptor> descriptors) {
-        this(descriptors, 2_000, dataConverter());
+        this(builder().memoryProducts(descriptors));
     }
 
     /** A rig with the default (unencrypted) converter, for tests that read refusal reasons. */
     public static TestRig plain(List<ProductDescriptor> descriptors) {
-        return new TestRig(descriptors, 2_000, io.temporal.common.converter.DefaultDataConverter.newDefaultInstance());
+        return builder()
+                .memoryProducts(descriptors)
+                .dataConverter(io.temporal.common.converter.DefaultDataConverter.newDefaultInstance())
+                .build();
     }
 
     /**
@@ -112,38 +133,109 @@ public final class TestRig implements AutoCloseable {
      * five per worker would start thousands of threads).
      */
     public static TestRig many(List<ProductDescriptor> descriptors) {
-        return new TestRig(
-                descriptors,
-                2_000,
-                dataConverter(),
-                WorkerOptions.newBuilder()
+        return builder()
+                .memoryProducts(descriptors)
+                .productWorkerOptions(WorkerOptions.newBuilder()
                         .setMaxConcurrentActivityTaskPollers(1)
-                        .build(),
+                        .build())
                 // replaying a request of hundreds of products for a query can exceed the default 1 s on a loaded
                 // machine
-                WorkerOptions.newBuilder()
+                .orchestratorWorkerOptions(WorkerOptions.newBuilder()
                         .setDefaultDeadlockDetectionTimeout(10_000)
-                        .build());
+                        .build())
+                .build();
     }
 
     public TestRig(List<ProductDescriptor> descriptors, int registryMaxHistory, DataConverter converter) {
-        this(
-                descriptors,
-                registryMaxHistory,
-                converter,
-                WorkerOptions.getDefaultInstance(),
-                WorkerOptions.getDefaultInstance());
+        this(builder()
+                .memoryProducts(descriptors)
+                .registryMaxHistory(registryMaxHistory)
+                .dataConverter(converter));
     }
 
-    private TestRig(
-            List<ProductDescriptor> descriptors,
-            int registryMaxHistory,
-            DataConverter converter,
-            WorkerOptions productWorkers,
-            WorkerOptions orchestratorWorker) {
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** One product's worker: its settings and the activity implementation on its queue. */
+    public record ProductWorker(ProductSettings settings, Object activities) {}
+
+    /** What product workers may need from the rig when they are built. */
+    public record Setup(TestWorkflowEnvironment env, BlobStore blobs) {}
+
+    /** How a rig is configured; {@link #build} starts it. */
+    public static final class Builder {
+        private List<ProductDescriptor> memoryProducts = List.of();
+        private Function<Setup, List<ProductWorker>> productWorkers;
+        private int registryMaxHistory = 2_000;
+        private DataConverter converter = TestRig.dataConverter();
+        private WorkerOptions productWorkerOptions = WorkerOptions.getDefaultInstance();
+        private WorkerOptions orchestratorWorkerOptions = WorkerOptions.getDefaultInstance();
+        private Function<HoldRegistryActivities, HoldRegistryActivities> registryActivities = Function.identity();
+        private final List<Class<?>> workflowTypes = new ArrayList<>();
+        private Duration awaitAtMost = Duration.ofSeconds(20);
+
+        /** In-memory products, one per descriptor (the default). */
+        public Builder memoryProducts(List<ProductDescriptor> descriptors) {
+            this.memoryProducts = List.copyOf(descriptors);
+            return this;
+        }
+
+        /** Products of the test's own making instead of in-memory ones. */
+        public Builder productWorkers(Function<Setup, List<ProductWorker>> workers) {
+            this.productWorkers = workers;
+            return this;
+        }
+
+        /** The hold registry continues as new after this many events (tests lower it). */
+        public Builder registryMaxHistory(int events) {
+            this.registryMaxHistory = events;
+            return this;
+        }
+
+        public Builder dataConverter(DataConverter converter) {
+            this.converter = converter;
+            return this;
+        }
+
+        public Builder productWorkerOptions(WorkerOptions options) {
+            this.productWorkerOptions = options;
+            return this;
+        }
+
+        public Builder orchestratorWorkerOptions(WorkerOptions options) {
+            this.orchestratorWorkerOptions = options;
+            return this;
+        }
+
+        /** Wraps the real hold-registry activities (e.g. to lose their answers). */
+        public Builder registryActivities(Function<HoldRegistryActivities, HoldRegistryActivities> wrap) {
+            this.registryActivities = wrap;
+            return this;
+        }
+
+        /** Registers more workflow implementation types on the orchestrator worker (probes, baselines). */
+        public Builder workflows(Class<?>... implementations) {
+            workflowTypes.addAll(List.of(implementations));
+            return this;
+        }
+
+        /** How long {@link TestRig#await} waits for a condition (real time). */
+        public Builder awaitAtMost(Duration limit) {
+            this.awaitAtMost = limit;
+            return this;
+        }
+
+        public TestRig build() {
+            return new TestRig(this);
+        }
+    }
+
+    private TestRig(Builder b) {
+        awaitAtMost = b.awaitAtMost;
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                        .setDataConverter(converter)
+                        .setDataConverter(b.converter)
                         .build())
                 .setInitialTime(T0)
                 .build());
@@ -154,32 +246,38 @@ public final class TestRig implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<ProductSettings> settings = new ArrayList<>();
-        for (ProductDescriptor d : descriptors) {
-            settings.add(new ProductSettings(
-                    d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0));
+        List<ProductWorker> workers = new ArrayList<>();
+        for (ProductDescriptor d : b.memoryProducts) {
             MemoryProduct product = new MemoryProduct(d);
             products.put(d.id(), product);
-            env.newWorker(TaskQueues.product(d.id()), productWorkers)
-                    .registerActivitiesImplementations(new MemoryProductActivities(product, blobs));
+            workers.add(new ProductWorker(settings(d), new MemoryProductActivities(product, blobs)));
+        }
+        if (b.productWorkers != null) {
+            workers.addAll(b.productWorkers.apply(new Setup(env, blobs)));
+        }
+        List<ProductSettings> settings = new ArrayList<>();
+        for (ProductWorker w : workers) {
+            settings.add(w.settings());
+            env.newWorker(TaskQueues.product(w.settings().id()), b.productWorkerOptions)
+                    .registerActivitiesImplementations(w.activities());
         }
         catalog = new ProductCatalog(settings);
-        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, orchestratorWorker);
-        OrchestratorWorkflows.register(orchestrator, catalog, registryMaxHistory);
+        orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, b.orchestratorWorkerOptions);
+        OrchestratorWorkflows.register(orchestrator, catalog, b.registryMaxHistory);
+        if (!b.workflowTypes.isEmpty()) {
+            orchestrator.registerWorkflowImplementationTypes(b.workflowTypes.toArray(Class<?>[]::new));
+        }
         // the hold registry on a worker of its own, as in the orchestrator worker
-        dev.dsrflow.workflow.holds.HoldRegistryWorkers.register(
-                env.newWorker(
-                        dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE,
-                        dev.dsrflow.workflow.holds.HoldRegistryWorkers.workerOptions()),
-                registryMaxHistory);
+        HoldRegistryWorkers.register(
+                env.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
+                b.registryMaxHistory);
         OrchestratorWorkflows.registerActivities(
                 orchestrator,
-                client,
+                b.registryActivities.apply(new HoldRegistryActivitiesImpl(client, HoldRegistryWorkers.TASK_QUEUE)),
                 ledger,
                 blobs,
                 new DownloadLinks(LINK_SECRET),
-                new CertificateSigner(CERT_SECRET, "test-key"),
-                dev.dsrflow.workflow.holds.HoldRegistryWorkers.TASK_QUEUE);
+                new CertificateSigner(CERT_SECRET, "test-key"));
         env.start();
     }
 
@@ -229,11 +327,35 @@ public final class TestRig implements AutoCloseable {
         return stub;
     }
 
+    /**
+     * Starts the request's workflow again as the ledger's re-driver does after the first one was
+     * lost (here: terminated): same id, no new filing, the memo that makes the run re-apply the
+     * decisions operators recorded.
+     */
+    public <W extends RequestWorkflow> W redrive(Class<W> type, RequestSpec spec) {
+        String id = WorkflowIds.request(spec.id());
+        client.newUntypedWorkflowStub(id).terminate("the runtime lost its workflows");
+        W stub = client.newWorkflowStub(
+                type,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(id)
+                        .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                        .setMemo(Map.of(RequestWorkflow.REDRIVEN_MEMO, true))
+                        .build());
+        WorkflowStub.fromTyped(stub).start(spec);
+        return stub;
+    }
+
+    /** Replays a recorded history against the orchestrator's workflows (and any the builder added). */
+    public void replay(WorkflowExecutionHistory history) throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(history, orchestrator);
+    }
+
     /** Waits (real time, polling the view query) until the request's view satisfies the condition. */
     public RequestSnapshot await(RequestWorkflow stub, Predicate<RequestSnapshot> condition) {
         RequestSnapshot[] last = new RequestSnapshot[1];
         Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
+                .atMost(awaitAtMost)
                 .pollInterval(Duration.ofMillis(20))
                 .ignoreExceptions()
                 .until(() -> condition.test(last[0] = stub.view()));
