@@ -34,6 +34,10 @@ public final class BenchMain {
 
     /** Entry point: {@code args} are the options after {@code bench}. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--scale-ledger")) {
+            LedgerScaleBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

@@ -68,14 +68,7 @@ final class BenchRuntime implements AutoCloseable {
         props.put("dsrflow.policy.grace-period", gracePeriod);
         props.put("dsrflow.policy.auto-approve-all", true);
         for (String id : benchProducts(products)) {
-            String p = "dsrflow.products." + id + ".";
-            props.put(p + "display-name", "Benchmark no-op " + id);
-            props.put(
-                    p + "categories",
-                    NoopProductHandler.CATEGORIES.stream().map(Enum::name).toList());
-            props.put(
-                    p + "capabilities",
-                    NoopProductHandler.CAPABILITIES.stream().map(Enum::name).toList());
+            NoopProductHandler.declare(props, id);
         }
         if (temporalAddress != null) {
             props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded

@@ -28,6 +28,14 @@ final class NoopProductHandler implements ProductHandler {
 
     private final ProductDescriptor descriptor;
 
+    /** Declares a no-op product {@code id} in the product registry's configuration. */
+    static void declare(Map<String, Object> properties, String id) {
+        String p = "dsrflow.products." + id + ".";
+        properties.put(p + "display-name", "Benchmark no-op " + id);
+        properties.put(p + "categories", CATEGORIES.stream().map(Enum::name).toList());
+        properties.put(p + "capabilities", CAPABILITIES.stream().map(Enum::name).toList());
+    }
+
     NoopProductHandler(String id) {
         this.descriptor = new ProductDescriptor(id, "Benchmark no-op " + id, CATEGORIES, CAPABILITIES, true, "bench-1");
     }

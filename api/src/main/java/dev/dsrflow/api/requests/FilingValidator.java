@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 @Singleton
 class FilingValidator {
     static final int MAX_NOTE = 2000;
-    private static final int MAX_PRODUCTS = 100;
     private static final int MAX_TEXT = 200;
+    private static final int LISTED_PRODUCTS = 20;
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{6,32}");
@@ -99,19 +99,22 @@ class FilingValidator {
             errors.add(new FieldError("products", "must name at least one product when given"));
             return;
         }
-        if (products.size() > MAX_PRODUCTS) {
-            errors.add(new FieldError("products", "at most " + MAX_PRODUCTS + " products"));
-            return;
-        }
+        // no count cap: naming only registered products, each once, bounds a request by the registry
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < products.size(); i++) {
             String p = products.get(i);
             if (p == null || catalog.find(p).isEmpty()) {
-                errors.add(new FieldError("products[" + i + "]", "unknown product; known: " + catalog.ids()));
+                errors.add(new FieldError("products[" + i + "]", "unknown product; " + known()));
             } else if (!seen.add(p)) {
                 errors.add(new FieldError("products[" + i + "]", "listed twice"));
             }
         }
+    }
+
+    /** The registered ids when they are few; a registry of hundreds is listed by GET /v1/products. */
+    private String known() {
+        List<String> ids = catalog.ids();
+        return ids.size() <= LISTED_PRODUCTS ? "known: " + ids : "see GET /v1/products";
     }
 
     private void checkLegalProcess(FilingBody body, List<FieldError> errors) {

@@ -19,8 +19,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +37,14 @@ public class LedgerQueries {
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
                     + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
                     + " r.certificate";
+    /** Matches counted exactly; a larger total is the planner's estimate. */
+    public static final int EXACT_TOTAL = 20_000;
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*(\\d+)");
+
+    /** Rows fetched per round trip while an export streams. */
+    private static final int STREAM_BATCH = 1000;
+
     private static final String FINAL = "('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')";
 
     private final DataSource dataSource;
@@ -109,35 +121,154 @@ public class LedgerQueries {
         });
     }
 
-    /** One page of requests matching the filter, newest first, without products. */
+    /**
+     * One page of requests matching the filter, newest first, without products. The total is
+     * counted exactly up to {@link #EXACT_TOTAL} matches (the count stops there, so it never costs
+     * more); above that it is PostgreSQL's estimate and the page says so. A match of at most that
+     * many rows is gathered first and then sorted, so a filter whose rows lie far apart in list
+     * order (overdue, a rare status of one product) never walks the whole ledger for one page; a
+     * larger match walks the list order in an index that carries the filtered columns, and reads
+     * the full rows of the page only.
+     */
     public RequestPage list(RequestFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         return read(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from ledger.requests r" + where)) {
-                bind(ps, params);
+            long counted;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from (select 1 from ledger.requests r" + where + " limit ?) m")) {
+                bind(ps, append(params, EXACT_TOTAL + 1));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    total = rs.getLong(1);
+                    counted = rs.getLong(1);
                 }
             }
+            boolean exact = counted <= EXACT_TOTAL;
+            long total = exact ? counted : Math.max(EXACT_TOTAL + 1, estimate(c, where, params));
             List<RequestView> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from ledger.requests r" + where
-                    + " order by r.received_at desc, r.id limit ? offset ?")) {
-                List<Object> all = new ArrayList<>(params);
-                all.add(filter.size());
-                all.add((long) filter.page() * filter.size());
-                bind(ps, all);
-                Instant now = Instant.now();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(view(rs, now));
+            if (!exact || counted > (long) filter.page() * filter.size()) {
+                String sql = exact
+                        ? "with m as materialized (select r.id, r.received_at from ledger.requests r" + where + "),"
+                                + " p as (select id, received_at from m order by received_at desc, id limit ? offset ?)"
+                                + " select " + COLUMNS + " from p join ledger.requests r on r.id = p.id"
+                                + " order by p.received_at desc, p.id"
+                        : "with p as materialized (select r.id, r.received_at from ledger.requests r" + where
+                                + " order by r.received_at desc, r.id limit ? offset ?)"
+                                + " select " + COLUMNS + " from p join ledger.requests r on r.id = p.id"
+                                + " order by p.received_at desc, p.id";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, append(append(params, filter.size()), (long) filter.page() * filter.size()));
+                    Instant now = Instant.now();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(view(rs, now));
+                        }
                     }
                 }
             }
-            return new RequestPage(items, filter.page(), filter.size(), total);
+            return new RequestPage(items, filter.page(), filter.size(), total, exact);
         });
+    }
+
+    /** The planner's estimate of the rows matching {@code where}. */
+    private static long estimate(Connection c, String where, List<Object> params) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("explain (format json) select 1 from ledger.requests r" + where)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Matcher rows = PLAN_ROWS.matcher(rs.getString(1));
+                return rows.find() ? Long.parseLong(rows.group(1)) : 0;
+            }
+        }
+    }
+
+    private static List<Object> append(List<Object> params, Object more) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(more);
+        return all;
+    }
+
+    /**
+     * Every request matching the filter (its page and size ignored), newest first, read from a
+     * server-side cursor a batch at a time as the caller iterates: memory stays bounded however
+     * many rows match. The caller must close the rows (it holds a connection until then).
+     */
+    public Rows stream(RequestFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + COLUMNS + " from ledger.requests r" + where(filter, params)
+                + " order by r.received_at desc, r.id";
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setReadOnly(true);
+            c.setAutoCommit(false); // PostgreSQL reads with a cursor (fetch size) only inside a transaction
+            PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(STREAM_BATCH);
+            bind(ps, params);
+            return new Rows(c, ps.executeQuery());
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new LedgerUnavailableException("ledger read failed", e);
+        }
+    }
+
+    /** Rows read from an open cursor; closing ends the transaction and returns the connection. */
+    public final class Rows implements Iterator<RequestView>, AutoCloseable {
+        private final Connection connection;
+        private final ResultSet rows;
+        private final Instant now = Instant.now();
+        private Boolean ahead;
+
+        private Rows(Connection connection, ResultSet rows) {
+            this.connection = connection;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ahead == null) {
+                try {
+                    ahead = rows.next();
+                } catch (SQLException e) {
+                    throw new LedgerUnavailableException("ledger read failed", e);
+                }
+            }
+            return ahead;
+        }
+
+        @Override
+        public RequestView next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ahead = null;
+            try {
+                return view(rows, now);
+            } catch (SQLException e) {
+                throw new LedgerUnavailableException("ledger read failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.rollback(); // read-only: nothing to keep; closes the cursor
+            } catch (SQLException e) {
+                // the connection is closed below either way
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing more to free
+            }
+        }
     }
 
     private static String where(RequestFilter f, List<Object> params) {
@@ -161,7 +292,10 @@ public class LedgerQueries {
             params.addAll(f.subjectKeys());
         }
         if (f.dueBefore() != null) {
-            clauses.add("r.due_at < ?");
+            // a request is never due before it was received (DeadlinePolicy): the second clause changes
+            // no answer, but lets a page start its walk of the list order at that date
+            clauses.add("r.due_at < ? and r.received_at < ?");
+            params.add(Timestamp.from(f.dueBefore()));
             params.add(Timestamp.from(f.dueBefore()));
         }
         if (Boolean.TRUE.equals(f.overdue())) {

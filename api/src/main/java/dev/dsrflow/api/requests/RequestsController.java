@@ -32,6 +32,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Files requests, shows one, lists and exports them (all reads come from the ledger). */
 @Controller("/v1/requests")
@@ -120,7 +121,9 @@ class RequestsController {
     @Get
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @Secured({Roles.PRIVACY_OPS, Roles.LEGAL, Roles.AUDITOR, Roles.PRODUCT})
-    @Operation(summary = "List and filter requests (from the ledger); Accept: text/csv exports the same rows")
+    @Operation(
+            summary = "List and filter requests (from the ledger); Accept: text/csv exports the same rows: without page"
+                    + " or size, every matching row, streamed")
     @ApiResponse(
             responseCode = "200",
             content = {
@@ -146,7 +149,8 @@ class RequestsController {
         return answer(
                 reader,
                 listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size),
-                accept);
+                accept,
+                page != null || size != null);
     }
 
     @Post(value = "/search", consumes = MediaType.APPLICATION_JSON)
@@ -184,31 +188,41 @@ class RequestsController {
                         text(search.overdue()),
                         text(search.page()),
                         text(search.size())),
-                accept);
+                accept,
+                search.page() != null || search.size() != null);
     }
 
-    private HttpResponse<?> answer(Authentication reader, RequestFilter filter, String accept) {
+    /** A page as JSON or CSV; a CSV export asked without page or size streams every matching row. */
+    private HttpResponse<?> answer(Authentication reader, RequestFilter filter, String accept, boolean paged) {
+        UnaryOperator<RequestView> shown = shown(reader);
+        boolean csv = accept != null && accept.contains(CsvExport.MEDIA_TYPE);
+        if (csv && !paged) {
+            return HttpResponse.ok(CsvExport.stream(queries.stream(scoped(filter, reader)), shown))
+                    .contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
+        }
         RequestPage listed = queries.list(scoped(filter, reader));
         RequestPage result = new RequestPage(
-                listed.items().stream()
-                        .map(v -> RequestViews.visibleTo(v, reader))
-                        .toList(),
+                listed.items().stream().map(shown).toList(),
                 listed.page(),
                 listed.size(),
-                listed.total());
-        if (ProductAccess.of(reader).isPresent()) {
-            result = new RequestPage(
-                    result.items().stream().map(v -> v.forProductTeam(null)).toList(),
-                    result.page(),
-                    result.size(),
-                    result.total());
-        }
-        if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
+                listed.total(),
+                listed.totalExact());
+        if (csv) {
             return HttpResponse.ok(CsvExport.of(result.items()))
                     .contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
         }
         return HttpResponse.ok(result);
+    }
+
+    /** A listed view as this reader may see it: the download link for PRIVACY_OPS only, a product team's part. */
+    private static UnaryOperator<RequestView> shown(Authentication reader) {
+        boolean productTeam = ProductAccess.of(reader).isPresent();
+        return v -> {
+            RequestView visible = RequestViews.visibleTo(v, reader);
+            return productTeam ? visible.forProductTeam(null) : visible;
+        };
     }
 
     /** A product team's list is limited to its products; asking for another product is forbidden. */
