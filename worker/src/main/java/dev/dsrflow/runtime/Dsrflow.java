@@ -122,8 +122,9 @@ public final class Dsrflow implements AutoCloseable {
         if (infrastructure != null) {
             b.append(infrastructure.summary());
             b.append("  Data:       ").append(dataDir).append(" (blobs, secrets, database)\n");
-            b.append(
-                    "  Users:      ops/ops, ops2/ops2 (PRIVACY_OPS), legal/legal, legal2/legal2 (LEGAL), auditor/auditor (AUDITOR)\n");
+            b.append("  Console:    http://localhost:").append(httpPort()).append("/console\n");
+            b.append("  Users:      ops/ops, ops2/ops2 (PRIVACY_OPS), legal/legal, legal2/legal2 (LEGAL),"
+                    + " auditor/auditor (AUDITOR), metrics/metrics (METRICS)\n");
             b.append("  Try:        curl -u ops:ops localhost:")
                     .append(httpPort())
                     .append("/v1/products\n");
