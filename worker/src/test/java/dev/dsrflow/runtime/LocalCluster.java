@@ -114,11 +114,17 @@ final class LocalCluster implements Closeable {
                 "DSRFLOW_SECURITY_USERS_OPS2_PASSWORD_HASH",
                 "$2a$10$2BiOs8I7gz7nIKpKGvI.YeH69trvKyCQ28YlhOAnyZIi80vZOFFC6"); // bcrypt of "ops2"
         env.put("DSRFLOW_SECURITY_USERS_OPS2_ROLES", "PRIVACY_OPS");
-        for (String legal : List.of("LEGAL", "LEGAL2")) {
-            env.put("DSRFLOW_SECURITY_USERS_" + legal + "_PASSWORD", legal.toLowerCase());
-            env.put("DSRFLOW_SECURITY_USERS_" + legal + "_ROLES", "LEGAL");
-        }
-        env.put("DSRFLOW_SECURITY_USERS_AUDITOR_PASSWORD", "auditor");
+        env.put(
+                "DSRFLOW_SECURITY_USERS_LEGAL_PASSWORD_HASH",
+                "$2a$10$K5sRf0JHQB2b5BE76mfnkOlO3vAjiT98.ko6A0NoAPRQhqBS2Qlqq"); // bcrypt of "legal"
+        env.put("DSRFLOW_SECURITY_USERS_LEGAL_ROLES", "LEGAL");
+        env.put(
+                "DSRFLOW_SECURITY_USERS_LEGAL2_PASSWORD_HASH",
+                "$2a$10$/RIXeaZuN3Gip769T7A7uel//9WpNyfvA.7PTAtNdTOfh2.XzsWJK"); // bcrypt of "legal2"
+        env.put("DSRFLOW_SECURITY_USERS_LEGAL2_ROLES", "LEGAL");
+        env.put(
+                "DSRFLOW_SECURITY_USERS_AUDITOR_PASSWORD_HASH",
+                "$2a$10$My74KFnag1oHByw8RMETu.99w8TcRxPjuoZE8twudi4/EZAR9Ozlq"); // bcrypt of "auditor"
         env.put("DSRFLOW_SECURITY_USERS_AUDITOR_ROLES", "AUDITOR");
         env.putAll(extraEnv);
     }
