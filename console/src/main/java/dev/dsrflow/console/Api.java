@@ -52,6 +52,22 @@ public class Api {
         return send(session, "GET", path + queryString(query), null, accept, Map.of());
     }
 
+    /**
+     * GET an answer of any size as a stream (the ledger's CSV export of every matching row):
+     * nothing is held in memory; the caller closes the stream.
+     */
+    public HttpResponse<java.io.InputStream> stream(
+            ConsoleSession session, String path, Map<String, String> query, String accept) {
+        return exchange(
+                session,
+                "GET",
+                path + queryString(query),
+                null,
+                accept,
+                Map.of(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** POST a JSON body; a refusal throws {@link ApiRefusal}. */
     public JsonNode post(ConsoleSession session, String path, Object body) {
         return post(session, path, body, Map.of());
@@ -89,6 +105,23 @@ public class Api {
             byte[] body,
             String accept,
             Map<String, String> headers) {
+        HttpResponse<byte[]> answer =
+                exchange(session, method, pathAndQuery, body, accept, headers, HttpResponse.BodyHandlers.ofByteArray());
+        return new Raw(
+                answer.statusCode(),
+                answer.headers().firstValue("Content-Type").orElse(""),
+                answer.body(),
+                answer.headers().firstValue("Content-Disposition").orElse(null));
+    }
+
+    private <T> HttpResponse<T> exchange(
+            ConsoleSession session,
+            String method,
+            String pathAndQuery,
+            byte[] body,
+            String accept,
+            Map<String, String> headers,
+            HttpResponse.BodyHandler<T> handler) {
         EmbeddedServer here = server.get();
         URI uri = URI.create(here.getScheme() + "://127.0.0.1:" + here.getPort() + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -103,12 +136,7 @@ public class Api {
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
         try {
-            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Raw(
-                    answer.statusCode(),
-                    answer.headers().firstValue("Content-Type").orElse(""),
-                    answer.body(),
-                    answer.headers().firstValue("Content-Disposition").orElse(null));
+            return http.send(request.build(), handler);
         } catch (IOException e) {
             throw new ApiRefusal(503, "The API did not answer: " + e.getClass().getSimpleName(), List.of());
         } catch (InterruptedException e) {

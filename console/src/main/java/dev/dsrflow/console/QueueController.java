@@ -57,19 +57,10 @@ class QueueController {
             @QueryValue @Nullable String within,
             @QueryValue @Nullable String page) {
         ConsoleSession session = guard.session(request);
-        Integer withinDays = null;
-        String error = null;
-        if (within != null && !within.isBlank()) {
-            try {
-                withinDays = Integer.valueOf(within.trim());
-                if (withinDays < 0 || withinDays > 3650) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                withinDays = null;
-                error = "Due within: enter a number of days from 0 to 3650.";
-            }
-        }
+        Integer withinDays = withinDays(within);
+        String error = blank(within) != null && withinDays == null
+                ? "Due within: enter a number of days from 0 to 3650."
+                : null;
         QueueFilter filter = new QueueFilter(
                 blank(type), blank(status), blank(jurisdiction), blank(product), "true".equals(overdue), withinDays);
         int pageNumber = page == null ? 0 : Math.max(0, parse(page));
@@ -113,17 +104,34 @@ class QueueController {
             @QueryValue @Nullable String overdue,
             @QueryValue @Nullable String within) {
         ConsoleSession session = guard.session(request);
-        Integer withinDays = within == null || within.isBlank() ? null : parse(within);
         QueueFilter filter = new QueueFilter(
-                blank(type), blank(status), blank(jurisdiction), blank(product), "true".equals(overdue), withinDays);
-        Map<String, String> query = new HashMap<>(filter.apiQuery(Instant.now(), true));
-        query.put("size", "200");
-        Api.Raw csv = api.fetch(session, "/v1/requests", query, "text/csv");
-        return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(csv.status()))
-                .contentType(csv.contentType())
+                blank(type),
+                blank(status),
+                blank(jurisdiction),
+                blank(product),
+                "true".equals(overdue),
+                withinDays(within));
+        // no page or size: the API streams every row the filter matches, and so does this
+        java.net.http.HttpResponse<java.io.InputStream> csv =
+                api.stream(session, "/v1/requests", filter.apiQuery(Instant.now(), true), "text/csv");
+        String contentType = csv.headers().firstValue("Content-Type").orElse("text/csv");
+        return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(csv.statusCode()))
                 .header("Content-Disposition", "attachment; filename=\"requests.csv\"")
                 .header("Cache-Control", "no-store")
-                .body(csv.body());
+                .body(new io.micronaut.http.server.types.files.StreamedFile(csv.body(), MediaType.of(contentType)));
+    }
+
+    /** The "due within" days, or null when blank or not a number of days from 0 to 3650. */
+    private static Integer withinDays(String within) {
+        if (blank(within) == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(within.trim());
+            return days < 0 || days > 3650 ? null : days;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private HttpResponse<?> page(

@@ -165,6 +165,26 @@ class ConsoleBrowserTest {
                     .click();
         }
         browser.screenshot("queue");
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + dsrflow.httpPort()
+                                        + "/console/queue.csv?type=DELETION&status=AWAITING_APPROVAL"))
+                                .header(
+                                        "Cookie",
+                                        "DSRFLOW_CONSOLE="
+                                                + browser.driver()
+                                                        .manage()
+                                                        .getCookieNamed("DSRFLOW_CONSOLE")
+                                                        .getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as("the queue's CSV export").isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("requests.csv"));
+        assertThat(csv.body())
+                .as("every filtered request in the CSV")
+                .contains(others)
+                .contains(own);
         browser.driver()
                 .findElement(By.cssSelector("button[name=decision][value=approve]"))
                 .click();
