@@ -4,12 +4,12 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.productworker.ProductWorkers;
 import dev.dsrflow.runtime.Dsrflow;
+import dev.dsrflow.runtime.LocalPorts;
 import dev.dsrflow.runtime.ProcessRole;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,13 +57,13 @@ final class BenchRuntime implements AutoCloseable {
             Map<String, Object> settings)
             throws IOException {
         Path dataDir = Files.createTempDirectory("dsrflow-bench-");
-        int temporalPort = freePort();
+        int temporalPort = LocalPorts.next();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("dsrflow.data-dir", dataDir.toString());
         props.put("dsrflow.embedded.temporal-port", temporalPort);
         props.put("dsrflow.embedded.temporal", temporal.toString());
         props.put("dsrflow.embedded.temporal-ui-port", 0);
-        props.put("micronaut.server.port", freePort());
+        props.put("micronaut.server.port", LocalPorts.next());
         props.put("dsrflow.deletion.grace-period", gracePeriod);
         props.put("dsrflow.policy.grace-period", gracePeriod);
         props.put("dsrflow.policy.auto-approve-all", true);
@@ -142,12 +142,6 @@ final class BenchRuntime implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

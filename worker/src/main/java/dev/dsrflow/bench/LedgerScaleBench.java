@@ -4,13 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.runtime.Dsrflow;
+import dev.dsrflow.runtime.LocalPorts;
 import dev.dsrflow.runtime.ProcessRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,8 +146,8 @@ final class LedgerScaleBench implements Callable<Integer> {
     private Map<String, Object> properties(Path dataDir) throws IOException {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("dsrflow.data-dir", dataDir.toString());
-        props.put("dsrflow.embedded.temporal-port", freePort());
-        props.put("micronaut.server.port", freePort());
+        props.put("dsrflow.embedded.temporal-port", LocalPorts.next());
+        props.put("micronaut.server.port", LocalPorts.next());
         // the seeded rows have no workflows and no real sealed specs: nothing may re-drive them
         props.put("dsrflow.redrive.all-on-startup", false);
         props.put("dsrflow.redrive.interval", "3650d");
@@ -452,12 +452,6 @@ final class LedgerScaleBench implements Callable<Integer> {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

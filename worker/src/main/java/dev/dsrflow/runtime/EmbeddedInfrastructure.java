@@ -90,7 +90,7 @@ final class EmbeddedInfrastructure implements Closeable {
             Files.createDirectories(dir);
             killLeftOver(dir.resolve("server.pid"));
             int uiPort = choice.uiPort();
-            if (uiPort > 0 && !TemporalDevServer.isFree(uiPort)) {
+            if (uiPort > 0 && !LocalPorts.isFree(uiPort)) {
                 LOG.warn("port {} is taken: the Temporal UI gets a free port instead", uiPort);
                 uiPort = -1;
             }

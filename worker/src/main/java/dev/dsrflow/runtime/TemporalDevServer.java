@@ -9,8 +9,6 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +54,12 @@ public final class TemporalDevServer implements Closeable {
         /** The same options with a free port where {@code port} or {@code uiPort} is negative. */
         Options withFreePorts() {
             return new Options(
-                    binary, dbFile, port < 0 ? freePort() : port, uiPort < 0 ? freePort() : uiPort, codecEndpoint, log);
+                    binary,
+                    dbFile,
+                    port < 0 ? LocalPorts.next() : port,
+                    uiPort < 0 ? LocalPorts.next() : uiPort,
+                    codecEndpoint,
+                    log);
         }
     }
 
@@ -257,23 +260,6 @@ public final class TemporalDevServer implements Closeable {
             return String.join("\n", all.subList(Math.max(0, all.size() - 5), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log)";
-        }
-    }
-
-    /** Whether nothing listens on this loopback port. */
-    static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsrflow.runtime.Dsrflow;
+import dev.dsrflow.runtime.LocalPorts;
 import dev.dsrflow.runtime.ProcessRole;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,8 +53,8 @@ class ConsoleBrowserTest {
                 Map.of(),
                 Map.of(
                         "dsrflow.data-dir", dataDir.toString(),
-                        "dsrflow.embedded.temporal-port", freePort(),
-                        "micronaut.server.port", freePort(),
+                        "dsrflow.embedded.temporal-port", LocalPorts.next(),
+                        "micronaut.server.port", LocalPorts.next(),
                         "dsrflow.api.worker-presence-ttl", "0s",
                         "dsrflow.deletion.grace-period", "PT5S"));
         String base = "http://localhost:" + dsrflow.httpPort();
@@ -496,12 +496,5 @@ class ConsoleBrowserTest {
         String url = browser.driver().getCurrentUrl();
         return url.substring(url.indexOf("/console/requests/") + "/console/requests/".length())
                 .replaceAll("[?#].*$", "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

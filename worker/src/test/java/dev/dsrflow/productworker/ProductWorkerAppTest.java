@@ -16,6 +16,7 @@ import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
 import dev.dsrflow.productworker.example.LoyaltyPointsHandler;
 import dev.dsrflow.productworker.example.LoyaltyStore;
+import dev.dsrflow.runtime.LocalPorts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -25,7 +26,6 @@ import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -50,10 +50,7 @@ class ProductWorkerAppTest {
 
     @BeforeEach
     void startServerAndOrchestrator() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LocalPorts.next();
         server = TestServer.createPortBoundServer(port);
         address = "127.0.0.1:" + port;
         stubs = WorkflowServiceStubs.newServiceStubs(

@@ -55,9 +55,9 @@ class EmbeddedRuntimeTest {
                 Map.of(),
                 Map.of(
                         "dsrflow.data-dir", dataDir.toString(),
-                        "dsrflow.embedded.temporal-port", FreePorts.next(),
+                        "dsrflow.embedded.temporal-port", LocalPorts.next(),
                         "dsrflow.embedded.temporal", "test-server",
-                        "micronaut.server.port", FreePorts.next(),
+                        "micronaut.server.port", LocalPorts.next(),
                         "dsrflow.api.worker-presence-ttl", "0s"));
         api = new ApiClient(dsrflow.httpPort());
     }

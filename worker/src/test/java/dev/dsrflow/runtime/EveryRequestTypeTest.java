@@ -44,9 +44,9 @@ class EveryRequestTypeTest {
                 Map.of(),
                 Map.of(
                         "dsrflow.data-dir", dataDir.toString(),
-                        "dsrflow.embedded.temporal-port", FreePorts.next(),
+                        "dsrflow.embedded.temporal-port", LocalPorts.next(),
                         "dsrflow.embedded.temporal-ui-port", 0,
-                        "micronaut.server.port", FreePorts.next(),
+                        "micronaut.server.port", LocalPorts.next(),
                         "dsrflow.deletion.grace-period", "PT2S"));
         port = dsrflow.httpPort();
         api = new ApiClient(port);

@@ -39,7 +39,7 @@ final class LocalCluster implements Closeable {
     private final PGSimpleDataSource db;
     private final Map<String, String> env = new HashMap<>();
     private final List<DsrflowProcess> processes = new ArrayList<>();
-    private final int apiPort = FreePorts.next();
+    private final int apiPort = LocalPorts.next();
     private int launches;
 
     /** A running dsrflow JVM. */
@@ -90,7 +90,7 @@ final class LocalCluster implements Closeable {
         this.temporal = TemporalDevServer.start(new TemporalDevServer.Options(
                 TemporalDevServer.requireBinary(),
                 dir.resolve("temporal").resolve("temporal.db"),
-                FreePorts.next(),
+                LocalPorts.next(),
                 0,
                 null,
                 dir.resolve("temporal").resolve("server.log")));
@@ -145,7 +145,7 @@ final class LocalCluster implements Closeable {
                 .keySet()
                 .removeIf(k -> k.startsWith("DSRFLOW_") || k.startsWith("TEMPORAL_") || k.startsWith("DATASOURCES_"));
         pb.environment().putAll(env);
-        int port = role.equals("api") ? apiPort : FreePorts.next();
+        int port = role.equals("api") ? apiPort : LocalPorts.next();
         pb.environment().put("DSRFLOW_HTTP_PORT", String.valueOf(port));
         pb.environment().put("DSRFLOW_DATA_DIR", dir.resolve(role).toString());
         if (role.equals("products")) {

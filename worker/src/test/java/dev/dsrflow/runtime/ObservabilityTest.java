@@ -64,8 +64,8 @@ class ObservabilityTest {
                 Map.of(),
                 Map.ofEntries(
                         Map.entry("dsrflow.data-dir", dataDir.toString()),
-                        Map.entry("dsrflow.embedded.temporal-port", FreePorts.next()),
-                        Map.entry("micronaut.server.port", FreePorts.next()),
+                        Map.entry("dsrflow.embedded.temporal-port", LocalPorts.next()),
+                        Map.entry("micronaut.server.port", LocalPorts.next()),
                         Map.entry("dsrflow.policy.other-deadline", "PT6S"),
                         Map.entry("dsrflow.policy.warning-lead", "PT3S"),
                         Map.entry("dsrflow.observability.local-spans", true),

@@ -47,7 +47,7 @@ class PostgresOutageTest {
 
     @Test
     void requestsSurviveTenSecondsWithoutTheDatabase() throws Exception {
-        int pgPort = FreePorts.next();
+        int pgPort = LocalPorts.next();
         postgres = startPostgres(pgPort);
         String url = postgres.getJdbcUrl("postgres", "postgres");
         dsrflow = Dsrflow.start(
@@ -57,11 +57,11 @@ class PostgresOutageTest {
                         "dsrflow.data-dir",
                         dir.resolve("data").toString(),
                         "dsrflow.embedded.temporal-port",
-                        FreePorts.next(),
+                        LocalPorts.next(),
                         "dsrflow.embedded.temporal-ui-port",
                         0,
                         "micronaut.server.port",
-                        FreePorts.next(),
+                        LocalPorts.next(),
                         "datasources.default.url",
                         url,
                         "datasources.default.username",

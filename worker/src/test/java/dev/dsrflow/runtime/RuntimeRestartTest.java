@@ -32,8 +32,8 @@ class RuntimeRestartTest {
     Path dataDir;
 
     private Dsrflow dsrflow;
-    private final int temporalPort = FreePorts.next();
-    private final int httpPort = FreePorts.next();
+    private final int temporalPort = LocalPorts.next();
+    private final int httpPort = LocalPorts.next();
 
     private ApiClient start() throws Exception {
         return start("test-server", Map.of());
@@ -91,7 +91,7 @@ class RuntimeRestartTest {
 
     @Test
     void onTheRealServerRequestsSurviveARestartBecauseTemporalKeptThemAndNothingIsReDriven() throws Exception {
-        int uiPort = FreePorts.next();
+        int uiPort = LocalPorts.next();
         ApiClient first = start("dev-server", Map.of("dsrflow.embedded.temporal-ui-port", uiPort));
         assertTheWebUiDecodesThroughTheCodecEndpoint(uiPort);
         String completed = file(first, """

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsrflow.ledger.EventChain;
 import dev.dsrflow.runtime.Dsrflow;
+import dev.dsrflow.runtime.LocalPorts;
 import dev.dsrflow.runtime.ProcessRole;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +56,8 @@ class OfflineVerifyTest {
                 Map.of(),
                 Map.of(
                         "dsrflow.data-dir", dir.resolve("data").toString(),
-                        "dsrflow.embedded.temporal-port", freePort(),
-                        "micronaut.server.port", freePort(),
+                        "dsrflow.embedded.temporal-port", LocalPorts.next(),
+                        "micronaut.server.port", LocalPorts.next(),
                         "dsrflow.deletion.grace-period", "PT1S"));
         base = "http://localhost:" + dsrflow.httpPort();
         String id = JSON.readTree(call("POST", "/v1/requests", "ops", """
@@ -229,11 +229,5 @@ class OfflineVerifyTest {
 
     private static Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
