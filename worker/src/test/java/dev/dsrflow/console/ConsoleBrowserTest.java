@@ -453,7 +453,7 @@ class ConsoleBrowserTest {
         assertThat(productStatus("content")).isEqualTo("FAILED");
         act("retry", "content", null);
         assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Retrying: content.");
-        browser.waitUntil(d -> productStatus("content").equals("DONE")
+        browser.waitUntil(d -> List.of("DONE", "NO_DATA").contains(productStatus("content"))
                 && "COMPLETED".equals(d.findElement(By.id("request-status")).getAttribute("data-status")));
 
         browser.open("/console/requests/" + toSkip);
@@ -492,7 +492,7 @@ class ConsoleBrowserTest {
                 .map(row -> row.getAttribute("data-request"))
                 .toList();
         List<String> byDue = ids(api.get("/v1/requests?type=ACCESS&sort=dueAt&size=25", "ops"));
-        assertThat(shown).hasSizeGreaterThan(2).isEqualTo(byDue);
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(2).isEqualTo(byDue);
         for (JsonNode item :
                 api.get("/v1/requests?type=ACCESS&sort=dueAt&size=25", "ops").path("items")) {
             assertThat(browser.text(
