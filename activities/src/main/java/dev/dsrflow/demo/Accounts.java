@@ -34,6 +34,22 @@ final class Accounts {
         }
     }
 
+    /** The identifiers of every account matching any identifier; empty for an unknown subject. */
+    List<SubjectIdentifiers> identities(Connection c, SubjectIdentifiers who) throws SQLException {
+        String sql = "select account_id, email, phone from " + schema + ".accounts where account_id = any(?)"
+                + " order by account_id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", find(c, who)));
+            List<SubjectIdentifiers> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new SubjectIdentifiers(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return found;
+        }
+    }
+
     /** Adds (or keeps) an account with these identifiers; returns its id. */
     String ensure(Connection c, SubjectIdentifiers who) throws SQLException {
         String sql = "insert into " + schema + ".accounts (account_id, email, phone) values (?, ?, ?)"
