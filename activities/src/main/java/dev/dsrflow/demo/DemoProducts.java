@@ -127,7 +127,6 @@ public final class DemoProducts {
             capabilities.remove(Capability.RESOLVE);
         }
         return new DemoProduct(
-                new ProductDescriptor(id, name, categories, capabilities, true, HANDLER_VERSION),
-                List.of(tables));
+                new ProductDescriptor(id, name, categories, capabilities, true, HANDLER_VERSION), List.of(tables));
     }
 }

@@ -33,7 +33,8 @@ public final class IdentifierNormalizer {
     public IdentifierNormalizer(String defaultRegion) {
         String region = defaultRegion == null ? "" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         if (!PHONES.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException("dsrflow.subject.default-region: unknown region '" + defaultRegion + "'");
+            throw new IllegalArgumentException(
+                    "dsrflow.subject.default-region: unknown region '" + defaultRegion + "'");
         }
         this.defaultRegion = region;
     }

@@ -30,8 +30,7 @@ public interface IdentityRules extends ConformanceHooks {
             missing.removeAll(answered);
             RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN.check(
                     missing.isEmpty(),
-                    "resolve of " + KitSubject.describe(asked) + " left out the " + kinds(missing)
-                            + " it was given");
+                    "resolve of " + KitSubject.describe(asked) + " left out the " + kinds(missing) + " it was given");
         }
     }
 

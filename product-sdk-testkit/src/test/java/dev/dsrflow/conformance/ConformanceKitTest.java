@@ -155,8 +155,7 @@ class ConformanceKitTest {
                                 EMPTY_CATEGORY_SET_MEANS_ALL,
                                 OPEN_DATE_RANGE_MEANS_ALL_DATES)),
                 Arguments.of(KitFixtures.CategoryBlindErase.class, Set.of(CATEGORY_SCOPE_IS_HONOURED)),
-                Arguments.of(
-                        KitFixtures.RepeatingErase.class, Set.of(ERASE_IS_IDEMPOTENT, CONCURRENT_ERASES_ARE_SAFE)),
+                Arguments.of(KitFixtures.RepeatingErase.class, Set.of(ERASE_IS_IDEMPOTENT, CONCURRENT_ERASES_ARE_SAFE)),
                 Arguments.of(
                         KitFixtures.ResolveReturnsOnlyTheUserId.class,
                         Set.of(RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN, RESOLVE_FINDS_EVERY_IDENTIFIER)));

@@ -50,7 +50,7 @@ class ReplayTest {
         @Override
         public void run(RequestSpec spec) {
             Workflow.sleep(Duration.ofMinutes(1));
-            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(spec, null));
+            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(state, null));
             end(RequestStatus.COMPLETED, "COMPLETED", "changed");
         }
     }
@@ -69,7 +69,7 @@ class ReplayTest {
                         .setDefaultDeadlockDetectionTimeout(30_000)
                         .build());
         ProductCatalog catalog = new ProductCatalog(List.of(
-                settings(TestRig.product("profile", true, InformationCategory.PROFILE)),
+                settings(TestRig.identityProduct("profile", InformationCategory.PROFILE)),
                 settings(TestRig.product("content", true, InformationCategory.CONTENT)),
                 settings(TestRig.product("legacy", false, InformationCategory.DEVICE))));
         OrchestratorWorkflows.register(worker, catalog);

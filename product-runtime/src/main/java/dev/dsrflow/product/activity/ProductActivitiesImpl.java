@@ -133,7 +133,11 @@ public final class ProductActivitiesImpl implements ProductActivities {
                     identities.size());
             return new ResolvedIdentifiers(List.copyOf(identities));
         } catch (PermanentHandlerException e) {
-            log.warn("product {} RESOLVE for subject {} failed permanently: {}", descriptor.id(), subjectKey, e.reason());
+            log.warn(
+                    "product {} RESOLVE for subject {} failed permanently: {}",
+                    descriptor.id(),
+                    subjectKey,
+                    e.reason());
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FAILURE_TYPE_PREFIX + e.reason());
         }
     }
