@@ -80,9 +80,12 @@ class FilingValidator {
         if (subject.userId() != null && !USER_ID.matcher(subject.userId()).matches()) {
             errors.add(new FieldError("subject.userId", "must be 1-128 letters, digits or . _ : @ + -"));
         }
+        // the e-mail is checked as it is keyed: NFKC-normalised, trimmed and lower-cased
+        String email = subject.email() == null ? null : identifiers.email(subject.email());
         if (subject.email() != null
-                && (subject.email().length() > 254
-                        || !EMAIL.matcher(subject.email()).matches())) {
+                && (email == null
+                        || email.length() > 254
+                        || !EMAIL.matcher(email).matches())) {
             errors.add(new FieldError("subject.email", "must be an email address"));
         }
         if (subject.phone() != null) {
