@@ -6,6 +6,7 @@ import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.IdentifierKind;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.activity.ProductTask;
 import dev.dsrflow.product.activity.ResolvedIdentifiers;
@@ -24,7 +25,7 @@ import java.util.Set;
 /**
  * Resolves a request's subject to every identifier of the person before any product step, so a
  * legal hold follows the person, not the identifier it was filed with: asks every product of the
- * request that declares {@link Capability#RESOLVE}, unions the answers with the filed identifiers,
+ * catalogue that declares {@link Capability#RESOLVE} (named in the request or not), unions the answers with the filed identifiers,
  * and asks again about identifiers a product has not seen yet, at most {@link #MAX_ROUNDS} rounds.
  * The keys of every identifier are computed beside the workflow ({@link SubjectKeyActivities}: the
  * HMAC secret is not in the workflow) and recorded in the request's state, and from there in the
@@ -53,7 +54,7 @@ public final class SubjectResolution {
     void run() {
         SubjectIdentifiers filed = state.spec().subject();
         List<SubjectIdentifiers> known = new ArrayList<>(List.of(filed));
-        List<String> resolvers = resolvers(products.catalog(), state.spec().products());
+        List<String> resolvers = resolvers(products.catalog());
         Map<String, Set<String>> seenBy = new HashMap<>();
         List<String> failed = new ArrayList<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -108,12 +109,15 @@ public final class SubjectResolution {
         journal.noteAll(notes);
     }
 
-    /** The request's products that resolve identities, in the request's order. */
-    static List<String> resolvers(ProductCatalog catalog, List<String> requested) {
-        return requested.stream()
-                .filter(p -> catalog.find(p)
-                        .map(s -> RequestSetup.automated(s, Capability.RESOLVE))
-                        .orElse(false))
+    /**
+     * The catalogue's products that resolve identities, in catalogue order: all of them, whether
+     * the request names them or not (a deletion of one product's data must meet a hold filed
+     * under another identifier just the same).
+     */
+    static List<String> resolvers(ProductCatalog catalog) {
+        return catalog.all().stream()
+                .filter(s -> RequestSetup.automated(s, Capability.RESOLVE))
+                .map(ProductSettings::id)
                 .toList();
     }
 
