@@ -41,7 +41,10 @@ class ReplayTest {
     private static Worker worker;
     private static Worker changed;
 
-    /** An access workflow whose commands differ from the recorded ones: it waits a minute before locating. */
+    /**
+     * An access workflow whose commands differ from the recorded ones: it waits a minute (a timer where the
+     * recorded history resolves the subject) before locating.
+     */
     static final class ChangedAccessWorkflow extends RequestWorkflowBase implements AccessWorkflow {
         ChangedAccessWorkflow(ProductCatalog catalog, RequestSpec spec) {
             super(spec, catalog, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
@@ -112,6 +115,6 @@ class ReplayTest {
     void aChangedImplementationFailsToReplay() {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/access.json", changed))
                 .hasMessageContaining(NonDeterministicException.class.getName())
-                .hasMessageContaining("No command scheduled that corresponds to event");
+                .hasMessageContaining("does not match command type COMMAND_TYPE_START_TIMER");
     }
 }
