@@ -12,6 +12,12 @@ import java.util.List;
  * @param identities every identity found, what was filed included
  */
 public record ResolvedSubject(String filedKey, SubjectIdentifiers filed, List<SubjectIdentifiers> identities) {
+    /**
+     * The ledger event a request records once its subject is resolved (detail: the keys, never the
+     * identifiers); the snapshot written with it carries the keys, which the ledger then keeps.
+     */
+    public static final String RESOLVED_EVENT = "SUBJECT_RESOLVED";
+
     @Override
     public String toString() {
         return "ResolvedSubject[" + filedKey + ", " + identities.size() + " identities]";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dsrflow.certificate.EvidenceJson;
 import dev.dsrflow.certificate.SignedEvidence;
 import dev.dsrflow.certificate.SigningKeys;
+import dev.dsrflow.identity.ResolvedSubject;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import java.sql.Connection;
@@ -161,13 +162,18 @@ public final class LedgerStore {
                 if (updated && s.products() != null) {
                     upsertProducts(c, s);
                 }
-                if (updated && s.subjectKeys() != null) {
+                if (updated && s.subjectKeys() != null && resolves(entry)) {
                     addSubjectKeys(c, s);
                 }
                 return new Recorded(previous, appendEvents(c, s.id(), entry.events(), updated));
             }
         });
         observer.recorded(s, recorded.previous(), recorded.stored());
+    }
+
+    /** Whether the entry records the subject's resolution (the one write whose keys are new). */
+    private static boolean resolves(LedgerEntry entry) {
+        return entry.events().stream().anyMatch(e -> ResolvedSubject.RESOLVED_EVENT.equals(e.kind()));
     }
 
     /** Keeps every key the resolved subject has (keys already there, filed or resolved before, stay as they are). */

@@ -102,7 +102,7 @@ public final class SubjectResolution {
                 .forEach(p -> notes.add(new RequestJournal.Note(
                         "SUBJECT_RESOLUTION_FAILED", p, "resolve failed; the request goes on without its answer")));
         notes.add(new RequestJournal.Note(
-                "SUBJECT_RESOLVED",
+                ResolvedSubject.RESOLVED_EVENT,
                 null,
                 subjectKeys.size() + " subject keys from " + resolvers.size() + " identity products: "
                         + String.join(", ", subjectKeys)));
