@@ -36,7 +36,8 @@ public class LedgerQueries {
     private static final String COLUMNS =
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
                     + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
-                    + " r.certificate";
+                    + " r.certificate, array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
+                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys";
     /** Matches counted exactly; a larger total is the planner's estimate. */
     public static final int EXACT_TOTAL = 20_000;
 
@@ -111,7 +112,8 @@ public class LedgerQueries {
                     view.completedAt(),
                     products,
                     view.download(),
-                    view.certificate()));
+                    view.certificate(),
+                    view.subjectKeys()));
         });
     }
 
@@ -165,16 +167,18 @@ public class LedgerQueries {
                                 + " limit ? offset ?)"
                         : "with p as materialized (" + keys + " order by " + order.sql("r") + " limit ? offset ?)";
                 String sql = page + " select " + COLUMNS
-                        + ", n.done, n.total from p join ledger.requests r on r.id = p.id"
-                        + " cross join lateral (select count(*) filter (where t.status in " + SETTLED + ") done,"
-                        + " count(*) total from ledger.product_tasks t where t.request_id = p.id) n"
+                        + ", n.products_done, n.products_total from p join ledger.requests r on r.id = p.id"
+                        + " cross join lateral (select count(*) filter (where t.status in " + SETTLED
+                        + ") products_done,"
+                        + " count(*) products_total from ledger.product_tasks t where t.request_id = p.id) n"
                         + " order by " + order.sql("p");
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     bind(ps, append(append(params, filter.size()), (long) filter.page() * filter.size()));
                     Instant now = Instant.now();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            items.add(new ListedRequest(view(rs, now), rs.getInt(16), rs.getInt(17)));
+                            items.add(new ListedRequest(
+                                    view(rs, now), rs.getInt("products_done"), rs.getInt("products_total")));
                         }
                     }
                 }
@@ -358,7 +362,14 @@ public class LedgerQueries {
                 instant(rs, 13),
                 null,
                 links.view(download),
-                RequestViews.certificate(rs.getString(15)));
+                RequestViews.certificate(rs.getString(15)),
+                subjectKeys(rs));
+    }
+
+    /** The request's subject keys, filed and resolved, its filed key first. */
+    private static List<String> subjectKeys(ResultSet rs) throws SQLException {
+        java.sql.Array keys = rs.getArray("subject_keys");
+        return keys == null ? List.of() : List.of((String[]) keys.getArray());
     }
 
     private DownloadInfo downloadInfo(String text) {
