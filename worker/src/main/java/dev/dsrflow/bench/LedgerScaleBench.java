@@ -130,6 +130,9 @@ final class LedgerScaleBench implements Callable<Integer> {
                 csv(api);
             }
             overview(db);
+            if (explain) {
+                explainLists(db);
+            }
         } finally {
             delete(dataDir);
         }
@@ -396,6 +399,32 @@ final class LedgerScaleBench implements Callable<Integer> {
                         while (rs.next()) {
                             say("      " + rs.getString(1));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** EXPLAIN of the count and the page the list runs for status, type and jurisdiction together. */
+    private void explainLists(DataSource db) throws SQLException {
+        String where = " where r.type in ('DELETION') and r.status in ('AWAITING_APPROVAL')"
+                + " and r.jurisdiction in ('GDPR')";
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put(
+                "list status+type+jurisdiction: the capped count",
+                "select count(*) from (select 1 from ledger.requests r" + where + " limit 20001) m");
+        queries.put(
+                "list status+type+jurisdiction: the first page",
+                "with m as materialized (select r.id, r.received_at from ledger.requests r" + where + "),"
+                        + " p as (select id, received_at from m order by received_at desc, id limit 50 offset 0)"
+                        + " select r.* from p join ledger.requests r on r.id = p.id order by p.received_at desc, p.id");
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                say("  " + q.getKey());
+                try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + q.getValue())) {
+                    while (rs.next()) {
+                        say("      " + rs.getString(1));
                     }
                 }
             }
