@@ -41,8 +41,12 @@ final class ScaleBench implements Callable<Integer> {
     static final double MAX_CPU_PER_PRODUCT_RATIO = 1.5;
     /** A request filed on top of the parked ones completes within this multiple of the empty server's time. */
     static final double MAX_ON_TOP_RATIO = 1.5;
-    /** How long the processes' idle CPU is measured before each request of the many-products scenario. */
-    static final long IDLE_WINDOW_MILLIS = 10_000;
+    /**
+     * How long the processes' idle CPU is measured once the products' workers have started: longer
+     * than one long-poll cycle (about a minute), since the pollers of every product queue re-poll
+     * together and a shorter window catches that burst or misses it.
+     */
+    long idleWindowMillis = 65_000;
 
     @Option(
             names = "--temporal",
@@ -124,6 +128,7 @@ final class ScaleBench implements Callable<Integer> {
     final List<String> targets = new ArrayList<>();
     final List<ManyProducts> many = new ArrayList<>();
     Parked parkedResult;
+    private double idlePerSecond;
     private final LoadSampler load = new LoadSampler();
 
     /** Entry point: {@code args} are the options after {@code bench --scale}. */
@@ -191,6 +196,11 @@ final class ScaleBench implements Callable<Integer> {
             // warm the JIT and the pools on the small N first, unrecorded
             once(runtime, api, cpu, "ACCESS", BenchRuntime.benchProducts(Math.min(8, registered)));
             once(runtime, api, cpu, "DELETION", BenchRuntime.benchProducts(Math.min(8, registered)));
+            double idle0 = cpu.millis();
+            long idleStart = System.nanoTime();
+            Thread.sleep(idleWindowMillis);
+            idlePerSecond = (cpu.millis() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
+            say(String.format(Locale.ROOT, "idle CPU with %d product workers: %.0f ms/s", registered, idlePerSecond));
             for (int n : List.of(referenceProducts, products)) {
                 for (String type : List.of("ACCESS", "DELETION")) {
                     ManyProducts m = once(runtime, api, cpu, type, BenchRuntime.benchProducts(n));
@@ -246,12 +256,8 @@ final class ScaleBench implements Callable<Integer> {
     }
 
     /** Files one request, follows it to its end, reads its view and every workflow's history. */
-    private static ManyProducts once(
-            BenchRuntime runtime, HttpApi api, CpuMeter cpu, String type, List<String> products) throws Exception {
-        double idle0 = cpu.millis();
-        long idleStart = System.nanoTime();
-        Thread.sleep(IDLE_WINDOW_MILLIS);
-        double idlePerSecond = (cpu.millis() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
+    private ManyProducts once(BenchRuntime runtime, HttpApi api, CpuMeter cpu, String type, List<String> products)
+            throws Exception {
         double cpu0 = cpu.millis();
         long t0 = System.nanoTime();
         HttpApi.Answer filed = api.post("/v1/requests", DsrflowBench.body(type, products));

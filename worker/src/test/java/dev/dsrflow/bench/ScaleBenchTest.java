@@ -21,6 +21,7 @@ class ScaleBenchTest {
         ScaleBench bench = new ScaleBench();
         bench.products = PRODUCTS;
         bench.referenceProducts = 8;
+        bench.idleWindowMillis = 1_000;
 
         bench.manyProducts();
 
