@@ -378,8 +378,14 @@ final class ScaleBench implements Callable<Integer> {
             DataSource db = runtime.bean(DataSource.class);
             int waiting = 0;
             long deadline = System.nanoTime() + 3_600_000_000_000L;
-            while (System.nanoTime() < deadline && (waiting = graceCount(db)) < filed.completed()) {
+            while (System.nanoTime() < deadline && (waiting = count(db, GRACE)) < filed.completed()) {
                 Thread.sleep(1000);
+            }
+            // a deletion records GRACE_PERIOD before its products' restrict has come back: the server is
+            // done with the filing once the ledger's events stop growing
+            for (long events = -1, now; System.nanoTime() < deadline && (now = count(db, EVENTS)) != events; ) {
+                events = now;
+                Thread.sleep(5000);
             }
             double settle = (System.nanoTime() - t1) / 1e9;
             ProcessMemory after = ProcessMemory.afterGc();
@@ -442,10 +448,13 @@ final class ScaleBench implements Callable<Integer> {
                         onTop)));
     }
 
-    private static int graceCount(DataSource db) throws SQLException {
+    private static final String GRACE = "select count(*) from ledger.requests where status = 'GRACE_PERIOD'";
+    private static final String EVENTS = "select count(*) from ledger.request_events";
+
+    private static int count(DataSource db, String query) throws SQLException {
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from ledger.requests where status = 'GRACE_PERIOD'")) {
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getInt(1);
         }
