@@ -45,7 +45,7 @@ class AgentDirectory {
             }
         }
         for (AgentEntry entry : entries) {
-            Agent fromFile = agents.get(entry.name());
+            Agent fromFile = agents.get(entry.agentId());
             if (entry.verifyKey() == null || entry.verifyKey().isBlank()) {
                 if (fromFile == null) {
                     throw new IllegalStateException("dsrflow.drp.agents." + entry.name() + ".verify-key is required");
@@ -53,12 +53,17 @@ class AgentDirectory {
                 continue; // its callback domains were applied to the file's entry
             }
             agents.put(
-                    entry.name(),
+                    entry.agentId(),
                     new Agent(
-                            entry.name(),
-                            verifyKey(entry.verifyKey(), entry.name()),
+                            entry.agentId(),
+                            verifyKey(entry.verifyKey(), entry.agentId()),
                             domains(entry.callbackDomains())));
         }
+    }
+
+    /** The ids of the agents dsrflow trusts. */
+    List<String> ids() {
+        return List.copyOf(agents.keySet());
     }
 
     /** The agent of this id, if dsrflow trusts it. */
@@ -82,7 +87,7 @@ class AgentDirectory {
                 throw new IllegalStateException("an entry of " + file + " lacks its id or verify_key");
             }
             List<String> domains = entries.stream()
-                    .filter(e -> e.name().equals(id) && e.callbackDomains() != null)
+                    .filter(e -> e.agentId().equals(id) && e.callbackDomains() != null)
                     .findFirst()
                     .map(e -> domains(e.callbackDomains()))
                     .orElseGet(() -> webHost(node.path("web_url").asText(null)));

@@ -31,6 +31,8 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Data Rights Protocol 0.9.4 endpoints a Privacy Infrastructure Provider serves. No
@@ -44,6 +46,7 @@ import java.util.Map;
 @Requires(property = "dsrflow.drp.business-id")
 @Tag(name = "authorized agents (DRP 0.9.4)")
 class DrpController {
+    private static final Logger LOG = LoggerFactory.getLogger(DrpController.class);
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_BODY = 64 * 1024;
 
@@ -85,6 +88,8 @@ class DrpController {
             store.saveToken(agent.id(), SignedMessages.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return Map.of("agent-id", message.text("agent-id"), "token", text);
         } catch (DrpRefusal refusal) {
+            // the agent learns nothing (section 2.05.1); the operator resolving it out of band reads why here
+            LOG.info("DRP key setup refused for agent {}: {} {}", agentId, refusal.field(), refusal.getMessage());
             throw refusal.bare();
         }
     }

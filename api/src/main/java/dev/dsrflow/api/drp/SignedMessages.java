@@ -37,12 +37,8 @@ class SignedMessages {
     private final Clock clock;
 
     SignedMessages(DrpSettings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
-    SignedMessages(DrpSettings settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Decodes the body and verifies its signature with the agent's key. */

@@ -68,6 +68,11 @@ class StatusCallbacks {
                 .connectTimeout(settings.callbackTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        LOG.info(
+                "Data Rights Protocol 0.9.4 for business {}: agents {}; status callbacks every {}",
+                settings.businessId(),
+                agents.ids(),
+                settings.pollInterval());
         this.task =
                 scheduler.scheduleWithFixedDelay(settings.pollInterval(), settings.pollInterval(), this::pollQuietly);
     }
