@@ -38,7 +38,7 @@ class ExerciseStatuses {
 
     /** The actor name an agent files and revokes under, in the ledger and the request's view. */
     static String actor(String agentId) {
-        return DrpChannel.ACTOR_PREFIX + agentId;
+        return RequestView.DRP_FILER_PREFIX + agentId;
     }
 
     /** The request's exercise status now. */

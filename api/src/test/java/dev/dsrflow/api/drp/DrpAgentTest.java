@@ -160,7 +160,12 @@ class DrpAgentTest extends ApiTestSupport {
         assertThat(view.path("type").asText()).isEqualTo("ACCESS");
         assertThat(view.path("jurisdiction").asText()).isEqualTo("CCPA");
         assertThat(view.path("requestedBy").asText()).isEqualTo("drp:CR_AA");
+        assertThat(view.path("channel").asText()).isEqualTo("DRP");
+        assertThat(view.path("agentId").asText()).isEqualTo("CR_AA");
+        assertThat(get("/v1/requests?size=50", "auditor").body()).contains("\"channel\":\"DRP\"");
         assertThat(view.toString()).doesNotContain(WITH_DATA);
+        assertThat(get("/v1/requests/" + file("ACCESS", "ops"), "ops").json().has("channel"))
+                .isFalse();
 
         awaitCallbacks(id, 1);
         JsonNode progress = agent.callbacksFor(id).get(0);
