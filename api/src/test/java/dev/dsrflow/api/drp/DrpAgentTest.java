@@ -62,6 +62,7 @@ class DrpAgentTest extends ApiTestSupport {
         p.put("dsrflow.drp.agents.other.callback-domains", "agent.example");
         p.put("dsrflow.drp.allow-loopback-http", "true");
         p.put("dsrflow.drp.poll-interval", "100ms");
+        p.put("dsrflow.drp.callback-give-up", "3s");
         return p;
     }
 
@@ -375,6 +376,48 @@ class DrpAgentTest extends ApiTestSupport {
             assertThat(agent.status(id).json().path("status").asText()).isEqualTo("denied");
         }
         assertThat(count("select count(*) from ledger.requests")).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedCallbackIsRetriedAndARedirectIsNeverFollowedEachDeliveryInTheLedger() {
+        String base = callbackUrl.substring(0, callbackUrl.indexOf("/drp/"));
+        String flaky = agent.file(agent.exercise("access", WITHOUT_DATA, base + "/drp/flaky"))
+                .json()
+                .path("request_id")
+                .asText();
+        String moved = agent.file(agent.exercise("access", WITHOUT_DATA, base + "/drp/moved"))
+                .json()
+                .path("request_id")
+                .asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !agent.flakyAccepted.isEmpty());
+        assertThat(agent.flakyAccepted.get(0).path("request_id").asText()).isEqualTo(flaky);
+        assertThat(agent.flakyAccepted.get(0).path("status").asText()).isEqualTo("in_progress");
+        assertThat(agent.flakyHits.get()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events(flaky, "DRP_CALLBACK_DELIVERED").size() == 1);
+        assertThat(events(flaky, "DRP_CALLBACK_DELIVERED").get(0))
+                .contains("HTTP 200")
+                .contains("attempt 2");
+
+        // the redirect's target never sees the callback; after the give-up time (3 s here) it is abandoned
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events(moved, "DRP_CALLBACK_ABANDONED").size() == 1);
+        assertThat(events(moved, "DRP_CALLBACK_ABANDONED").get(0)).contains("HTTP 302");
+        assertThat(agent.movedHits.get()).isGreaterThanOrEqualTo(2);
+        assertThat(agent.callbacksFor(moved)).isEmpty();
+        assertThat(events(moved, "DRP_CALLBACK_DELIVERED")).isEmpty();
+    }
+
+    private List<String> events(String id, String kind) {
+        return StreamSupport.stream(
+                        get("/v1/requests/" + id + "/history", "auditor")
+                                .json()
+                                .path("events")
+                                .spliterator(),
+                        false)
+                .filter(e -> e.path("kind").asText().equals(kind))
+                .map(e -> e.path("detail").asText())
+                .toList();
     }
 
     /** An access's manual and failed products, ended by hand (the broken one skipped, the manual one done). */

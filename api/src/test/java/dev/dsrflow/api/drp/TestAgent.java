@@ -41,6 +41,13 @@ final class TestAgent implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private HttpServer callbacks;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    /** Callbacks to /drp/flaky: the first is answered 503, the later ones 200. */
+    final java.util.concurrent.atomic.AtomicInteger flakyHits = new java.util.concurrent.atomic.AtomicInteger();
+
+    final List<JsonNode> flakyAccepted = new CopyOnWriteArrayList<>();
+    /** Callbacks to /drp/moved, each answered with a redirect to /drp/status. */
+    final java.util.concurrent.atomic.AtomicInteger movedHits = new java.util.concurrent.atomic.AtomicInteger();
+
     String base;
     String token;
 
@@ -70,6 +77,22 @@ final class TestAgent implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(JSON.readTree(body));
             exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        callbacks.createContext("/drp/flaky", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean first = flakyHits.incrementAndGet() == 1;
+            if (!first) {
+                flakyAccepted.add(JSON.readTree(body));
+            }
+            exchange.sendResponseHeaders(first ? 503 : 200, -1);
+            exchange.close();
+        });
+        callbacks.createContext("/drp/moved", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            movedHits.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", "/drp/status");
+            exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         callbacks.start();
