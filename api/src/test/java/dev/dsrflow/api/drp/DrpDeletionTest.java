@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsrflow.api.ApiTestSupport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -19,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A deletion an authorized agent files runs to its end like any other: four-eyes approval by
  * privacy-ops, the grace period (one second here), erasure, the certificate; the agent is told
- * {@code fulfilled}. DRP requests here cover only the messaging product.
+ * {@code fulfilled}. DRP requests here cover only the messaging product; the agent is known from
+ * a service-directory {@code agents.json}.
  */
 @MicronautTest
 class DrpDeletionTest extends ApiTestSupport {
@@ -41,14 +50,33 @@ class DrpDeletionTest extends ApiTestSupport {
         callbackUrl = agent.startCallbackServer();
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("dsrflow.drp.business-id", TestAgent.BUSINESS);
+        // the agent comes from a service-directory agents.json (base64 key); configuration adds its domains
+        p.put("dsrflow.drp.agents-file", agentsFile().toString());
         p.put("dsrflow.drp.agents.cr.agent-id", "CR_AA");
-        p.put("dsrflow.drp.agents.cr.verify-key", agent.verifyKeyHex());
         p.put("dsrflow.drp.agents.cr.callback-domains", "127.0.0.1");
         p.put("dsrflow.drp.allow-loopback-http", "true");
         p.put("dsrflow.drp.poll-interval", "100ms");
         p.put("dsrflow.drp.products", "messaging");
         p.put("dsrflow.policy.grace-period", "1s");
         return p;
+    }
+
+    private Path agentsFile() {
+        ObjectNode entry = new ObjectMapper().createObjectNode();
+        entry.put("id", "CR_AA");
+        entry.put("name", "Test Agent");
+        entry.put(
+                "verify_key", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(agent.verifyKeyHex())));
+        entry.put("web_url", "https://agent.example");
+        entry.put("technical_contact", "tech@agent.example");
+        try {
+            Path file = Files.createTempFile("agents", ".json");
+            Files.writeString(
+                    file, new ObjectMapper().createArrayNode().add(entry).toString());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
