@@ -66,8 +66,6 @@ class ExerciseStatuses {
                 view.completedAt() == null ? null : text(view.completedAt().plus(settings.recordKeeping()));
         return switch (view.status()) {
             case RECEIVED -> status(request, ExerciseStatus.OPEN, null, received, null, null, null, null);
-            case AWAITING_APPROVAL, GRACE_PERIOD, IN_PROGRESS, WAITING_ON_HOLD, ACTIVE ->
-                status(request, ExerciseStatus.IN_PROGRESS, null, received, expectedBy, progress(view), null, null);
             case COMPLETED ->
                 status(
                         request,
@@ -81,26 +79,21 @@ class ExerciseStatuses {
             case CANCELLED ->
                 revokedByAgent(request)
                         ? status(request, ExerciseStatus.REVOKED, null, received, expectedBy, null, null, until)
+                        : denied(request, received, expectedBy, "the business cancelled the request", until);
+            case EXPIRED -> status(request, ExerciseStatus.EXPIRED, null, received, expectedBy, null, null, until);
+            // every other status: a final one is an end the agent cannot act on; the others run
+            default ->
+                view.status().isFinal()
+                        ? denied(request, received, expectedBy, "the business could not act on the request", until)
                         : status(
                                 request,
-                                ExerciseStatus.DENIED,
-                                "other",
+                                ExerciseStatus.IN_PROGRESS,
+                                null,
                                 received,
                                 expectedBy,
-                                "the business cancelled the request",
+                                progress(view),
                                 null,
-                                until);
-            case EXPIRED -> status(request, ExerciseStatus.EXPIRED, null, received, expectedBy, null, null, until);
-            case REJECTED, RELEASED, FAILED ->
-                status(
-                        request,
-                        ExerciseStatus.DENIED,
-                        "other",
-                        received,
-                        expectedBy,
-                        "the business could not act on the request",
-                        null,
-                        until);
+                                null);
         };
     }
 
@@ -135,6 +128,11 @@ class ExerciseStatuses {
         String agent = actor(request.agentId());
         return ledger.events(request.requestId()).stream()
                 .anyMatch(e -> "CANCELLED".equals(e.kind()) && agent.equals(e.actor()));
+    }
+
+    private static ExerciseStatus denied(
+            DrpRequest request, String received, String expectedBy, String details, String until) {
+        return status(request, ExerciseStatus.DENIED, "other", received, expectedBy, details, null, until);
     }
 
     private static String details(DrpRequest request) {
