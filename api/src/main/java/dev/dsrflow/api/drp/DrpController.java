@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 class DrpController {
     private static final Logger LOG = LoggerFactory.getLogger(DrpController.class);
     private static final int TOKEN_BYTES = 32;
+    private static final java.util.regex.Pattern AGENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_BODY = 64 * 1024;
 
     private final AgentDirectory agents;
@@ -89,7 +90,11 @@ class DrpController {
             return Map.of("agent-id", message.text("agent-id"), "token", text);
         } catch (DrpRefusal refusal) {
             // the agent learns nothing (section 2.05.1); the operator resolving it out of band reads why here
-            LOG.info("DRP key setup refused for agent {}: {} {}", agentId, refusal.field(), refusal.getMessage());
+            LOG.info(
+                    "DRP key setup refused for agent {}: {} {}",
+                    AGENT_ID.matcher(agentId).matches() ? agentId : "(not an agent id)",
+                    refusal.field(),
+                    refusal.getMessage());
             throw refusal.bare();
         }
     }

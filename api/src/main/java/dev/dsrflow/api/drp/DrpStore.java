@@ -118,10 +118,22 @@ class DrpStore {
 
     /**
      * Queues a callback with this status, superseding one of the request's that is still unsent
-     * and not being sent; records it as the request's last status.
+     * and not being sent, and records it as the request's last status; nothing when the last
+     * status is no longer {@code previous} (another process queued the change first).
      */
-    void queueCallback(String requestId, String status, String body, Instant giveUpAt, boolean settled) {
+    void queueCallback(
+            String requestId, String previous, String status, String body, Instant giveUpAt, boolean settled) {
         inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update " + T + "drp_requests set last_status = ?,"
+                    + " settled = ? where request_id = ? and last_status is not distinct from ?")) {
+                ps.setString(1, body);
+                ps.setBoolean(2, settled);
+                ps.setString(3, requestId);
+                ps.setString(4, previous);
+                if (ps.executeUpdate() == 0) {
+                    return null;
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("update " + T + "drp_callbacks set outcome = 'superseded',"
                     + " done_at = now() where request_id = ? and done_at is null"
                     + " and (claimed_until is null or claimed_until < now())")) {
@@ -134,13 +146,6 @@ class DrpStore {
                 ps.setString(2, status);
                 ps.setString(3, body);
                 ps.setTimestamp(4, Timestamp.from(giveUpAt));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update " + T + "drp_requests set last_status = ?, settled = ? where request_id = ?")) {
-                ps.setString(1, body);
-                ps.setBoolean(2, settled);
-                ps.setString(3, requestId);
                 ps.executeUpdate();
             }
             return null;

@@ -99,6 +99,7 @@ class StatusCallbacks {
             if (!body.equals(request.lastStatus())) {
                 store.queueCallback(
                         request.requestId(),
+                        request.lastStatus(),
                         status.status(),
                         body,
                         Instant.now().plus(settings.callbackGiveUp()),
