@@ -64,8 +64,7 @@ class DrpFiling {
             CallbackTargets.check(agent, callback, settings.allowLoopbackHttp());
         }
         String placeholder = "pending:" + UUID.randomUUID();
-        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        if (!store.reserve(
+        DrpRequest draft = new DrpRequest(
                 placeholder,
                 agent.id(),
                 agentRequestId,
@@ -73,40 +72,20 @@ class DrpFiling {
                 regime,
                 callback,
                 settings.relyOnAgentVerification(),
-                receivedAt)) {
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                null);
+        if (!store.reserve(draft)) {
             throw DrpRefusal.invalid("agent-request-id", "was used for an earlier request of this agent");
         }
         try {
             if (type == null) {
-                String id = UUID.randomUUID().toString();
-                DrpRequest denied = new DrpRequest(
-                        id,
-                        agent.id(),
-                        agentRequestId,
-                        exercise,
-                        regime,
-                        callback,
-                        settings.relyOnAgentVerification(),
-                        "claim_not_covered",
-                        receivedAt,
-                        null);
-                ExerciseStatus status = statuses.of(denied);
-                store.bind(placeholder, id, denied.deniedReason(), write(status), true);
+                ExerciseStatus status = statuses.of(draft.as(UUID.randomUUID().toString(), "claim_not_covered"));
+                store.bind(placeholder, status.requestId(), "claim_not_covered", write(status), true);
                 return status;
             }
             RequestFiling.Filed filed = filing.file(body(type, message), null, filer(agent));
-            DrpRequest filedRequest = new DrpRequest(
-                    filed.requestId(),
-                    agent.id(),
-                    agentRequestId,
-                    exercise,
-                    regime,
-                    callback,
-                    settings.relyOnAgentVerification(),
-                    null,
-                    receivedAt,
-                    null);
-            ExerciseStatus status = statuses.of(filedRequest);
+            ExerciseStatus status = statuses.of(draft.as(filed.requestId(), null));
             store.bind(placeholder, filed.requestId(), null, write(status), callback == null);
             return status;
         } catch (ProblemException e) {

@@ -18,4 +18,20 @@ record DrpRequest(
         boolean reliedOnAgent,
         String deniedReason,
         Instant receivedAt,
-        String lastStatus) {}
+        String lastStatus) {
+
+    /** This request under its final id, denied at once for {@code deniedReason} (or not: null). */
+    DrpRequest as(String id, String deniedReason) {
+        return new DrpRequest(
+                id,
+                agentId,
+                agentRequestId,
+                exercise,
+                regime,
+                statusCallback,
+                reliedOnAgent,
+                deniedReason,
+                receivedAt,
+                lastStatus);
+    }
+}

@@ -60,31 +60,23 @@ class DrpStore {
     }
 
     /**
-     * Reserves an agent's request id under a placeholder request id; false when the agent used
-     * that id before.
+     * Reserves an agent's request id under the draft's placeholder request id; false when the
+     * agent used that id before.
      */
-    boolean reserve(
-            String placeholder,
-            String agentId,
-            String agentRequestId,
-            String exercise,
-            String regime,
-            String statusCallback,
-            boolean reliedOnAgent,
-            Instant receivedAt) {
+    boolean reserve(DrpRequest r) {
         return update(
                         "insert into " + T + "drp_requests (request_id, agent_id, agent_request_id, exercise, regime,"
-                                + " status_callback, relied_on_agent, received_at, settled) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " on conflict do nothing",
-                        placeholder,
-                        agentId,
-                        agentRequestId,
-                        exercise,
-                        regime,
-                        statusCallback,
-                        reliedOnAgent,
-                        Timestamp.from(receivedAt),
-                        statusCallback == null)
+                                + " status_callback, relied_on_agent, received_at, settled) values (?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?) on conflict do nothing",
+                        r.requestId(),
+                        r.agentId(),
+                        r.agentRequestId(),
+                        r.exercise(),
+                        r.regime(),
+                        r.statusCallback(),
+                        r.reliedOnAgent(),
+                        Timestamp.from(r.receivedAt()),
+                        r.statusCallback() == null)
                 == 1;
     }
 
