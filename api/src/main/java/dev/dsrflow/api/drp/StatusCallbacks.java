@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 @Requires(property = "dsrflow.drp.business-id")
+@Requires(property = "dsrflow.api.enabled", notEquals = "false") // API processes send them, workers do not
 class StatusCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(StatusCallbacks.class);
     private static final int BATCH = 50;
