@@ -4,7 +4,6 @@ import dev.dsrflow.api.actions.RequestActions;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.blob.BlobStore;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.RequestUpdates;
 import io.micronaut.context.annotation.Requires;
@@ -172,8 +171,8 @@ class DrpController {
             @PathVariable String requestId, @Header(HttpHeaders.AUTHORIZATION) @Nullable String auth) {
         DrpRequest request = owned(requestId, bearer(auth));
         ExerciseStatus status = statuses.of(request);
-        String key = AccessReportActivitiesImpl.jsonKey(requestId);
-        if (status.resultsUrl() == null || !blobs.exists(key)) {
+        String key = store.reportBlob(requestId).orElse(null);
+        if (status.resultsUrl() == null || key == null || !blobs.exists(key)) {
             throw DrpRefusal.notFound("the request has no results");
         }
         try (InputStream in = blobs.open(key)) {

@@ -97,6 +97,11 @@ class DrpStore {
         update("delete from " + T + "drp_requests where request_id = ?", placeholder);
     }
 
+    /** The blob key of a request's JSON access report, once its workflow wrote one. */
+    Optional<String> reportBlob(String requestId) {
+        return one("select report_blob from " + T + "requests where id = ?", requestId);
+    }
+
     Optional<DrpRequest> find(String requestId) {
         List<DrpRequest> found = requests("where request_id = ?", requestId);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
