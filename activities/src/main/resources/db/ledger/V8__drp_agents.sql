@@ -33,9 +33,11 @@ create table drp_requests (
     last_status      text,
     -- true once last_status is final: the request is no longer watched
     settled          boolean not null default false,
+    -- when its status was last compared: the watch goes round the oldest-checked first
+    checked_at       timestamptz,
     unique (agent_id, agent_request_id)
 );
-create index drp_requests_watched on drp_requests (received_at) where not settled;
+create index drp_requests_watched on drp_requests (checked_at nulls first) where not settled;
 
 -- The status callbacks to send, oldest first per request; a newer one supersedes an unsent one.
 create table drp_callbacks (

@@ -107,10 +107,16 @@ class DrpStore {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** Requests with a callback whose last status was not final, oldest first. */
+    /**
+     * Requests with a callback whose last status was not final, those compared longest ago first;
+     * each is marked compared now (and skipped by another process comparing at the same time).
+     */
     List<DrpRequest> watched(int limit) {
-        return requests("where not settled and denied_reason is null and request_id not like 'pending:%'"
-                + " order by received_at limit " + limit);
+        return updated(
+                "update " + T + "drp_requests set checked_at = now()",
+                "where request_id in (select request_id from " + T + "drp_requests where not settled and"
+                        + " denied_reason is null and request_id not like 'pending:%' order by checked_at nulls first"
+                        + " limit " + limit + " for update skip locked)");
     }
 
     /**
@@ -198,12 +204,22 @@ class DrpStore {
                 id);
     }
 
+    private static final String COLUMNS = "request_id, agent_id, agent_request_id, exercise, regime, status_callback,"
+            + " relied_on_agent, denied_reason, received_at, last_status";
+
     private List<DrpRequest> requests(String where, Object... args) {
+        return query("select " + COLUMNS + " from " + T + "drp_requests " + where, args);
+    }
+
+    /** The rows {@code update} (a statement up to its where clause) changes where {@code where} holds. */
+    private List<DrpRequest> updated(String update, String where) {
+        return query(update + " " + where + " returning " + COLUMNS);
+    }
+
+    private List<DrpRequest> query(String sql, Object... args) {
         return inTransaction(c -> {
             List<DrpRequest> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select request_id, agent_id, agent_request_id, exercise,"
-                    + " regime, status_callback, relied_on_agent, denied_reason, received_at, last_status from " + T
-                    + "drp_requests " + where)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
