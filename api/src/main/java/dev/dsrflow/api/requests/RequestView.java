@@ -42,7 +42,12 @@ public record RequestView(
         @Nullable Download download,
 
         @Nullable @Schema(description = "the deletion certificate, once issued")
-        Object certificate) {
+        Object certificate,
+
+        @Schema(
+                description = "every subject key of the person: the filed subjectKey first, then the keys of the"
+                        + " identifiers the products that own identity linked to it (never the identifiers)")
+        List<String> subjectKeys) {
 
     /** The filer name of a request an authorized agent filed through DRP: {@code drp:<agent-id>}. */
     public static final String DRP_FILER_PREFIX = "drp:";
@@ -86,7 +91,8 @@ public record RequestView(
                 null,
                 List.of(),
                 null,
-                null);
+                null,
+                List.of(spec.subjectKey()));
     }
 
     /**
@@ -129,7 +135,8 @@ public record RequestView(
                 completedAt,
                 products,
                 download,
-                certificate);
+                certificate,
+                subjectKeys);
     }
 
     /** One product's part of the request. */
