@@ -3,6 +3,7 @@ package dev.dsrflow.orchestrator;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.temporal.TaskQueues;
@@ -35,7 +36,8 @@ final class OrchestratorWorker {
             LedgerStore ledger,
             BlobStore blobs,
             DownloadLinks links,
-            CertificateSigner signer) {
+            CertificateSigner signer,
+            SubjectNoticeActivities notices) {
         Worker worker = factory.newWorker(
                 TaskQueues.ORCHESTRATOR,
                 WorkerOptions.newBuilder()
@@ -51,5 +53,7 @@ final class OrchestratorWorker {
                 HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
         OrchestratorWorkflows.registerActivities(
                 worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
+        // notices to data subjects: the only place a request's sealed contact address is opened
+        worker.registerActivitiesImplementations(notices);
     }
 }

@@ -8,6 +8,7 @@ import dev.dsrflow.demo.DemoProduct;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
@@ -58,7 +59,8 @@ public class TemporalTestFactory {
             BlobStore blobs,
             DownloadLinks links,
             CertificateSigner signer,
-            DataSource db) {
+            DataSource db,
+            SubjectNoticeActivities notices) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(EncryptedDataConverter.create(keys))
@@ -67,6 +69,7 @@ public class TemporalTestFactory {
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         OrchestratorWorkflows.register(orchestrator, catalog);
         OrchestratorWorkflows.registerActivities(orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer);
+        orchestrator.registerActivitiesImplementations(notices);
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {
                 continue;
