@@ -10,6 +10,8 @@ import java.util.List;
  * The request's current state, written by its workflow after every transition; the API's
  * views and lists read it. Contains no subject identifier, only the subject key. {@code revision}
  * grows with every write, so a late retry never moves the stored snapshot backwards.
+ * {@code subjectKeys}: every key of the subject once its identity was resolved (null before; the
+ * ledger keeps each key it was ever given, for search).
  */
 public record RequestSnapshot(
         String id,
@@ -29,7 +31,50 @@ public record RequestSnapshot(
         DownloadInfo download,
         String reportBlob,
         String certificate,
-        List<ProductSnapshot> products) {
+        List<ProductSnapshot> products,
+        List<String> subjectKeys) {
+
+    /** A snapshot whose subject is not resolved yet (no subject keys). */
+    public RequestSnapshot(
+            String id,
+            long revision,
+            RequestType type,
+            RequestStatus status,
+            Jurisdiction jurisdiction,
+            String subjectKey,
+            Instant receivedAt,
+            Instant dueAt,
+            boolean extended,
+            String requestedBy,
+            String approvedBy,
+            Instant graceEndsAt,
+            Instant holdExpiresAt,
+            Instant completedAt,
+            DownloadInfo download,
+            String reportBlob,
+            String certificate,
+            List<ProductSnapshot> products) {
+        this(
+                id,
+                revision,
+                type,
+                status,
+                jurisdiction,
+                subjectKey,
+                receivedAt,
+                dueAt,
+                extended,
+                requestedBy,
+                approvedBy,
+                graceEndsAt,
+                holdExpiresAt,
+                completedAt,
+                download,
+                reportBlob,
+                certificate,
+                products,
+                null);
+    }
 
     /** This snapshot with a deletion's certificate (issued in the same step as the request's last write). */
     public RequestSnapshot withCertificate(String document) {
@@ -51,6 +96,7 @@ public record RequestSnapshot(
                 download,
                 reportBlob,
                 document,
-                products);
+                products,
+                subjectKeys);
     }
 }

@@ -3,6 +3,7 @@ package dev.dsrflow.orchestrator;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
@@ -37,6 +38,7 @@ final class OrchestratorWorker {
             BlobStore blobs,
             DownloadLinks links,
             CertificateSigner signer,
+            SubjectKey subjectKey,
             SubjectNoticeActivities notices) {
         Worker worker = factory.newWorker(
                 TaskQueues.ORCHESTRATOR,
@@ -52,7 +54,7 @@ final class OrchestratorWorker {
                 factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
                 HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
         OrchestratorWorkflows.registerActivities(
-                worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
+                worker, client, ledger, blobs, links, signer, subjectKey, HoldRegistryWorkers.TASK_QUEUE);
         // notices to data subjects: the only place a request's sealed contact address is opened
         worker.registerActivitiesImplementations(notices);
     }

@@ -35,7 +35,7 @@ class HistoryRecorder {
     @Test
     void record() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-rec", 2);
@@ -69,7 +69,7 @@ class HistoryRecorder {
     @Test
     void recordVerified() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-rec", 2);
@@ -94,7 +94,7 @@ class HistoryRecorder {
     @Test
     void recordBatched() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-recb", 2);
@@ -146,7 +146,7 @@ class HistoryRecorder {
     @Test
     void recordBatchedDeletion() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-recbd", 2);
@@ -176,7 +176,7 @@ class HistoryRecorder {
     @Test
     void recordNoGrace() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-rec0", 1);

@@ -41,7 +41,10 @@ class ReplayTest {
     private static Worker worker;
     private static Worker changed;
 
-    /** An access workflow whose commands differ from the recorded ones: it waits a minute before locating. */
+    /**
+     * An access workflow whose commands differ from the recorded ones: it waits a minute (a timer where the
+     * recorded history resolves the subject) before locating.
+     */
     static final class ChangedAccessWorkflow extends RequestWorkflowBase implements AccessWorkflow {
         ChangedAccessWorkflow(ProductCatalog catalog, RequestSpec spec) {
             super(spec, catalog, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
@@ -50,7 +53,7 @@ class ReplayTest {
         @Override
         public void run(RequestSpec spec) {
             Workflow.sleep(Duration.ofMinutes(1));
-            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(spec, null));
+            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(state, null));
             end(RequestStatus.COMPLETED, "COMPLETED", "changed");
         }
     }
@@ -69,7 +72,7 @@ class ReplayTest {
                         .setDefaultDeadlockDetectionTimeout(30_000)
                         .build());
         ProductCatalog catalog = new ProductCatalog(List.of(
-                settings(TestRig.product("profile", true, InformationCategory.PROFILE)),
+                settings(TestRig.identityProduct("profile", InformationCategory.PROFILE)),
                 settings(TestRig.product("content", true, InformationCategory.CONTENT)),
                 settings(TestRig.product("legacy", false, InformationCategory.DEVICE))));
         OrchestratorWorkflows.register(worker, catalog);
@@ -113,6 +116,6 @@ class ReplayTest {
     void aChangedImplementationFailsToReplay() {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/access.json", changed))
                 .hasMessageContaining(NonDeterministicException.class.getName())
-                .hasMessageContaining("No command scheduled that corresponds to event");
+                .hasMessageContaining("does not match command type COMMAND_TYPE_START_TIMER");
     }
 }

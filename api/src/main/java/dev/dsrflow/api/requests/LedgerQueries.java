@@ -36,7 +36,8 @@ public class LedgerQueries {
     private static final String COLUMNS =
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
                     + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
-                    + " r.certificate";
+                    + " r.certificate, array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
+                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys";
     /** Matches counted exactly; a larger total is the planner's estimate. */
     public static final int EXACT_TOTAL = 20_000;
 
@@ -105,7 +106,8 @@ public class LedgerQueries {
                     view.completedAt(),
                     products,
                     view.download(),
-                    view.certificate()));
+                    view.certificate(),
+                    view.subjectKeys()));
         });
     }
 
@@ -345,7 +347,14 @@ public class LedgerQueries {
                 instant(rs, 13),
                 null,
                 links.view(download),
-                RequestViews.certificate(rs.getString(15)));
+                RequestViews.certificate(rs.getString(15)),
+                subjectKeys(rs));
+    }
+
+    /** The request's subject keys, filed and resolved, its filed key first. */
+    private static List<String> subjectKeys(ResultSet rs) throws SQLException {
+        java.sql.Array keys = rs.getArray("subject_keys");
+        return keys == null ? List.of() : List.of((String[]) keys.getArray());
     }
 
     private DownloadInfo downloadInfo(String text) {

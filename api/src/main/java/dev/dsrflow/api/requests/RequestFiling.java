@@ -16,6 +16,7 @@ import dev.dsrflow.ledger.NewRequest;
 import dev.dsrflow.ledger.RequestFingerprint;
 import dev.dsrflow.model.DateRange;
 import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.IdentifierNormalizer;
 import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
@@ -99,9 +100,9 @@ public class RequestFiling {
             throw ProblemException.forbidden(body.type() + " requests are filed by " + needed);
         }
         Verification verification = body.verification() == null ? Verification.VERIFIED : body.verification();
-        String contact = trim(body.contactEmail()) != null
-                ? trim(body.contactEmail())
-                : trim(body.subject().email());
+        String contact = blankToNull(body.contactEmail()) != null
+                ? blankToNull(body.contactEmail())
+                : blankToNull(body.subject().email());
         if (verification == Verification.REQUIRED && contact == null) {
             throw ProblemException.invalid("verification", "REQUIRED needs an e-mail address to send the code to");
         }
@@ -145,7 +146,8 @@ public class RequestFiling {
 
     private RequestSpec spec(FilingBody body, String actor, Verification verification, boolean notify) {
         FilingBody.Subject s = body.subject();
-        SubjectIdentifiers subject = new SubjectIdentifiers(trim(s.userId()), trim(s.email()), trim(s.phone()));
+        // normalised once, here: products get the e-mail in lower case and the phone number in E.164
+        SubjectIdentifiers subject = normalized(new SubjectIdentifiers(s.userId(), s.email(), s.phone()));
         Set<InformationCategory> categories =
                 body.categories() == null || body.categories().isEmpty() ? Set.of() : EnumSet.copyOf(body.categories());
         DateRange range = body.dateRange() == null
@@ -216,7 +218,16 @@ public class RequestFiling {
         }
     }
 
-    private static String trim(String s) {
+    /** The identifiers normalised; a phone number the validator let through but that cannot be read is a 400 too. */
+    private SubjectIdentifiers normalized(SubjectIdentifiers raw) {
+        try {
+            return subjectKey.normalizer().normalize(raw);
+        } catch (IdentifierNormalizer.InvalidIdentifierException e) {
+            throw ProblemException.invalid("subject." + e.field(), e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -41,7 +41,12 @@ public record RequestView(
         @Nullable Download download,
 
         @Nullable @Schema(description = "the deletion certificate, once issued")
-        Object certificate) {
+        Object certificate,
+
+        @Schema(
+                description = "every subject key of the person: the filed subjectKey first, then the keys of the"
+                        + " identifiers the products that own identity linked to it (never the identifiers)")
+        List<String> subjectKeys) {
 
     /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
     public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
@@ -62,7 +67,8 @@ public record RequestView(
                 null,
                 List.of(),
                 null,
-                null);
+                null,
+                List.of(spec.subjectKey()));
     }
 
     /**
@@ -105,7 +111,8 @@ public record RequestView(
                 completedAt,
                 products,
                 download,
-                certificate);
+                certificate,
+                subjectKeys);
     }
 
     /** One product's part of the request. */

@@ -35,7 +35,8 @@ class CsvExportTest {
                 T,
                 null,
                 new RequestView.Download("/v1/packages/tok", T, "ab12", 42, false),
-                null);
+                null,
+                List.of("sk-1"));
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

@@ -8,6 +8,7 @@ import dev.dsrflow.demo.DemoProduct;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
@@ -59,6 +60,7 @@ public class TemporalTestFactory {
             BlobStore blobs,
             DownloadLinks links,
             CertificateSigner signer,
+            SubjectKey subjectKey,
             DataSource db,
             SubjectNoticeActivities notices) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -68,7 +70,8 @@ public class TemporalTestFactory {
                 .build());
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         OrchestratorWorkflows.register(orchestrator, catalog);
-        OrchestratorWorkflows.registerActivities(orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer);
+        OrchestratorWorkflows.registerActivities(
+                orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer, subjectKey);
         orchestrator.registerActivitiesImplementations(notices);
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {

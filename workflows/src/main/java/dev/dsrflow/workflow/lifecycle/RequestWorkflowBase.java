@@ -34,6 +34,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     protected final ClosingActivities closing = OrchestratorStubs.local(ClosingActivities.class);
     protected final SubjectNotices notices;
     private final IdentityCheck identity;
+    private final SubjectResolution resolution;
 
     protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, ProductStep step, CancelRule cancelRule) {
         this.state = new RequestState(spec);
@@ -45,11 +46,13 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         this.notices = new SubjectNotices(state);
         this.identity = new IdentityCheck(state, journal, notices);
         RequestSetup.addProducts(state, catalog, step.capability(), spec.receivedAt());
+        this.resolution = new SubjectResolution(state, journal, products);
     }
 
     /**
      * Sets the due date, re-applies decisions an earlier run recorded (a re-driven request),
-     * notes the start and starts the deadline watch.
+     * notes the start, starts the deadline watch and resolves the subject to every identifier of
+     * the person ({@link SubjectResolution}): every later step, hold and erase claim uses its keys.
      */
     protected void begin(boolean hasDeadline, String detail) {
         RequestSpec spec = state.spec();
@@ -61,6 +64,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         }
         journal.note("STARTED", detail);
         deadline.start();
+        resolution.run();
         if (hasDeadline) {
             notices.acknowledge();
         }

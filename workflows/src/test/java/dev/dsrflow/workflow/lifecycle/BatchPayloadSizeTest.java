@@ -150,7 +150,7 @@ class BatchPayloadSizeTest {
             long batchInput = size(new ProductBatch(
                     ProductStep.LOCATE,
                     0,
-                    StepContext.of(state.spec(), null),
+                    StepContext.of(state, null),
                     outcomes.stream().map(BatchOutcome::product).toList()));
             long after = type == RequestType.ACCESS
                     ? size(new AccessReportInput(
