@@ -74,8 +74,8 @@ public final class LedgerStore {
                     EventChain.hash(EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail);
             try (PreparedStatement ps = c.prepareStatement("with r as (insert into " + T + "requests (id, type, status,"
                     + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash,"
-                    + " head_seq, head_hash, head_jws)"
-                    + " values (?,?,?,?,?,?,?,?,?,?,1,?,?) on conflict do nothing returning id),"
+                    + " head_seq, head_hash, head_jws, contact_ciphertext)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,1,?,?,?) on conflict do nothing returning id),"
                     + " k as (insert into " + T + "request_subject_keys (request_id, subject_key)"
                     + " select distinct r.id, key from r, unnest(?::text[]) as key),"
                     + " e as (insert into " + T
@@ -94,13 +94,14 @@ public final class LedgerStore {
                 ps.setString(10, request.requestHash());
                 ps.setString(11, hash);
                 ps.setString(12, signHead(spec.id(), 1, hash));
-                ps.setArray(13, c.createArrayOf("text", request.subjectKeys().toArray()));
-                ps.setString(14, spec.id() + ":filed");
-                ps.setTimestamp(15, Timestamp.from(at));
-                ps.setString(16, spec.requestedBy());
-                ps.setString(17, detail);
-                ps.setString(18, EventChain.GENESIS);
-                ps.setString(19, hash);
+                ps.setBytes(13, request.contactCiphertext());
+                ps.setArray(14, c.createArrayOf("text", request.subjectKeys().toArray()));
+                ps.setString(15, spec.id() + ":filed");
+                ps.setTimestamp(16, Timestamp.from(at));
+                ps.setString(17, spec.requestedBy());
+                ps.setString(18, detail);
+                ps.setString(19, EventChain.GENESIS);
+                ps.setString(20, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
@@ -280,14 +281,22 @@ public final class LedgerStore {
         });
     }
 
-    /** The encrypted spec of a request, for re-driving it. */
+    /** The encrypted spec of a request, for re-driving it (empty once the record-keeping job erased it). */
     public Optional<byte[]> specCiphertext(String requestId) {
+        return sealedColumn("spec_ciphertext", requestId);
+    }
+
+    /** The request's sealed contact address, for the notice activity alone (empty: none, or erased). */
+    public Optional<byte[]> contactCiphertext(String requestId) {
+        return sealedColumn("contact_ciphertext", requestId);
+    }
+
+    private Optional<byte[]> sealedColumn(String column, String requestId) {
         return inTransaction(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("select spec_ciphertext from " + T + "requests where id=?")) {
+            try (PreparedStatement ps = c.prepareStatement("select " + column + " from " + T + "requests where id=?")) {
                 ps.setString(1, requestId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                    return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
                 }
             }
         });

@@ -11,6 +11,23 @@ import java.util.List;
  * @param subjectKeys keys of every identifier, for search
  * @param idempotencyKey the client's Idempotency-Key header, or null
  * @param requestHash hash of the request body, to tell a replay from a conflicting reuse
+ * @param contactCiphertext the subject's contact address, sealed, or null when notices go nowhere
  */
 public record NewRequest(
-        RequestSpec spec, byte[] specCiphertext, List<String> subjectKeys, String idempotencyKey, String requestHash) {}
+        RequestSpec spec,
+        byte[] specCiphertext,
+        List<String> subjectKeys,
+        String idempotencyKey,
+        String requestHash,
+        byte[] contactCiphertext) {
+
+    /** A request without a contact address. */
+    public NewRequest(
+            RequestSpec spec,
+            byte[] specCiphertext,
+            List<String> subjectKeys,
+            String idempotencyKey,
+            String requestHash) {
+        this(spec, specCiphertext, subjectKeys, idempotencyKey, requestHash, null);
+    }
+}

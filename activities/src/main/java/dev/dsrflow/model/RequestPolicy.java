@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param eraseBudget deletion: how long before the due date erasure must start at the latest; a grace
  *     period that would end later is shortened to the due date less this budget (null: {@link
  *     #DEFAULT_ERASE_BUDGET}, as in requests filed before the budget existed)
+ * @param verificationCodeTtl how long a verification code mailed to the subject is good for (null:
+ *     {@link #DEFAULT_CODE_TTL})
  */
 public record RequestPolicy(
         Duration gracePeriod,
@@ -28,15 +30,43 @@ public record RequestPolicy(
         boolean autoApproveAll,
         boolean searchAttributes,
         int productBatchSize,
-        Duration eraseBudget) {
+        Duration eraseBudget,
+        Duration verificationCodeTtl) {
 
     /** The erase budget of a policy that names none. */
     public static final Duration DEFAULT_ERASE_BUDGET = Duration.ofDays(7);
+    /** How long a verification code is good for when the policy names nothing else. */
+    public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(10);
 
     public RequestPolicy {
         if (eraseBudget == null) {
             eraseBudget = DEFAULT_ERASE_BUDGET;
         }
+        if (verificationCodeTtl == null) {
+            verificationCodeTtl = DEFAULT_CODE_TTL;
+        }
+    }
+
+    /** A policy with the default verification code lifetime. */
+    public RequestPolicy(
+            Duration gracePeriod,
+            Duration linkTtl,
+            Duration otherDeadline,
+            Duration warningLead,
+            boolean autoApproveAll,
+            boolean searchAttributes,
+            int productBatchSize,
+            Duration eraseBudget) {
+        this(
+                gracePeriod,
+                linkTtl,
+                otherDeadline,
+                warningLead,
+                autoApproveAll,
+                searchAttributes,
+                productBatchSize,
+                eraseBudget,
+                DEFAULT_CODE_TTL);
     }
 
     /** A policy with the default erase budget. */
@@ -83,7 +113,29 @@ public record RequestPolicy(
     /** This policy with another product batch size (0: the orchestrator's default). */
     public RequestPolicy withProductBatchSize(int size) {
         return new RequestPolicy(
-                gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes, size, eraseBudget);
+                gracePeriod,
+                linkTtl,
+                otherDeadline,
+                warningLead,
+                autoApproveAll,
+                searchAttributes,
+                size,
+                eraseBudget,
+                verificationCodeTtl);
+    }
+
+    /** This policy with another verification code lifetime. */
+    public RequestPolicy withVerificationCodeTtl(Duration ttl) {
+        return new RequestPolicy(
+                gracePeriod,
+                linkTtl,
+                otherDeadline,
+                warningLead,
+                autoApproveAll,
+                searchAttributes,
+                productBatchSize,
+                eraseBudget,
+                ttl);
     }
 
     /** This policy with another erase budget. */
@@ -96,7 +148,8 @@ public record RequestPolicy(
                 autoApproveAll,
                 searchAttributes,
                 productBatchSize,
-                budget);
+                budget,
+                verificationCodeTtl);
     }
 
     public static final RequestPolicy DEFAULT =

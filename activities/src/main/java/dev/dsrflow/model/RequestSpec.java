@@ -24,6 +24,9 @@ import java.util.Set;
  * @param receivedAt when the API accepted it
  * @param note free text from the filer
  * @param policy durations configured when it was filed
+ * @param verification whether the subject must confirm a code first (null: {@link Verification#VERIFIED})
+ * @param notifySubject whether a contact address is sealed with the request in the ledger: the
+ *     subject is then sent notices (the address itself is never in the spec's notices)
  */
 public record RequestSpec(
         String id,
@@ -39,7 +42,55 @@ public record RequestSpec(
         String requestedBy,
         Instant receivedAt,
         String note,
-        RequestPolicy policy) {
+        RequestPolicy policy,
+        Verification verification,
+        boolean notifySubject) {
+
+    public RequestSpec {
+        if (verification == null) {
+            verification = Verification.VERIFIED;
+        }
+    }
+
+    /** A request privacy-ops vouch for, with no notice to the subject. */
+    public RequestSpec(
+            String id,
+            RequestType type,
+            SubjectIdentifiers subject,
+            String subjectKey,
+            Jurisdiction jurisdiction,
+            List<String> products,
+            Set<InformationCategory> categories,
+            DateRange dateRange,
+            ExportFormat format,
+            LegalProcess legalProcess,
+            String requestedBy,
+            Instant receivedAt,
+            String note,
+            RequestPolicy policy) {
+        this(
+                id,
+                type,
+                subject,
+                subjectKey,
+                jurisdiction,
+                products,
+                categories,
+                dateRange,
+                format,
+                legalProcess,
+                requestedBy,
+                receivedAt,
+                note,
+                policy,
+                Verification.VERIFIED,
+                false);
+    }
+
+    /** Whether the subject must confirm a code before work starts. */
+    public boolean needsVerification() {
+        return verification == Verification.REQUIRED;
+    }
 
     @Override
     public String toString() {

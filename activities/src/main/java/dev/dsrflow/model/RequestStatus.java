@@ -3,6 +3,8 @@ package dev.dsrflow.model;
 /** Lifecycle status of a request, as exposed by the API. */
 public enum RequestStatus {
     RECEIVED,
+    /** Waiting for the subject to enter the code sent to their address. */
+    AWAITING_VERIFICATION,
     AWAITING_APPROVAL,
     GRACE_PERIOD,
     IN_PROGRESS,

@@ -4,6 +4,7 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.temporal.TaskQueues;
@@ -37,7 +38,8 @@ final class OrchestratorWorker {
             BlobStore blobs,
             DownloadLinks links,
             CertificateSigner signer,
-            SubjectKey subjectKey) {
+            SubjectKey subjectKey,
+            SubjectNoticeActivities notices) {
         Worker worker = factory.newWorker(
                 TaskQueues.ORCHESTRATOR,
                 WorkerOptions.newBuilder()
@@ -53,5 +55,7 @@ final class OrchestratorWorker {
                 HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
         OrchestratorWorkflows.registerActivities(
                 worker, client, ledger, blobs, links, signer, subjectKey, HoldRegistryWorkers.TASK_QUEUE);
+        // notices to data subjects: the only place a request's sealed contact address is opened
+        worker.registerActivitiesImplementations(notices);
     }
 }

@@ -65,7 +65,8 @@ public final class Dsrflow implements AutoCloseable {
         if (role == ProcessRole.ALL) {
             int postgresPort =
                     intProp(props, env, "dsrflow.embedded.postgres-port", "DSRFLOW_EMBEDDED_POSTGRES_PORT", 0);
-            infra = EmbeddedInfrastructure.start(dataDir, env, temporalChoice(props, env), postgresPort);
+            int smtpPort = intProp(props, env, "dsrflow.embedded.smtp-port", "DSRFLOW_EMBEDDED_SMTP_PORT", 0);
+            infra = EmbeddedInfrastructure.start(dataDir, env, temporalChoice(props, env), postgresPort, smtpPort);
             Map<String, Object> configured = Map.copyOf(props);
             props.putAll(infra.properties());
             // a setting the caller gave wins over the embedded default (a test forcing a re-drive)
@@ -75,6 +76,10 @@ public final class Dsrflow implements AutoCloseable {
         try {
             // not Micronaut.run: it adds a shutdown hook of its own that deadlocks with ours
             ApplicationContext context = ApplicationContext.builder()
+                    .singletons(
+                            infra == null
+                                    ? new Object[0]
+                                    : infra.mailbox().stream().toArray())
                     .deduceEnvironment(false)
                     .environments(RoleProperties.environments(role))
                     .properties(props)

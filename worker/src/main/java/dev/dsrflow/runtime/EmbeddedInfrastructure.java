@@ -1,5 +1,6 @@
 package dev.dsrflow.runtime;
 
+import dev.dsrflow.notification.DemoMailbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,10 +25,12 @@ final class EmbeddedInfrastructure implements Closeable {
     private final StringBuilder summary = new StringBuilder();
     private Closeable temporal;
     private EmbeddedPostgres postgres;
+    private EmbeddedMailServer mail;
 
     /** Starts what the environment does not configure. */
     static EmbeddedInfrastructure start(
-            Path dataDir, Map<String, String> env, TemporalChoice temporal, int postgresPort) throws IOException {
+            Path dataDir, Map<String, String> env, TemporalChoice temporal, int postgresPort, int smtpPort)
+            throws IOException {
         EmbeddedInfrastructure infra = new EmbeddedInfrastructure();
         try {
             if (env.containsKey("TEMPORAL_ADDRESS")) {
@@ -60,6 +63,22 @@ final class EmbeddedInfrastructure implements Closeable {
                         .append(" (embedded, data in ")
                         .append(pgData.toAbsolutePath())
                         .append(")\n");
+            }
+            if (env.containsKey("SMTP_HOST")) {
+                infra.summary
+                        .append("  Mail:       ")
+                        .append(env.get("SMTP_HOST"))
+                        .append(" (configured relay)\n");
+            } else {
+                infra.mail = new EmbeddedMailServer(smtpPort > 0 ? smtpPort : LocalPorts.next());
+                infra.properties.put("dsrflow.mail.smtp.host", "127.0.0.1");
+                infra.properties.put("dsrflow.mail.smtp.port", infra.mail.port());
+                infra.properties.put("dsrflow.mail.smtp.start-tls", false);
+                infra.summary
+                        .append("  Mail:       SMTP on 127.0.0.1:")
+                        .append(infra.mail.port())
+                        .append(
+                                " (embedded GreenMail: notices are kept in memory; demo mailbox at /console/mailbox)\n");
             }
             return infra;
         } catch (IOException | RuntimeException e) {
@@ -157,6 +176,11 @@ final class EmbeddedInfrastructure implements Closeable {
         return properties;
     }
 
+    /** The embedded SMTP server's mailbox, when one runs. */
+    Optional<DemoMailbox> mailbox() {
+        return Optional.ofNullable(mail);
+    }
+
     /** Lines for the start-up banner. */
     String summary() {
         return summary.toString();
@@ -164,6 +188,9 @@ final class EmbeddedInfrastructure implements Closeable {
 
     @Override
     public void close() {
+        if (mail != null) {
+            mail.close();
+        }
         if (temporal != null) {
             try {
                 temporal.close();

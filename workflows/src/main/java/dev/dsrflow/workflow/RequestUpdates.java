@@ -11,6 +11,8 @@ public final class RequestUpdates {
     public static final String SKIP_PRODUCT = "skipProduct";
     public static final String RENEW = "renew";
     public static final String RELEASE = "release";
+    public static final String VERIFY = "verify";
+    public static final String RESEND_CODE = "resendCode";
     public static final String VIEW = "view";
 
     private RequestUpdates() {}

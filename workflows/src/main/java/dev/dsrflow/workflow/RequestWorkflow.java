@@ -82,6 +82,24 @@ public interface RequestWorkflow {
     @UpdateValidatorMethod(updateName = RequestUpdates.RELEASE)
     void validateRelease(OperatorAction action);
 
+    /**
+     * The data subject enters the code mailed to them. The validator refuses a request not
+     * awaiting verification and a code that is not six digits; the answer says whether it
+     * verified, and if not how many tries remain or that the code expired or is locked.
+     */
+    @UpdateMethod(name = RequestUpdates.VERIFY)
+    VerificationAnswer verify(CodeAttempt attempt);
+
+    @UpdateValidatorMethod(updateName = RequestUpdates.VERIFY)
+    void validateVerify(CodeAttempt attempt);
+
+    /** Sends a new verification code (a bounded number of times); returns once it is sent. */
+    @UpdateMethod(name = RequestUpdates.RESEND_CODE)
+    RequestSnapshot resendCode(CodeResend resend);
+
+    @UpdateValidatorMethod(updateName = RequestUpdates.RESEND_CODE)
+    void validateResendCode(CodeResend resend);
+
     /** The request's current state (as last written to the ledger, or newer). */
     @QueryMethod(name = RequestUpdates.VIEW)
     RequestSnapshot view();

@@ -63,6 +63,31 @@ class HistoryRecorder {
     }
 
     /**
+     * Records a self-service access (verification required, notices by e-mail): a wrong code, the
+     * right one, then the request runs: {@code -Dtest=HistoryRecorder#recordVerified} records it alone.
+     */
+    @Test
+    void recordVerified() throws Exception {
+        try (TestRig rig = new TestRig(List.of(
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
+                TestRig.product("content", true, InformationCategory.CONTENT),
+                TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
+            rig.product("profile").seed("sk-rec", 2);
+            AccessWorkflow access = rig.start(
+                    AccessWorkflow.class,
+                    TestRig.selfService(
+                            rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-rec", List.of("profile", "content"))));
+            rig.await(access, v -> v.status() == RequestStatus.AWAITING_VERIFICATION);
+            org.awaitility.Awaitility.await().until(() -> !rig.mailbox.all().isEmpty());
+            String code = rig.mailbox.lastCode();
+            access.verify(new CodeAttempt(code.equals("000000") ? "111111" : "000000"));
+            access.verify(new CodeAttempt(code));
+            rig.finish(access);
+            save(rig, "access-verified", access.view().id());
+        }
+    }
+
+    /**
      * Records requests split into batch child workflows (batch size 1 over two products), and one
      * batch: {@code -Dtest=HistoryRecorder#recordBatched} records these alone.
      */

@@ -96,6 +96,7 @@ class ReplayTest {
     @ValueSource(
             strings = {
                 "access",
+                "access-verified",
                 "download",
                 "deletion",
                 "deletion-no-grace",

@@ -15,6 +15,8 @@ import dev.dsrflow.ledger.RequestFingerprint;
 import dev.dsrflow.model.IdentifierNormalizer;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.notification.StatusTokens;
+import dev.dsrflow.notification.VerificationCodes;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import io.micronaut.context.annotation.Factory;
@@ -55,6 +57,18 @@ class CoreFactory {
     @Singleton
     DownloadLinks downloadLinks(SecretSettings secrets) {
         return new DownloadLinks(secrets.linkSecretBytes());
+    }
+
+    /** The status pages' tokens (links, like download links: the link secret). */
+    @Singleton
+    StatusTokens statusTokens(SecretSettings secrets) {
+        return new StatusTokens(secrets.linkSecretBytes());
+    }
+
+    /** Verification codes' keyed hashes (the subject-key secret). */
+    @Singleton
+    VerificationCodes verificationCodes(SecretSettings secrets) {
+        return new VerificationCodes(secrets.subjectKeySecretBytes());
     }
 
     @Singleton

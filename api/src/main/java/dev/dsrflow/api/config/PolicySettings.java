@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param searchAttributes workflows publish Temporal search attributes (registered on the cluster)
  * @param eraseBudget time kept for erasure before a deletion's legal due date: a grace period
  *     never ends later than the due date less this budget
+ * @param verificationCodeTtl how long a verification code mailed to a subject is good for
  */
 @ConfigurationProperties("dsrflow.policy")
 public record PolicySettings(
@@ -26,10 +27,12 @@ public record PolicySettings(
         @NotNull @Bindable(defaultValue = "7d") Duration warningLead,
         @Bindable(defaultValue = "false") boolean autoApproveAll,
         @Bindable(defaultValue = "false") boolean searchAttributes,
-        @NotNull @Bindable(defaultValue = "7d") Duration eraseBudget) {
+        @NotNull @Bindable(defaultValue = "7d") Duration eraseBudget,
+        @NotNull @Bindable(defaultValue = "10m") Duration verificationCodeTtl) {
 
     public RequestPolicy toPolicy() {
         return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes)
-                .withEraseBudget(eraseBudget);
+                .withEraseBudget(eraseBudget)
+                .withVerificationCodeTtl(verificationCodeTtl);
     }
 }

@@ -9,6 +9,7 @@ import dev.dsrflow.api.requests.RequestFiling;
 import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestType;
+import dev.dsrflow.model.Verification;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -114,7 +115,9 @@ class DrpFiling {
                 null,
                 null,
                 null,
-                "filed by authorized agent " + message.text("agent-id") + " through DRP");
+                "filed by authorized agent " + message.text("agent-id") + " through DRP",
+                settings.relyOnAgentVerification() ? Verification.VERIFIED : Verification.REQUIRED,
+                null);
     }
 
     private static String identity(SignedMessage message, String claim) {

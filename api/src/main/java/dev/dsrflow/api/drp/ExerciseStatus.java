@@ -29,6 +29,7 @@ record ExerciseStatus(
     static final String REVOKED = "revoked";
     static final String DENIED = "denied";
     static final String EXPIRED = "expired";
+    static final String NEED_USER_VERIFICATION = "need_user_verification";
 
     /** Whether the status is final (section 3.02): no callback follows it. */
     boolean isFinal() {

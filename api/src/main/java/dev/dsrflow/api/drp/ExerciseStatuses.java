@@ -5,6 +5,7 @@ import dev.dsrflow.api.requests.RequestView;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.StoredEvent;
 import dev.dsrflow.model.RequestType;
+import dev.dsrflow.notification.StatusTokens;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -27,13 +28,19 @@ class ExerciseStatuses {
     private final LedgerStore ledger;
     private final DrpSettings settings;
     private final BeanProvider<EmbeddedServer> server;
+    private final StatusTokens statusTokens;
 
     ExerciseStatuses(
-            LedgerQueries queries, LedgerStore ledger, DrpSettings settings, BeanProvider<EmbeddedServer> server) {
+            LedgerQueries queries,
+            LedgerStore ledger,
+            DrpSettings settings,
+            BeanProvider<EmbeddedServer> server,
+            StatusTokens statusTokens) {
         this.queries = queries;
         this.ledger = ledger;
         this.settings = settings;
         this.server = server;
+        this.statusTokens = statusTokens;
     }
 
     /** The actor name an agent files and revokes under, in the ledger and the request's view. */
@@ -81,6 +88,21 @@ class ExerciseStatuses {
                         ? status(request, ExerciseStatus.REVOKED, null, received, expectedBy, null, null, until)
                         : denied(request, received, expectedBy, "the business cancelled the request", until);
             case EXPIRED -> status(request, ExerciseStatus.EXPIRED, null, received, expectedBy, null, null, until);
+            // section 3.03: the business does not rely on the agent's verification; the person
+            // confirms their address with the mailed code on their status page
+            case AWAITING_VERIFICATION ->
+                new ExerciseStatus(
+                        request.requestId(),
+                        request.agentRequestId(),
+                        ExerciseStatus.IN_PROGRESS,
+                        ExerciseStatus.NEED_USER_VERIFICATION,
+                        received,
+                        expectedBy,
+                        "the consumer confirms their e-mail address with the code the business sent",
+                        url("/v1/subject-requests/" + request.requestId() + "?token="
+                                + statusTokens.issue(request.requestId())),
+                        null,
+                        null);
             // every other status: a final one is an end the agent cannot act on; the others run
             default ->
                 view.status().isFinal()
@@ -97,14 +119,18 @@ class ExerciseStatuses {
         };
     }
 
-    /** Where the agent fetches an access's results: under the configured base URL, else this server's. */
+    /** Where the agent fetches an access's results. */
     private String resultsUrl(String requestId) {
+        return url("/v1/data-rights-request/" + requestId + "/results");
+    }
+
+    /** A path under the configured base URL, else this server's. */
+    private String url(String path) {
         String base =
                 settings.resultsUrlBase() == null || settings.resultsUrlBase().isBlank()
                         ? server.get().getURL().toString()
                         : settings.resultsUrlBase();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/data-rights-request/"
-                + requestId + "/results";
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
     /** Section 3.08: an extended deadline says why. */

@@ -5,6 +5,7 @@ import dev.dsrflow.model.ExportFormat;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.LegalProcessKind;
 import dev.dsrflow.model.RequestType;
+import dev.dsrflow.model.Verification;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +37,14 @@ public record FilingBody(
         @Nullable @Schema(description = "required for PRESERVATION, refused otherwise")
         Legal legalProcess,
 
-        @Nullable @Size(max = FilingValidator.MAX_NOTE) String note) {
+        @Nullable @Size(max = FilingValidator.MAX_NOTE) String note,
+
+        @Nullable
+        @Schema(description = "VERIFIED (default: privacy-ops vouch) or REQUIRED (a code is mailed to the subject)")
+        Verification verification,
+
+        @Nullable @Size(max = 254) @Schema(description = "where notices go, when not the subject's e-mail")
+        String contactEmail) {
 
     /** The subject's identifiers: at least one. */
     @Serdeable

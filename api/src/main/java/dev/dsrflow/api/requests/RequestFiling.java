@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dsrflow.api.problem.ProblemException;
 import dev.dsrflow.api.security.Roles;
 import dev.dsrflow.catalogue.InformationCategory;
+import dev.dsrflow.codec.SealedContacts;
 import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.FilingOutcome;
 import dev.dsrflow.ledger.LedgerStore;
@@ -23,6 +24,7 @@ import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.model.Verification;
 import dev.dsrflow.product.ProductCatalog;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -54,6 +56,7 @@ public class RequestFiling {
     private final RequestStarter starter;
     private final LedgerQueries queries;
     private final RequestFingerprint fingerprint;
+    private final SealedContacts contacts;
     private final ObjectMapper canonical = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -69,7 +72,8 @@ public class RequestFiling {
             LedgerStore ledger,
             RequestStarter starter,
             LedgerQueries queries,
-            RequestFingerprint fingerprint) {
+            RequestFingerprint fingerprint,
+            SealedContacts contacts) {
         this.validator = validator;
         this.catalog = catalog;
         this.subjectKey = subjectKey;
@@ -79,6 +83,7 @@ public class RequestFiling {
         this.starter = starter;
         this.queries = queries;
         this.fingerprint = fingerprint;
+        this.contacts = contacts;
     }
 
     /**
@@ -90,21 +95,41 @@ public class RequestFiling {
     /** Validates and files; throws a problem for bad input (400), a wrong role (403) or a reused key (409). */
     public Filed file(FilingBody body, String idempotencyKey, Authentication filer) {
         validator.check(body);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
-        }
         String needed = body.type() == RequestType.PRESERVATION ? Roles.LEGAL : Roles.PRIVACY_OPS;
         if (!filer.getRoles().contains(needed)) {
             throw ProblemException.forbidden(body.type() + " requests are filed by " + needed);
         }
-        RequestSpec spec = spec(body, filer.getName());
+        Verification verification = body.verification() == null ? Verification.VERIFIED : body.verification();
+        String contact = blankToNull(body.contactEmail()) != null
+                ? blankToNull(body.contactEmail())
+                : blankToNull(body.subject().email());
+        if (verification == Verification.REQUIRED && contact == null) {
+            throw ProblemException.invalid("verification", "REQUIRED needs an e-mail address to send the code to");
+        }
+        if (verification == Verification.REQUIRED && body.type() == RequestType.PRESERVATION) {
+            throw ProblemException.invalid("verification", "preservations are not verified by their subject");
+        }
+        return file(body, idempotencyKey, filer.getName(), verification, contact);
+    }
+
+    /**
+     * Files a validated body for {@code actor} (the privacy center files for the subject):
+     * {@code contact}, when given, is sealed with the request and receives its notices.
+     */
+    public Filed file(FilingBody body, String idempotencyKey, String actor, Verification verification, String contact) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        boolean notify = contact != null && body.type() != RequestType.PRESERVATION;
+        RequestSpec spec = spec(body, actor, verification, notify);
         List<String> keys = subjectKey.all(spec.subject());
         NewRequest request = new NewRequest(
                 spec,
                 sealedSpecs.seal(spec),
                 keys,
                 idempotencyKey,
-                idempotencyKey == null ? null : hash(body, filer.getName()));
+                idempotencyKey == null ? null : hash(body, actor),
+                notify ? contacts.seal(contact) : null);
         FilingOutcome outcome = ledger.file(request);
         switch (outcome.kind()) {
             case CONFLICT -> throw ProblemException.conflict("Idempotency-Key was used for a different request");
@@ -119,7 +144,7 @@ public class RequestFiling {
         }
     }
 
-    private RequestSpec spec(FilingBody body, String actor) {
+    private RequestSpec spec(FilingBody body, String actor, Verification verification, boolean notify) {
         FilingBody.Subject s = body.subject();
         // normalised once, here: products get the e-mail in lower case and the phone number in E.164
         SubjectIdentifiers subject = normalized(new SubjectIdentifiers(s.userId(), s.email(), s.phone()));
@@ -153,7 +178,9 @@ public class RequestFiling {
                 actor,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 body.note(),
-                policy);
+                policy,
+                verification,
+                notify);
     }
 
     private void startOrLeaveForRedrive(RequestSpec spec) {
@@ -198,5 +225,9 @@ public class RequestFiling {
         } catch (IdentifierNormalizer.InvalidIdentifierException e) {
             throw ProblemException.invalid("subject." + e.field(), e.getMessage());
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -9,6 +9,7 @@ import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
@@ -60,7 +61,8 @@ public class TemporalTestFactory {
             DownloadLinks links,
             CertificateSigner signer,
             SubjectKey subjectKey,
-            DataSource db) {
+            DataSource db,
+            SubjectNoticeActivities notices) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(EncryptedDataConverter.create(keys))
@@ -70,6 +72,7 @@ public class TemporalTestFactory {
         OrchestratorWorkflows.register(orchestrator, catalog);
         OrchestratorWorkflows.registerActivities(
                 orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer, subjectKey);
+        orchestrator.registerActivitiesImplementations(notices);
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {
                 continue;

@@ -28,6 +28,9 @@ public final class AccessWorkflowImpl extends RequestWorkflowBase implements Acc
 
     @Override
     public void run(RequestSpec spec) {
+        if (!identityVerified()) {
+            return;
+        }
         state.moveTo(RequestStatus.IN_PROGRESS);
         begin(true, "locating data in " + spec.products().size() + " products");
         CancellationScope work = Workflow.newCancellationScope(

@@ -41,6 +41,9 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
 
     @Override
     public void run(RequestSpec spec) {
+        if (!identityVerified()) {
+            return;
+        }
         begin(true, "deletion across " + spec.products().size() + " products");
         if (!ApprovalGate.await(state, journal)) {
             end(state.status(), "ENDED", "ended before approval");

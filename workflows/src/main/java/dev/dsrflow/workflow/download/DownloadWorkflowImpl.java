@@ -38,6 +38,9 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
 
     @Override
     public void run(RequestSpec spec) {
+        if (!identityVerified()) {
+            return;
+        }
         state.moveTo(RequestStatus.IN_PROGRESS);
         begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
         CancellationScope work = Workflow.newCancellationScope(

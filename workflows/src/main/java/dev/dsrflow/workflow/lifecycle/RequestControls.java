@@ -49,6 +49,7 @@ public final class RequestControls {
     public RequestSnapshot reject(OperatorAction a) {
         state.moveTo(RequestStatus.REJECTED);
         state.setEndedBy(a.actor());
+        state.setEndReason(a.reason());
         state.setCompletedAt(WorkflowClock.now());
         return journal.record(a.actor(), "REJECTED", a.reason());
     }

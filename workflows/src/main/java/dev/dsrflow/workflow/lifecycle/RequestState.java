@@ -33,6 +33,7 @@ public final class RequestState {
     private String reportBlob;
     private String certificate;
     private String endedBy;
+    private String endReason;
     private boolean compactSnapshots;
     private SubjectIdentifiers subject;
     private List<String> subjectKeys;
@@ -189,6 +190,15 @@ public final class RequestState {
 
     public void setEndedBy(String actor) {
         this.endedBy = actor;
+    }
+
+    /** Why the request was rejected (told to the subject), if it was. */
+    public String endReason() {
+        return endReason;
+    }
+
+    public void setEndReason(String reason) {
+        this.endReason = reason;
     }
 
     /**

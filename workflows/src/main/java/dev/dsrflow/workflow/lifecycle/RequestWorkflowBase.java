@@ -8,10 +8,13 @@ import dev.dsrflow.notification.Notice;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.ClosingActivities;
+import dev.dsrflow.workflow.CodeAttempt;
+import dev.dsrflow.workflow.CodeResend;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.RequestWorkflow;
+import dev.dsrflow.workflow.VerificationAnswer;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 
@@ -29,6 +32,8 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     protected final ProductStubs products;
     protected final DeadlineWatch deadline;
     protected final ClosingActivities closing = OrchestratorStubs.local(ClosingActivities.class);
+    protected final SubjectNotices notices;
+    private final IdentityCheck identity;
     private final SubjectResolution resolution;
 
     protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, ProductStep step, CancelRule cancelRule) {
@@ -38,6 +43,8 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         this.products = new ProductStubs(catalog);
         this.fanOut = new ProductFanOut(journal, new ProductBatches(state), products);
         this.deadline = new DeadlineWatch(state, journal, spec.policy());
+        this.notices = new SubjectNotices(state);
+        this.identity = new IdentityCheck(state, journal, notices);
         RequestSetup.addProducts(state, catalog, step.capability(), spec.receivedAt());
         this.resolution = new SubjectResolution(state, journal, products);
     }
@@ -58,6 +65,32 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         journal.note("STARTED", detail);
         deadline.start();
         resolution.run();
+        if (hasDeadline) {
+            notices.acknowledge();
+        }
+    }
+
+    /**
+     * A request filed with verification {@code REQUIRED} waits in {@code AWAITING_VERIFICATION}
+     * until its subject enters the code mailed to them ({@link IdentityCheck}); true when the run
+     * may go on (verified, or nothing to verify), false when it ended (rejected UNVERIFIED after
+     * the window, or ended by an operator meanwhile). Its due date runs from receipt all along.
+     */
+    protected boolean identityVerified() {
+        RequestSpec spec = state.spec();
+        if (!spec.needsVerification()) {
+            return true;
+        }
+        state.setDeadline(DeadlinePolicy.dueAt(spec.jurisdiction(), spec.receivedAt(), spec.policy()));
+        if (identity.await()) {
+            return true;
+        }
+        if (state.isFinal()) {
+            end(state.status(), "ENDED", "ended by an operator before verification");
+        } else {
+            end(RequestStatus.REJECTED, "REJECTED", state.endReason());
+        }
+        return false;
     }
 
     /**
@@ -88,7 +121,9 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         markEnded(status);
         R result = journal.recordLast(
                 kind, detail, entry -> close.apply(new ClosingActivities.Closing(entry, notice(kind, detail))));
+        notices.outcome();
         awaitHandlers();
+        notices.awaitSent();
         return result;
     }
 
@@ -152,7 +187,9 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
 
     @Override
     public RequestSnapshot extend(OperatorAction action) {
-        return controls.extend(action);
+        RequestSnapshot extended = controls.extend(action);
+        notices.extension(action.reason());
+        return extended;
     }
 
     @Override
@@ -208,6 +245,26 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     @Override
     public void validateRelease(OperatorAction action) {
         throw Rejections.of(Rejections.NOT_ALLOWED_NOW, "only preservations can be released");
+    }
+
+    @Override
+    public VerificationAnswer verify(CodeAttempt attempt) {
+        return identity.verify(attempt);
+    }
+
+    @Override
+    public void validateVerify(CodeAttempt attempt) {
+        identity.validateVerify(attempt);
+    }
+
+    @Override
+    public RequestSnapshot resendCode(CodeResend resend) {
+        return identity.resend(resend);
+    }
+
+    @Override
+    public void validateResendCode(CodeResend resend) {
+        identity.validateResend(resend);
     }
 
     @Override

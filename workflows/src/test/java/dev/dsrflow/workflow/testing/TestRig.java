@@ -6,6 +6,7 @@ import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
+import dev.dsrflow.codec.SealedContacts;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.NewRequest;
@@ -19,6 +20,13 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.model.Verification;
+import dev.dsrflow.notification.NoticeMail;
+import dev.dsrflow.notification.NoticeOutbox;
+import dev.dsrflow.notification.NoticeSettings;
+import dev.dsrflow.notification.StatusTokens;
+import dev.dsrflow.notification.SubjectNoticeActivitiesImpl;
+import dev.dsrflow.notification.VerificationCodes;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
@@ -32,6 +40,7 @@ import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
 import dev.dsrflow.workflow.holds.HoldRegistryActivitiesImpl;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
+import dev.dsrflow.workflow.lifecycle.IdentityCheck;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -59,6 +68,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 
 /**
@@ -88,6 +98,12 @@ public final class TestRig implements AutoCloseable {
     public final BlobStore blobs;
     public final ProductCatalog catalog;
     public final Map<String, MemoryProduct> products = new LinkedHashMap<>();
+    /** What the notice activity handed to the relay. */
+    public final Mailbox mailbox = new Mailbox();
+    /** Where notices to subjects are sent from the tests. */
+    public static final String SUBJECT_ADDRESS = "subject@example.com";
+
+    private static DataSource sharedDataSource;
     private final Duration awaitAtMost;
     private final Worker orchestrator;
 
@@ -98,6 +114,7 @@ public final class TestRig implements AutoCloseable {
     public static synchronized LedgerStore ledger() {
         if (sharedLedger == null) {
             var ds = TestDatabase.fresh();
+            sharedDataSource = ds;
             LedgerSchema.migrate(ds);
             sharedLedger = new LedgerStore(ds, dev.dsrflow.certificate.SigningKeys.of("test-key", CERT_SECRET));
         }
@@ -190,6 +207,7 @@ public final class TestRig implements AutoCloseable {
         private Function<HoldRegistryActivities, HoldRegistryActivities> registryActivities = Function.identity();
         private final List<Class<?>> workflowTypes = new ArrayList<>();
         private Duration awaitAtMost = Duration.ofSeconds(20);
+        private Function<DataSource, NoticeOutbox> noticeOutbox = NoticeOutbox::new;
 
         /** In-memory products, one per descriptor (the default). */
         public Builder memoryProducts(List<ProductDescriptor> descriptors) {
@@ -237,6 +255,12 @@ public final class TestRig implements AutoCloseable {
         }
 
         /** How long {@link TestRig#await} waits for a condition (real time). */
+        /** Replaces the notice outbox (a test makes it fail after a send). */
+        public Builder noticeOutbox(Function<DataSource, NoticeOutbox> outbox) {
+            this.noticeOutbox = outbox;
+            return this;
+        }
+
         public Builder awaitAtMost(Duration limit) {
             this.awaitAtMost = limit;
             return this;
@@ -295,7 +319,42 @@ public final class TestRig implements AutoCloseable {
                 new DownloadLinks(LINK_SECRET),
                 new CertificateSigner(CERT_SECRET, "test-key"),
                 SUBJECT_KEY);
+        orchestrator.registerActivitiesImplementations(new SubjectNoticeActivitiesImpl(
+                ledger,
+                new SealedContacts(CodecKeys.parse(CODEC_KEYS)),
+                b.noticeOutbox.apply(sharedDataSource),
+                new NoticeMail(
+                        new NoticeSettings(
+                                "https://privacy.example.com",
+                                "the Data Protection Commission",
+                                "https://www.dataprotection.ie",
+                                IdentityCheck.CODE_TTL),
+                        new StatusTokens(LINK_SECRET)),
+                new VerificationCodes(LINK_SECRET),
+                mailbox,
+                blobs));
         env.start();
+    }
+
+    /** {@code spec} as the privacy center files it: verification required, notices to {@link #SUBJECT_ADDRESS}. */
+    public static RequestSpec selfService(RequestSpec spec) {
+        return new RequestSpec(
+                spec.id(),
+                spec.type(),
+                spec.subject(),
+                spec.subjectKey(),
+                spec.jurisdiction(),
+                spec.products(),
+                spec.categories(),
+                spec.dateRange(),
+                spec.format(),
+                spec.legalProcess(),
+                "privacy-center",
+                spec.receivedAt(),
+                spec.note(),
+                spec.policy(),
+                Verification.REQUIRED,
+                true);
     }
 
     public MemoryProduct product(String id) {
@@ -333,7 +392,9 @@ public final class TestRig implements AutoCloseable {
 
     /** Files the request in the ledger (as the API does) and starts its workflow. */
     public <W extends RequestWorkflow> W start(Class<W> type, RequestSpec spec) {
-        ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null));
+        byte[] contact =
+                spec.notifySubject() ? new SealedContacts(CodecKeys.parse(CODEC_KEYS)).seal(SUBJECT_ADDRESS) : null;
+        ledger.file(new NewRequest(spec, new byte[] {1}, List.of(spec.subjectKey()), null, null, contact));
         W stub = client.newWorkflowStub(
                 type,
                 WorkflowOptions.newBuilder()
