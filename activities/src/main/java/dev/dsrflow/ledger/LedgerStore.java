@@ -263,6 +263,47 @@ public final class LedgerStore {
                 null);
     }
 
+    /**
+     * Ids of requests whose download package is not purged yet and whose link expired at or before
+     * {@code now}, at most {@code limit}, soonest expired first.
+     */
+    public List<String> expiredPackages(Instant now, int limit) {
+        return inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from " + T + "requests where download->>'purged'"
+                    + " = 'false' and (download->>'expiresAt')::timestamptz <= ?"
+                    + " order by (download->>'expiresAt')::timestamptz, id limit ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Marks a request's download package purged and appends {@code event} (which says so), in one
+     * transaction; does nothing when it is marked already (another sweep was first). Returns
+     * whether this call marked it.
+     */
+    public boolean packagePurged(String requestId, LedgerEvent event) {
+        return inTransaction("package-purged", c -> {
+            try (PreparedStatement ps = c.prepareStatement("update " + T + "requests set download = jsonb_set(download,"
+                    + " '{purged}', 'true'), updated_at = now() where id = ? and download->>'purged' = 'false'")) {
+                ps.setString(1, requestId);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            appendEvents(c, requestId, List.of(event), true);
+            return true;
+        });
+    }
+
     /** Ids of requests still RECEIVED (their workflow never reported) and filed before {@code before}. */
     public List<String> stillReceived(Instant before) {
         return ids(

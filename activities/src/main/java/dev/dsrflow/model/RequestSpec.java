@@ -1,6 +1,7 @@
 package dev.dsrflow.model;
 
 import dev.dsrflow.catalogue.InformationCategory;
+import dev.dsrflow.product.RecordedCatalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,10 @@ import java.util.Set;
  * @param receivedAt when the API accepted it
  * @param note free text from the filer
  * @param policy durations configured when it was filed
+ * @param catalogue the product catalogue as configured when it was filed, for the products in scope:
+ *     the workflows run on this record, never the live configuration, so a product changed or removed
+ *     in configuration never breaks a request in flight. A product in {@code products} but not here
+ *     needs an operator.
  */
 public record RequestSpec(
         String id,
@@ -39,7 +44,12 @@ public record RequestSpec(
         String requestedBy,
         Instant receivedAt,
         String note,
-        RequestPolicy policy) {
+        RequestPolicy policy,
+        RecordedCatalogue catalogue) {
+
+    public RequestSpec {
+        catalogue = catalogue == null ? RecordedCatalogue.NONE : catalogue;
+    }
 
     @Override
     public String toString() {

@@ -1,12 +1,16 @@
 package dev.dsrflow.product;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The products dsrflow knows, in configuration order. */
+/**
+ * The products dsrflow knows, in configuration order: the live configuration (API, product
+ * registry), or the catalogue a request recorded at filing (its workflows).
+ */
 public final class ProductCatalog {
     private final Map<String, ProductSettings> products = new LinkedHashMap<>();
 
@@ -28,6 +32,18 @@ public final class ProductCatalog {
 
     public Optional<ProductSettings> find(String id) {
         return Optional.ofNullable(products.get(id));
+    }
+
+    /**
+     * The settings of these products, in the order given; products this catalogue does not know
+     * are left out. What a request records at filing ({@code RequestSpec.catalogue}).
+     */
+    public List<ProductSettings> only(Collection<String> ids) {
+        List<ProductSettings> out = new ArrayList<>();
+        for (String id : ids) {
+            find(id).ifPresent(out::add);
+        }
+        return out;
     }
 
     public ProductSettings get(String id) {

@@ -23,6 +23,7 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.RecordedCatalogue;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -151,7 +152,8 @@ public class RequestFiling {
                 actor,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 body.note(),
-                policy);
+                policy,
+                RecordedCatalogue.of(catalog.only(products)));
     }
 
     private void startOrLeaveForRedrive(RequestSpec spec) {

@@ -65,7 +65,7 @@ public class TemporalTestFactory {
                         .build())
                 .build());
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-        OrchestratorWorkflows.register(orchestrator, catalog);
+        OrchestratorWorkflows.register(orchestrator);
         OrchestratorWorkflows.registerActivities(orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer);
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {
