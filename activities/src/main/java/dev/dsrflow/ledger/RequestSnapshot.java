@@ -10,6 +10,8 @@ import java.util.List;
  * The request's current state, written by its workflow after every transition; the API's
  * views and lists read it. Contains no subject identifier, only the subject key. {@code revision}
  * grows with every write, so a late retry never moves the stored snapshot backwards.
+ * {@code graceConfiguredEnd} is set only when a deletion's grace period was shortened to end in
+ * time for the due date: the end the configured period alone would have given.
  */
 public record RequestSnapshot(
         String id,
@@ -29,7 +31,8 @@ public record RequestSnapshot(
         DownloadInfo download,
         String reportBlob,
         String certificate,
-        List<ProductSnapshot> products) {
+        List<ProductSnapshot> products,
+        Instant graceConfiguredEnd) {
 
     /** This snapshot with a deletion's certificate (issued in the same step as the request's last write). */
     public RequestSnapshot withCertificate(String document) {
@@ -51,6 +54,7 @@ public record RequestSnapshot(
                 download,
                 reportBlob,
                 document,
-                products);
+                products,
+                graceConfiguredEnd);
     }
 }

@@ -89,7 +89,8 @@ class LedgerObserverTest {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
         return new LedgerEntry(
                 snapshot, List.of(new LedgerEvent(id + ":" + revision, RECEIVED, "system", event, null, "")));
     }

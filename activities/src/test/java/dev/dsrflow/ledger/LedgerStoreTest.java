@@ -70,7 +70,8 @@ class LedgerStoreTest {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     @Test

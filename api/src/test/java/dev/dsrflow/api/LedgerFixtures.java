@@ -90,7 +90,8 @@ final class LedgerFixtures {
                 row.download(),
                 null,
                 null,
-                products);
+                products,
+                null);
         ledger.record(new LedgerEntry(
                 snapshot,
                 List.of(
@@ -123,6 +124,7 @@ final class LedgerFixtures {
                 null,
                 Instant.now(),
                 download,
+                null,
                 null,
                 null,
                 null);

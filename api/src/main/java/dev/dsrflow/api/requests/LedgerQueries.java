@@ -36,7 +36,7 @@ public class LedgerQueries {
     private static final String COLUMNS =
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
                     + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
-                    + " r.certificate";
+                    + " r.certificate, r.grace_configured_end";
     /** Matches counted exactly; a larger total is the planner's estimate. */
     public static final int EXACT_TOTAL = 20_000;
 
@@ -105,7 +105,9 @@ public class LedgerQueries {
                     view.completedAt(),
                     products,
                     view.download(),
-                    view.certificate()));
+                    view.certificate(),
+                    view.graceShortened(),
+                    view.graceConfiguredEndsAt()));
         });
     }
 
@@ -345,7 +347,9 @@ public class LedgerQueries {
                 instant(rs, 13),
                 null,
                 links.view(download),
-                RequestViews.certificate(rs.getString(15)));
+                RequestViews.certificate(rs.getString(15)),
+                instant(rs, 16) != null,
+                instant(rs, 16));
     }
 
     private DownloadInfo downloadInfo(String text) {

@@ -41,7 +41,13 @@ public record RequestView(
         @Nullable Download download,
 
         @Nullable @Schema(description = "the deletion certificate, once issued")
-        Object certificate) {
+        Object certificate,
+
+        @Schema(description = "a deletion's grace period was shortened to end the erase budget before the due date")
+        boolean graceShortened,
+
+        @Nullable @Schema(description = "when the configured grace period would have ended, if it was shortened")
+        Instant graceConfiguredEndsAt) {
 
     /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
     public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
@@ -62,6 +68,8 @@ public record RequestView(
                 null,
                 List.of(),
                 null,
+                null,
+                false,
                 null);
     }
 
@@ -105,7 +113,9 @@ public record RequestView(
                 completedAt,
                 products,
                 download,
-                certificate);
+                certificate,
+                graceShortened,
+                graceConfiguredEndsAt);
     }
 
     /** One product's part of the request. */

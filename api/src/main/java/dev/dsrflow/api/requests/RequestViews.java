@@ -49,7 +49,9 @@ public class RequestViews {
                         ? List.of()
                         : s.products().stream().map(RequestViews::product).toList(),
                 links.view(s.download()),
-                certificate(s.certificate()));
+                certificate(s.certificate()),
+                s.graceConfiguredEnd() != null,
+                s.graceConfiguredEnd());
     }
 
     /** The view as this reader may see it: the live download link for PRIVACY_OPS only. */

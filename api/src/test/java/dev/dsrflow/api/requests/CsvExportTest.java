@@ -35,6 +35,8 @@ class CsvExportTest {
                 T,
                 null,
                 new RequestView.Download("/v1/packages/tok", T, "ab12", 42, false),
+                null,
+                false,
                 null);
     }
 
