@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * when set (with {@code DSRFLOW_BLOB_S3_ENDPOINT}, {@code _REGION}, {@code _ACCESS_KEY},
  * {@code _SECRET_KEY}, as the orchestrator reads them; the worker then adds
  * {@code software.amazon.awssdk:s3} and {@code url-connection-client} to its dependencies), else
- * the directory {@code DSRFLOW_BLOB_DIR} (default {@code data/blobs}).
+ * the directory {@code DSRFLOW_BLOB_DIR} (default {@code data/blobs}). With
+ * {@code DSRFLOW_METRICS_PORT} set, the worker serves the Temporal SDK's worker metrics at
+ * {@code GET /metrics} on that port in the Prometheus text format (for the team's own scrape; no
+ * credentials, so keep the port inside the cluster).
  */
 public final class ProductWorkerApp {
     private static final Logger log = LoggerFactory.getLogger(ProductWorkerApp.class);
@@ -50,6 +53,7 @@ public final class ProductWorkerApp {
     private String namespace;
     private CodecKeys codecKeys;
     private WorkflowClient client;
+    private Integer metricsPort;
 
     private ProductWorkerApp(ProductHandler handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -96,6 +100,12 @@ public final class ProductWorkerApp {
         return this;
     }
 
+    /** Serves {@code /metrics} on this port (0: any free port); default {@code DSRFLOW_METRICS_PORT}, else none. */
+    public ProductWorkerApp metricsPort(int port) {
+        this.metricsPort = port;
+        return this;
+    }
+
     /** Reads configuration from this map instead of the process environment. */
     public ProductWorkerApp environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -106,11 +116,18 @@ public final class ProductWorkerApp {
     public RunningProductWorker start() {
         WorkflowServiceStubs ownStubs = null;
         WorkflowClient connected = client;
+        WorkerMetrics metrics = null;
         if (connected == null) {
             CodecKeys keys = keys();
             String address = or(temporalAddress, "TEMPORAL_ADDRESS", "127.0.0.1:7233");
-            ownStubs = WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+            WorkflowServiceStubsOptions.Builder stubOptions =
+                    WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+            Integer port = metricsPort != null ? metricsPort : portFromEnvironment();
+            if (port != null) {
+                metrics = WorkerMetrics.serve(port);
+                stubOptions.setMetricsScope(metrics.scope());
+            }
+            ownStubs = WorkflowServiceStubs.newServiceStubs(stubOptions.build());
             connected = WorkflowClient.newInstance(
                     ownStubs,
                     WorkflowClientOptions.newBuilder()
@@ -127,7 +144,10 @@ public final class ProductWorkerApp {
                 blobs != null ? blobs : stagingFromEnvironment());
         factory.start();
         log.info("product worker for {} polling {}", product, TaskQueues.product(product));
-        return new RunningProductWorker(product, factory, ownStubs);
+        if (metrics != null) {
+            log.info("product worker for {} serves its metrics on port {} at /metrics", product, metrics.port());
+        }
+        return new RunningProductWorker(product, factory, ownStubs, metrics);
     }
 
     /** Starts the worker and blocks until the JVM is asked to stop, then stops it gracefully. */
@@ -146,6 +166,22 @@ public final class ProductWorkerApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.close();
+        }
+    }
+
+    private Integer portFromEnvironment() {
+        String value = or(null, "DSRFLOW_METRICS_PORT", "");
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("DSRFLOW_METRICS_PORT must be a port number (0-65535), not " + value);
         }
     }
 

@@ -13,11 +13,18 @@ public final class RunningProductWorker implements AutoCloseable {
     private final String product;
     private final WorkerFactory factory;
     private final WorkflowServiceStubs ownStubs;
+    private final WorkerMetrics metrics;
 
-    RunningProductWorker(String product, WorkerFactory factory, WorkflowServiceStubs ownStubs) {
+    RunningProductWorker(String product, WorkerFactory factory, WorkflowServiceStubs ownStubs, WorkerMetrics metrics) {
         this.product = product;
         this.factory = factory;
         this.ownStubs = ownStubs;
+        this.metrics = metrics;
+    }
+
+    /** The port the worker's {@code /metrics} answers on, when it serves them. */
+    public java.util.OptionalInt metricsPort() {
+        return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
     }
 
     /** The product this worker serves. */
@@ -31,6 +38,9 @@ public final class RunningProductWorker implements AutoCloseable {
         factory.awaitTermination(30, TimeUnit.SECONDS);
         if (ownStubs != null) {
             ownStubs.shutdown();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         log.info("product worker for {} stopped", product);
     }

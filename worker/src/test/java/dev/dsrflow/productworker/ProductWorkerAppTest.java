@@ -2,6 +2,7 @@ package dev.dsrflow.productworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.dsrflow.blob.FileSystemBlobStore;
 import dev.dsrflow.codec.CodecKeys;
@@ -26,7 +27,12 @@ import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -76,6 +82,14 @@ class ProductWorkerAppTest {
                         .build());
     }
 
+    /** The loyalty worker configured from its environment as a team deploys it, plus these variables. */
+    private ProductWorkerApp loyaltyWorker(LoyaltyStore backend, Map<String, String> more) {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "TEMPORAL_ADDRESS", address, "DSRFLOW_CODEC_KEYS", CODEC_KEYS, "DSRFLOW_BLOB_DIR", blobDir.toString()));
+        environment.putAll(more);
+        return ProductWorkerApp.forHandler(new LoyaltyPointsHandler(backend)).environment(environment);
+    }
+
     @Test
     void aWorkerStartedFromTheEnvironmentServesItsProductQueue() {
         LoyaltyStore backend = new LoyaltyStore();
@@ -86,15 +100,7 @@ class ProductWorkerAppTest {
         SubjectRef subject = new SubjectRef(new SubjectIdentifiers(null, "m1@example.com", null), "sk-m1");
 
         ProductStepResult result;
-        try (RunningProductWorker worker = ProductWorkerApp.forHandler(new LoyaltyPointsHandler(backend))
-                .environment(Map.of(
-                        "TEMPORAL_ADDRESS",
-                        address,
-                        "DSRFLOW_CODEC_KEYS",
-                        CODEC_KEYS,
-                        "DSRFLOW_BLOB_DIR",
-                        blobDir.toString()))
-                .start()) {
+        try (RunningProductWorker worker = loyaltyWorker(backend, Map.of()).start()) {
             result = client().newWorkflowStub(
                             ProductStepProbe.class,
                             WorkflowOptions.newBuilder().setTaskQueue("probe").build())
@@ -105,6 +111,55 @@ class ProductWorkerAppTest {
         assertThat(result.product()).isEqualTo("loyalty");
         assertThat(result.items()).isEqualTo(3);
         assertThat(backend.findMember("m-1", null, null).map(backend::shown)).contains(0L);
+    }
+
+    @Test
+    void aWorkerGivenAMetricsPortServesItsActivitiesMetricsForPrometheus() throws Exception {
+        LoyaltyStore backend = new LoyaltyStore();
+        backend.earn("m-2", "m2@example.com", null, Instant.parse("2025-02-01T10:00:00Z"), 5, "purchase");
+        SubjectRef subject = new SubjectRef(new SubjectIdentifiers(null, "m2@example.com", null), "sk-m2");
+        int metricsPort = LocalPorts.next();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                .build();
+
+        try (RunningProductWorker worker = loyaltyWorker(
+                        backend, Map.of("DSRFLOW_METRICS_PORT", String.valueOf(metricsPort)))
+                .start()) {
+            assertThat(worker.metricsPort()).hasValue(metricsPort);
+            client().newWorkflowStub(
+                            ProductStepProbe.class,
+                            WorkflowOptions.newBuilder().setTaskQueue("probe").build())
+                    .erase(new ProductTask(
+                            "r-2", "loyalty", subject, ProductScope.EVERYTHING, ExportFormat.JSON, null, null));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.statusCode()).isEqualTo(200);
+                assertThat(metrics.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+                assertThat(metrics.body())
+                        .as("the erase the worker ran, by its product's task queue")
+                        .containsPattern("temporal_activity_execution_latency_seconds_count\\{[^}]*"
+                                + "task_queue=\"dsr-product-loyalty\"[^}]*} [1-9]")
+                        .doesNotContain("m2@example.com")
+                        .doesNotContain("r-2");
+            });
+        }
+        assertThatThrownBy(() -> http.send(scrape, HttpResponse.BodyHandlers.ofString()))
+                .as("a stopped worker stops serving its metrics")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aMetricsPortThatIsNotANumberIsRefusedByName() {
+        ProductWorkerApp app = ProductWorkerApp.forHandler(new SupportTicketsHandler())
+                .environment(Map.of(
+                        "TEMPORAL_ADDRESS", address, "DSRFLOW_CODEC_KEYS", CODEC_KEYS, "DSRFLOW_METRICS_PORT", "http"));
+
+        assertThatThrownBy(app::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DSRFLOW_METRICS_PORT");
     }
 
     @Test
