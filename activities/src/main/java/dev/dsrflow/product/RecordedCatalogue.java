@@ -77,9 +77,4 @@ public record RecordedCatalogue(List<Product> products, List<Terms> terms) {
         }
         return new ProductCatalog(settings);
     }
-
-    /** The record of some of these products (a batch's), with only the terms they use. */
-    public RecordedCatalogue only(Collection<String> ids) {
-        return of(toCatalog().only(ids));
-    }
 }

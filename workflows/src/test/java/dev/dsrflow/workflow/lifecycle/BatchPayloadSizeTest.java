@@ -174,9 +174,10 @@ class BatchPayloadSizeTest {
                     0,
                     StepContext.of(state.spec(), null),
                     outcomes.stream().map(BatchOutcome::product).toList(),
-                    state.spec()
+                    RecordedCatalogue.of(state.spec()
                             .catalogue()
-                            .only(outcomes.stream().map(BatchOutcome::product).toList())));
+                            .toCatalog()
+                            .only(outcomes.stream().map(BatchOutcome::product).toList()))));
             long after = type == RequestType.ACCESS
                     ? size(new AccessReportInput(
                             state.id(),
