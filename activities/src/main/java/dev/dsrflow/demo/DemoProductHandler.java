@@ -142,6 +142,17 @@ public final class DemoProductHandler implements ProductHandler {
         return withConnection(c -> new HoldArea(c, schema).release(holdId));
     }
 
+    /** The identifiers of the subject's accounts, with what was given first (only profile declares RESOLVE). */
+    @Override
+    public List<SubjectIdentifiers> resolve(SubjectRef subject) {
+        return withConnection(c -> {
+            List<SubjectIdentifiers> identities = new ArrayList<>();
+            identities.add(subject.identifiers());
+            identities.addAll(accounts.identities(c, subject.identifiers()));
+            return identities;
+        });
+    }
+
     /**
      * The product's normal read: how many of the subject's items its users and features see
      * (restricted items are hidden).

@@ -28,10 +28,14 @@ import org.flywaydb.core.Flyway;
 /**
  * The demo products of the one-command default, derived from the policy's categories: eight
  * automated products on PostgreSQL (one schema each, seeded with 1,000 synthetic subjects
- * {@code u-0001}..{@code u-1000}) and the manual {@code support-tickets}.
+ * {@code u-0001}..{@code u-1000}) and the manual {@code support-tickets}. {@code profile} owns
+ * identity: it alone declares {@link Capability#RESOLVE} and answers with its accounts' user id,
+ * e-mail and phone.
  */
 public final class DemoProducts {
     public static final String HANDLER_VERSION = "demo-1";
+    /** The demo product that owns identity (declares {@link Capability#RESOLVE}). */
+    public static final String IDENTITY_OWNER = "profile";
 
     private static final List<DemoProduct> AUTOMATED = List.of(
             product("profile", "Profile", new ItemTable("profile_fields", PROFILE)),
@@ -118,8 +122,11 @@ public final class DemoProducts {
         for (ItemTable t : tables) {
             categories.add(t.category());
         }
+        EnumSet<Capability> capabilities = EnumSet.allOf(Capability.class);
+        if (!id.equals(IDENTITY_OWNER)) {
+            capabilities.remove(Capability.RESOLVE);
+        }
         return new DemoProduct(
-                new ProductDescriptor(id, name, categories, EnumSet.allOf(Capability.class), true, HANDLER_VERSION),
-                List.of(tables));
+                new ProductDescriptor(id, name, categories, capabilities, true, HANDLER_VERSION), List.of(tables));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dsrflow.certificate.EvidenceJson;
 import dev.dsrflow.certificate.SignedEvidence;
 import dev.dsrflow.certificate.SigningKeys;
+import dev.dsrflow.identity.ResolvedSubject;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import java.sql.Connection;
@@ -163,10 +164,47 @@ public final class LedgerStore {
                 if (updated && s.products() != null) {
                     upsertProducts(c, s);
                 }
+                if (updated && s.subjectKeys() != null && resolves(entry)) {
+                    addSubjectKeys(c, s);
+                }
                 return new Recorded(previous, appendEvents(c, s.id(), entry.events(), updated));
             }
         });
         observer.recorded(s, recorded.previous(), recorded.stored());
+    }
+
+    /** Whether the entry records the subject's resolution (the one write whose keys are new). */
+    private static boolean resolves(LedgerEntry entry) {
+        return entry.events().stream().anyMatch(e -> ResolvedSubject.RESOLVED_EVENT.equals(e.kind()));
+    }
+
+    /** Keeps every key the resolved subject has (keys already there, filed or resolved before, stay as they are). */
+    private static void addSubjectKeys(Connection c, RequestSnapshot s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + T
+                + "request_subject_keys (request_id, subject_key, source) select ?, key, 'RESOLVED'"
+                + " from unnest(?::text[]) as key on conflict do nothing")) {
+            ps.setString(1, s.id());
+            ps.setArray(2, c.createArrayOf("text", s.subjectKeys().toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every subject key of the request, filed and resolved: its filed key first, then in key order. */
+    public List<String> subjectKeys(String requestId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select k.subject_key from " + T + "request_subject_keys k"
+                    + " join " + T + "requests r on r.id = k.request_id where k.request_id = ?"
+                    + " order by k.subject_key <> r.subject_key, k.subject_key")) {
+                ps.setString(1, requestId);
+                List<String> keys = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+                return keys;
+            }
+        });
     }
 
     private record Recorded(RequestStatus previous, List<LedgerEvent> stored) {}

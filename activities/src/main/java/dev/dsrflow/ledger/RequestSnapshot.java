@@ -10,6 +10,8 @@ import java.util.List;
  * The request's current state, written by its workflow after every transition; the API's
  * views and lists read it. Contains no subject identifier, only the subject key. {@code revision}
  * grows with every write, so a late retry never moves the stored snapshot backwards.
+ * {@code subjectKeys}: every key of the subject once its identity was resolved (null before; the
+ * ledger keeps each key it was ever given, for search).
  * {@code graceConfiguredEnd} is set only when a deletion's grace period was shortened to end in
  * time for the due date: the end the configured period alone would have given.
  */
@@ -32,7 +34,51 @@ public record RequestSnapshot(
         String reportBlob,
         String certificate,
         List<ProductSnapshot> products,
+        List<String> subjectKeys,
         Instant graceConfiguredEnd) {
+
+    /** A snapshot whose subject is not resolved yet (no subject keys). */
+    public RequestSnapshot(
+            String id,
+            long revision,
+            RequestType type,
+            RequestStatus status,
+            Jurisdiction jurisdiction,
+            String subjectKey,
+            Instant receivedAt,
+            Instant dueAt,
+            boolean extended,
+            String requestedBy,
+            String approvedBy,
+            Instant graceEndsAt,
+            Instant holdExpiresAt,
+            Instant completedAt,
+            DownloadInfo download,
+            String reportBlob,
+            String certificate,
+            List<ProductSnapshot> products) {
+        this(
+                id,
+                revision,
+                type,
+                status,
+                jurisdiction,
+                subjectKey,
+                receivedAt,
+                dueAt,
+                extended,
+                requestedBy,
+                approvedBy,
+                graceEndsAt,
+                holdExpiresAt,
+                completedAt,
+                download,
+                reportBlob,
+                certificate,
+                products,
+                null,
+                null);
+    }
 
     /** This snapshot with a deletion's certificate (issued in the same step as the request's last write). */
     public RequestSnapshot withCertificate(String document) {
@@ -55,6 +101,7 @@ public record RequestSnapshot(
                 reportBlob,
                 document,
                 products,
+                subjectKeys,
                 graceConfiguredEnd);
     }
 }

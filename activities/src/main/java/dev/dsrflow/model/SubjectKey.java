@@ -8,34 +8,55 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Pseudonymous key of a data subject: HMAC-SHA256 of a normalized identifier under a
- * configured secret. Safe for workflow ids, search attributes, logs and the ledger.
+ * Pseudonymous key of a data subject: HMAC-SHA256 of a normalised identifier ({@code kind:value},
+ * see {@link IdentifierNormalizer}) under a configured secret. Safe for workflow ids, search
+ * attributes, logs and the ledger.
  */
 public final class SubjectKey {
     private final byte[] secret;
+    private final IdentifierNormalizer normalizer;
 
+    /** Reads national phone numbers in {@link IdentifierNormalizer#DEFAULT_REGION}. */
     public SubjectKey(byte[] secret) {
+        this(secret, new IdentifierNormalizer());
+    }
+
+    public SubjectKey(byte[] secret, IdentifierNormalizer normalizer) {
         if (secret == null || secret.length < 16) {
             throw new IllegalArgumentException("subject-key secret must have at least 16 bytes");
         }
         this.secret = secret.clone();
+        this.normalizer = normalizer;
     }
 
-    /** The request's key: the key of the strongest identifier present. */
+    /** How identifiers are normalised before they are keyed. */
+    public IdentifierNormalizer normalizer() {
+        return normalizer;
+    }
+
+    /**
+     * The request's key: the key of the strongest identifier present.
+     *
+     * @throws IdentifierNormalizer.InvalidIdentifierException when the phone number is not one
+     */
     public String primary(SubjectIdentifiers subject) {
-        List<String> all = subject.normalized();
+        List<String> all = normalizer.keyed(subject);
         if (all.isEmpty()) {
             throw new IllegalArgumentException("subject has no identifier");
         }
         return of(all.get(0));
     }
 
-    /** Keys of every identifier present, strongest first (for search by any identifier). */
+    /**
+     * Keys of every identifier present, strongest first (for search by any identifier).
+     *
+     * @throws IdentifierNormalizer.InvalidIdentifierException when the phone number is not one
+     */
     public List<String> all(SubjectIdentifiers subject) {
-        return subject.normalized().stream().map(this::of).toList();
+        return normalizer.keyed(subject).stream().map(this::of).toList();
     }
 
-    /** The key of one normalized identifier ({@code kind:value}). */
+    /** The key of one normalised identifier ({@code kind:value}). */
     public String of(String normalizedIdentifier) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -35,9 +35,22 @@ public final class ProductCatalog {
     }
 
     /**
-     * The settings of these products, in the order given; products this catalogue does not know
-     * are left out. What a request records at filing ({@code RequestSpec.catalogue}).
+     * What a request over these products depends on, recorded at filing ({@code
+     * RequestSpec.catalogue}): the settings of these products in the order given (those this
+     * catalogue does not know are left out), then every product that resolves identities
+     * ({@link Capability#RESOLVE}), which the request asks whether named in it or not.
      */
+    public List<ProductSettings> forRequest(Collection<String> ids) {
+        List<ProductSettings> out = only(ids);
+        for (ProductSettings s : products.values()) {
+            if (s.descriptor().capabilities().contains(Capability.RESOLVE) && !ids.contains(s.id())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The settings of these products, in the order given; products this catalogue does not know are left out. */
     public List<ProductSettings> only(Collection<String> ids) {
         List<ProductSettings> out = new ArrayList<>();
         for (String id : ids) {

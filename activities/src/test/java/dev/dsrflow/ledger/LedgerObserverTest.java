@@ -89,8 +89,7 @@ class LedgerObserverTest {
                 null,
                 null,
                 null,
-                List.of(),
-                null);
+                List.of());
         return new LedgerEntry(
                 snapshot, List.of(new LedgerEvent(id + ":" + revision, RECEIVED, "system", event, null, "")));
     }

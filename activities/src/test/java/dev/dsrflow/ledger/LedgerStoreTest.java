@@ -70,8 +70,7 @@ class LedgerStoreTest {
                 null,
                 null,
                 null,
-                List.of(),
-                null);
+                List.of());
     }
 
     @Test

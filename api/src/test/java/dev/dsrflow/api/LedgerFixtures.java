@@ -90,8 +90,7 @@ final class LedgerFixtures {
                 row.download(),
                 null,
                 null,
-                products,
-                null);
+                products);
         ledger.record(new LedgerEntry(
                 snapshot,
                 List.of(
@@ -124,7 +123,6 @@ final class LedgerFixtures {
                 null,
                 Instant.now(),
                 download,
-                null,
                 null,
                 null,
                 null);

@@ -23,6 +23,21 @@ public final class ProductWorkers {
     /** Creates the product's worker on {@code factory}; start the factory afterwards. */
     public static Worker register(
             WorkerFactory factory, ProductHandler handler, ProductSettings settings, BlobStore blobs) {
+        return register(factory, handler, settings, blobs, 0);
+    }
+
+    /**
+     * As {@link #register(WorkerFactory, ProductHandler, ProductSettings, BlobStore)}, with at most
+     * {@code activityPollers} long polls on the product's queue (0: the SDK's default, five). One
+     * process serving hundreds of product queues wants one each: every poll is a thread here and
+     * a long poll the Temporal frontend counts against its per-namespace limit.
+     */
+    public static Worker register(
+            WorkerFactory factory,
+            ProductHandler handler,
+            ProductSettings settings,
+            BlobStore blobs,
+            int activityPollers) {
         ProductDescriptor descriptor = handler.descriptor();
         if (!descriptor.id().equals(settings.id())) {
             throw new IllegalArgumentException(
@@ -31,6 +46,9 @@ public final class ProductWorkers {
         WorkerOptions.Builder options = WorkerOptions.newBuilder();
         if (settings.maxTasksPerSecond() > 0) {
             options.setMaxTaskQueueActivitiesPerSecond(settings.maxTasksPerSecond());
+        }
+        if (activityPollers > 0) {
+            options.setMaxConcurrentActivityTaskPollers(activityPollers);
         }
         Worker worker = factory.newWorker(TaskQueues.product(descriptor.id()), options.build());
         worker.registerActivitiesImplementations(new ProductActivitiesImpl(handler, blobs));

@@ -5,6 +5,7 @@ import static dev.dsrflow.product.Capability.EXPORT;
 import static dev.dsrflow.product.Capability.LOCATE;
 import static dev.dsrflow.product.Capability.PRESERVE;
 import static dev.dsrflow.product.Capability.RELEASE;
+import static dev.dsrflow.product.Capability.RESOLVE;
 import static dev.dsrflow.product.Capability.RESTRICT;
 import static dev.dsrflow.product.Capability.VERIFY;
 
@@ -146,7 +147,17 @@ public enum ConformanceRule {
             "preserve reports what was already erased",
             "a preserve after an erase reports, in alreadyErased, the items in scope that erase removed before the"
                     + " hold (the product keeps a count of what it erased per subject), so a hold never hides a loss",
-            Set.of(PRESERVE, ERASE));
+            Set.of(PRESERVE, ERASE)),
+    RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN(
+            "resolve returns at least what it was given",
+            "resolve answers with every identifier it was given (of a known subject and of one it never saw),"
+                    + " never fewer: dsrflow keys legal holds on the answer, so a lost identifier weakens a hold",
+            Set.of(RESOLVE)),
+    RESOLVE_FINDS_EVERY_IDENTIFIER(
+            "resolving any one identifier of an account returns all of them",
+            "resolve of a subject known by any one identifier kind the product holds answers with every identifier"
+                    + " the product holds on that subject's account",
+            Set.of(RESOLVE));
 
     /** Where the rules are explained; each rule has an anchor there ({@link #documentation()}). */
     public static final String DOCUMENTATION = "docs/product-sdk.md";

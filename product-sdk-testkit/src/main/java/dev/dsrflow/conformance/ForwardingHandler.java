@@ -1,6 +1,7 @@
 package dev.dsrflow.conformance;
 
 import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportSink;
@@ -12,6 +13,7 @@ import dev.dsrflow.product.ProductScope;
 import dev.dsrflow.product.Progress;
 import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.VerificationReport;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -69,5 +71,10 @@ public class ForwardingHandler implements ProductHandler {
     @Override
     public long release(SubjectRef subject, String holdId) {
         return real.get().release(subject, holdId);
+    }
+
+    @Override
+    public List<SubjectIdentifiers> resolve(SubjectRef subject) {
+        return real.get().resolve(subject);
     }
 }

@@ -21,4 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ConformanceExtension.class)
 public abstract class ProductHandlerConformanceKit
-        implements LocateRules, ScopeRules, ExportRules, ErasureRules, RestrictionRules, PreservationRules {}
+        implements LocateRules,
+                ScopeRules,
+                ExportRules,
+                ErasureRules,
+                RestrictionRules,
+                PreservationRules,
+                IdentityRules {}

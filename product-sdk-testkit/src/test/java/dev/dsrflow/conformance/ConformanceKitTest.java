@@ -53,7 +53,9 @@ class ConformanceKitTest {
                 PRESERVE_HONOURS_DATE_RANGE,
                 RELEASE_OF_UNKNOWN_HOLD_IS_HARMLESS,
                 RELEASE_DROPS_ONLY_ITS_HOLD,
-                PRESERVE_REPORTS_ALREADY_ERASED);
+                PRESERVE_REPORTS_ALREADY_ERASED,
+                RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN,
+                RESOLVE_FINDS_EVERY_IDENTIFIER);
         assertThat(skipped.keySet())
                 .containsExactlyInAnyOrderElementsOf(
                         needVerifyOrHolds.stream().map(ConformanceRule::title).toList());
@@ -109,7 +111,9 @@ class ConformanceKitTest {
                 // caught before, still caught
                 Arguments.of(KitFixtures.DateBlindErase.class, ERASE_HONOURS_DATE_RANGE),
                 Arguments.of(KitFixtures.CategoryBlindErase.class, CATEGORY_SCOPE_IS_HONOURED),
-                Arguments.of(KitFixtures.RepeatingErase.class, ERASE_IS_IDEMPOTENT));
+                Arguments.of(KitFixtures.RepeatingErase.class, ERASE_IS_IDEMPOTENT),
+                // issue 12: a legal hold follows the person only if resolve loses no identifier
+                Arguments.of(KitFixtures.ResolveReturnsOnlyTheUserId.class, RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN));
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
@@ -151,8 +155,10 @@ class ConformanceKitTest {
                                 EMPTY_CATEGORY_SET_MEANS_ALL,
                                 OPEN_DATE_RANGE_MEANS_ALL_DATES)),
                 Arguments.of(KitFixtures.CategoryBlindErase.class, Set.of(CATEGORY_SCOPE_IS_HONOURED)),
+                Arguments.of(KitFixtures.RepeatingErase.class, Set.of(ERASE_IS_IDEMPOTENT, CONCURRENT_ERASES_ARE_SAFE)),
                 Arguments.of(
-                        KitFixtures.RepeatingErase.class, Set.of(ERASE_IS_IDEMPOTENT, CONCURRENT_ERASES_ARE_SAFE)));
+                        KitFixtures.ResolveReturnsOnlyTheUserId.class,
+                        Set.of(RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN, RESOLVE_FINDS_EVERY_IDENTIFIER)));
     }
 
     private static Events run(Class<?> fixture) {

@@ -245,6 +245,15 @@ class InMemoryProduct implements ProductHandler {
         return copy == null ? 0 : copy.size();
     }
 
+    /** The member's identifiers (the kinds the product holds), with what was given first. */
+    @Override
+    public synchronized List<SubjectIdentifiers> resolve(SubjectRef subject) {
+        List<SubjectIdentifiers> answer = new ArrayList<>();
+        answer.add(subject.identifiers());
+        memberOf(subject).ifPresent(m -> answer.add(new SubjectIdentifiers(m.userId(), m.email(), m.phone())));
+        return answer;
+    }
+
     // ---- helpers
 
     private long setHidden(SubjectRef subject, ProductScope scope, boolean hidden) {

@@ -10,6 +10,7 @@ import static dev.dsrflow.product.IdentifierKind.USER_ID;
 import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.model.DateRange;
 import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
@@ -23,6 +24,7 @@ import dev.dsrflow.product.Progress;
 import dev.dsrflow.product.SubjectRef;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -210,6 +212,21 @@ final class KitFixtures {
                 public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
                     ErasureReport report = super.erase(subject, scope, progress);
                     return first.computeIfAbsent(subject.subjectKey() + scope, k -> report);
+                }
+            });
+        }
+    }
+
+    /** Resolve answers with the account's user id alone, as a lookup by primary key would: fewer than it was given. */
+    static class ResolveReturnsOnlyTheUserId extends InMemoryKit {
+        ResolveReturnsOnlyTheUserId() {
+            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
+                @Override
+                public synchronized List<SubjectIdentifiers> resolve(SubjectRef subject) {
+                    return super.resolve(subject).stream()
+                            .skip(1)
+                            .map(ids -> new SubjectIdentifiers(ids.userId(), null, null))
+                            .toList();
                 }
             });
         }

@@ -8,5 +8,11 @@ public enum Capability {
     ERASE,
     VERIFY,
     PRESERVE,
-    RELEASE
+    RELEASE,
+    /**
+     * Tells every identifier of the account a subject's identifiers belong to
+     * ({@link ProductHandler#resolve}): declared by a product that owns identity (accounts), so a
+     * legal hold filed under one identifier stops a deletion filed under another.
+     */
+    RESOLVE
 }

@@ -1,6 +1,8 @@
 package dev.dsrflow.product;
 
 import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.SubjectIdentifiers;
+import java.util.List;
 
 /**
  * What a product team implements so dsrflow can serve data-subject requests on its product.
@@ -25,6 +27,8 @@ import dev.dsrflow.model.ExportFormat;
  *       was really done. Export checkpoints after every file, even a small one.
  *   <li>Preserve reports, in {@link PreservationReceipt#alreadyErased()}, what erase removed
  *       before the hold.
+ *   <li>A product that declares {@link Capability#RESOLVE} answers {@link #resolve} with every
+ *       identifier of the account the given ones belong to, never fewer than it was given.
  * </ul>
  */
 public interface ProductHandler {
@@ -56,4 +60,23 @@ public interface ProductHandler {
 
     /** Drops the preserved copy of a hold; returns items released. */
     long release(SubjectRef subject, String holdId);
+
+    /**
+     * Every identifier of the person the given identifiers belong to, so dsrflow can key a request
+     * on all of them (a hold filed under an e-mail then stops a deletion filed under the user id).
+     * Called before any other step of every request, only when the descriptor declares
+     * {@link Capability#RESOLVE}; dsrflow asks again with identifiers other products named, at
+     * most a few rounds.
+     *
+     * <p>The contract (the conformance kit checks it): return every identifier of each account
+     * any given identifier belongs to, as one {@link SubjectIdentifiers} per account, plus what
+     * was given; never fewer identifiers than were given (what was given is always part of the
+     * answer); an unknown subject (no account) is answered with what was given, never an error.
+     * Like every method it is idempotent and never logs the identifiers.
+     *
+     * <p>The default, for products that do not own identity, returns what it was given.
+     */
+    default List<SubjectIdentifiers> resolve(SubjectRef subject) {
+        return List.of(subject.identifiers());
+    }
 }

@@ -97,6 +97,9 @@ class ProductTemplateBuildTest {
                 .hasSizeGreaterThan(20);
         List<String> passed = new ArrayList<>();
         cases.forEach((name, body) -> {
+            if (body.contains("<skipped")) {
+                return; // a rule the skeleton does not declare (RESOLVE: it owns no identity)
+            }
             if (!body.contains("<failure")) {
                 passed.add(name);
                 return;

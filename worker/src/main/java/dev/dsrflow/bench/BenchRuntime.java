@@ -56,6 +56,18 @@ final class BenchRuntime implements AutoCloseable {
             String temporalAddress,
             Map<String, Object> settings)
             throws IOException {
+        return start(products, gracePeriod, temporal, temporalAddress, settings, 0);
+    }
+
+    /** As above, with at most {@code pollers} long polls per product queue (0: the SDK's default). */
+    static BenchRuntime start(
+            int products,
+            String gracePeriod,
+            BenchOptions.TemporalKind temporal,
+            String temporalAddress,
+            Map<String, Object> settings,
+            int pollers)
+            throws IOException {
         Path dataDir = Files.createTempDirectory("dsrflow-bench-");
         int temporalPort = LocalPorts.next();
         Map<String, Object> props = new LinkedHashMap<>();
@@ -84,7 +96,7 @@ final class BenchRuntime implements AutoCloseable {
             BlobStore blobs = dsrflow.context().getBean(BlobStore.class);
             WorkerFactory factory = WorkerFactory.newInstance(client);
             for (String id : benchProducts(products)) {
-                ProductWorkers.register(factory, new NoopProductHandler(id), catalog.get(id), blobs);
+                ProductWorkers.register(factory, new NoopProductHandler(id), catalog.get(id), blobs, pollers);
             }
             factory.start();
             return new BenchRuntime(dataDir, dsrflow, factory, temporalPort);
@@ -120,6 +132,11 @@ final class BenchRuntime implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** A bean of the runtime (its data source, for counts the API caps). */
+    <T> T bean(Class<T> type) {
+        return dsrflow.context().getBean(type);
     }
 
     WorkflowClient client() {

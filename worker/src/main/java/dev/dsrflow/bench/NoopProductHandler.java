@@ -24,7 +24,7 @@ final class NoopProductHandler implements ProductHandler {
     /** The categories a bench product declares. */
     static final Set<InformationCategory> CATEGORIES = Set.of(InformationCategory.PROFILE);
     /** Everything is automated. */
-    static final Set<Capability> CAPABILITIES = EnumSet.allOf(Capability.class);
+    static final Set<Capability> CAPABILITIES = EnumSet.complementOf(EnumSet.of(Capability.RESOLVE));
 
     private final ProductDescriptor descriptor;
 

@@ -3,6 +3,7 @@ package dev.dsrflow.orchestrator;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
@@ -33,7 +34,8 @@ final class OrchestratorWorker {
             LedgerStore ledger,
             BlobStore blobs,
             DownloadLinks links,
-            CertificateSigner signer) {
+            CertificateSigner signer,
+            SubjectKey subjectKey) {
         Worker worker = factory.newWorker(
                 TaskQueues.ORCHESTRATOR,
                 WorkerOptions.newBuilder()
@@ -48,6 +50,6 @@ final class OrchestratorWorker {
                 factory.newWorker(HoldRegistryWorkers.TASK_QUEUE, HoldRegistryWorkers.workerOptions()),
                 HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
         OrchestratorWorkflows.registerActivities(
-                worker, client, ledger, blobs, links, signer, HoldRegistryWorkers.TASK_QUEUE);
+                worker, client, ledger, blobs, links, signer, subjectKey, HoldRegistryWorkers.TASK_QUEUE);
     }
 }

@@ -35,6 +35,13 @@ public final class TemporalDevServer implements Closeable {
     public static final Path PROJECT_CLI = Path.of(".dsrflow", "tools", "temporal", "bin", "temporal");
 
     private static final String NAMESPACE = "default";
+    /**
+     * Concurrent long polls the server accepts per namespace (its {@code frontend.namespaceCount},
+     * 1,200 by default per frontend): a thousand product queues with one poller each, the
+     * orchestrator's and the benchmark's pollers fit under it.
+     */
+    static final int MAX_POLLERS = 20_000;
+
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     private final Options options;
@@ -120,7 +127,18 @@ public final class TemporalDevServer implements Closeable {
                 "--sqlite-pragma",
                 "journal_mode=wal",
                 "--sqlite-pragma",
-                "synchronous=normal"));
+                "synchronous=normal",
+                // long polls per namespace: every product queue has its own worker and pollers, and the
+                // default (1,200) refuses the pollers of a thousand products ("concurrent poller limit exceeded")
+                "--dynamic-config-value",
+                "frontend.namespaceCount=" + MAX_POLLERS,
+                // one partition per task queue (a cluster's default is four): one server process gains
+                // nothing from spreading a queue, and a thousand product queues with one poller each
+                // would otherwise keep four thousand partitions polled and forwarded between
+                "--dynamic-config-value",
+                "matching.numTaskqueueReadPartitions=1",
+                "--dynamic-config-value",
+                "matching.numTaskqueueWritePartitions=1"));
         if (options.uiPort() == 0) {
             command.add("--headless");
         } else {

@@ -3,6 +3,7 @@ package dev.dsrflow.runtime;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
@@ -17,12 +18,18 @@ class WorkerFactoryProvider {
     @Singleton
     @Bean(preDestroy = "shutdown")
     @Requires(condition = AnyWorkerEnabled.class)
-    WorkerFactory workerFactory(WorkflowClient client, List<WorkerInterceptor> interceptors) {
-        // metrics per product and tracing, when on (api/observability)
+    WorkerFactory workerFactory(
+            WorkflowClient client,
+            List<WorkerInterceptor> interceptors,
+            @Value("${dsrflow.worker.workflow-cache-size:600}") int workflowCacheSize) {
+        // metrics per product and tracing, when on (api/observability); the sticky cache bounds what a
+        // worker holds of the workflows it runs (their state and threads), however many wait in Temporal
         return WorkerFactory.newInstance(
                 client,
                 WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                        .setWorkflowCacheSize(workflowCacheSize)
+                        .setMaxWorkflowThreadCount(Math.max(workflowCacheSize, 600))
                         .build());
     }
 }

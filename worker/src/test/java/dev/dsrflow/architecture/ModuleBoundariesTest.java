@@ -148,7 +148,7 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void theProductRuntimeBringsTemporalButNoJdbcOrMicronautAndAwsOnlyForS3Staging() {
+    void theProductRuntimeBringsTemporalAndItsMetricsButNoJdbcOrMicronautAndAwsOnlyForS3Staging() {
         classes()
                 .that(RUNTIME)
                 .and()
@@ -157,7 +157,14 @@ class ModuleBoundariesTest {
                 .onlyDependOnClassesThat(RUNTIME.or(SDK)
                         .or(PLAIN_JAVA)
                         .or(resideInAnyPackage(
-                                "io.temporal..", "com.google.protobuf..", "com.fasterxml.jackson..", "org.slf4j..")))
+                                "io.temporal..",
+                                "com.google.protobuf..",
+                                "com.fasterxml.jackson..",
+                                "org.slf4j..",
+                                // a standalone worker's /metrics: Temporal's reporter, Micrometer, the JDK's server
+                                "com.uber.m3..",
+                                "io.micrometer..",
+                                "com.sun.net.httpserver..")))
                 .check(classes);
     }
 

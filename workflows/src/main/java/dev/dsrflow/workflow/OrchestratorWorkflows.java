@@ -3,9 +3,11 @@ package dev.dsrflow.workflow;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateActivitiesImpl;
 import dev.dsrflow.certificate.CertificateSigner;
+import dev.dsrflow.identity.SubjectKeyActivitiesImpl;
 import dev.dsrflow.ledger.LedgerActivitiesImpl;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.RequestSpec;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.packaging.PackagingActivitiesImpl;
@@ -43,8 +45,9 @@ public final class OrchestratorWorkflows {
 
     /**
      * Registers the activities that run beside the workflows: ledger writes, a request's closing
-     * step (last write, access report or deletion certificate, notice to a blob outbox), packaging
-     * and the hold-registry calls.
+     * step (last write, access report or deletion certificate, notice to a blob outbox), packaging,
+     * the subject keys of a resolved subject ({@code subjectKey} holds the HMAC secret) and the
+     * hold-registry calls.
      */
     public static void registerActivities(
             Worker worker,
@@ -52,8 +55,9 @@ public final class OrchestratorWorkflows {
             LedgerStore ledger,
             BlobStore blobs,
             DownloadLinks links,
-            CertificateSigner signer) {
-        registerActivities(worker, client, ledger, blobs, links, signer, TaskQueues.ORCHESTRATOR);
+            CertificateSigner signer,
+            SubjectKey subjectKey) {
+        registerActivities(worker, client, ledger, blobs, links, signer, subjectKey, TaskQueues.ORCHESTRATOR);
     }
 
     /**
@@ -69,8 +73,16 @@ public final class OrchestratorWorkflows {
             BlobStore blobs,
             DownloadLinks links,
             CertificateSigner signer,
+            SubjectKey subjectKey,
             String registryQueue) {
-        registerActivities(worker, new HoldRegistryActivitiesImpl(client, registryQueue), ledger, blobs, links, signer);
+        registerActivities(
+                worker,
+                new HoldRegistryActivitiesImpl(client, registryQueue),
+                ledger,
+                blobs,
+                links,
+                signer,
+                subjectKey);
     }
 
     /** As above, with the hold-registry calls given (tests wrap the real ones). */
@@ -80,7 +92,8 @@ public final class OrchestratorWorkflows {
             LedgerStore ledger,
             BlobStore blobs,
             DownloadLinks links,
-            CertificateSigner signer) {
+            CertificateSigner signer,
+            SubjectKey subjectKey) {
         LedgerActivitiesImpl ledgerActivities = new LedgerActivitiesImpl(ledger);
         worker.registerActivitiesImplementations(
                 ledgerActivities,
@@ -90,6 +103,7 @@ public final class OrchestratorWorkflows {
                         new CertificateActivitiesImpl(signer),
                         new BlobOutboxNotifications(blobs)),
                 new PackagingActivitiesImpl(blobs, links),
+                new SubjectKeyActivitiesImpl(subjectKey),
                 registry);
     }
 

@@ -35,7 +35,7 @@ class HistoryRecorder {
     @Test
     void record() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-rec", 2);
@@ -69,7 +69,7 @@ class HistoryRecorder {
     @Test
     void recordBatched() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-recb", 2);
@@ -121,7 +121,7 @@ class HistoryRecorder {
     @Test
     void recordBatchedDeletion() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-recbd", 2);
@@ -151,7 +151,7 @@ class HistoryRecorder {
     @Test
     void recordNoGrace() throws Exception {
         try (TestRig rig = new TestRig(List.of(
-                TestRig.product("profile", true, InformationCategory.PROFILE),
+                TestRig.identityProduct("profile", InformationCategory.PROFILE),
                 TestRig.product("content", true, InformationCategory.CONTENT),
                 TestRig.product("legacy", false, InformationCategory.DEVICE)))) {
             rig.product("profile").seed("sk-rec0", 1);

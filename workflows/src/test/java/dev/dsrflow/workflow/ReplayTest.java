@@ -37,7 +37,10 @@ class ReplayTest {
     private static Worker worker;
     private static Worker changed;
 
-    /** An access workflow whose commands differ from the recorded ones: it waits a minute before locating. */
+    /**
+     * An access workflow whose commands differ from the recorded ones: it waits a minute (a timer where the
+     * recorded history resolves the subject) before locating.
+     */
     static final class ChangedAccessWorkflow extends RequestWorkflowBase implements AccessWorkflow {
         ChangedAccessWorkflow(RequestSpec spec) {
             super(spec, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
@@ -46,7 +49,7 @@ class ReplayTest {
         @Override
         public void run(RequestSpec spec) {
             Workflow.sleep(Duration.ofMinutes(1));
-            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(spec, null));
+            fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(state, null));
             end(RequestStatus.COMPLETED, "COMPLETED", "changed");
         }
     }
@@ -101,6 +104,6 @@ class ReplayTest {
     void aChangedImplementationFailsToReplay() {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/access.json", changed))
                 .hasMessageContaining(NonDeterministicException.class.getName())
-                .hasMessageContaining("No command scheduled that corresponds to event");
+                .hasMessageContaining("does not match command type COMMAND_TYPE_START_TIMER");
     }
 }

@@ -12,6 +12,7 @@ import dev.dsrflow.ledger.HistoryVerifier;
 import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.RequestFingerprint;
+import dev.dsrflow.model.IdentifierNormalizer;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
@@ -34,9 +35,16 @@ class CoreFactory {
         return CodecKeys.parse(secrets.codecKeys());
     }
 
+    /** Phone numbers without a country code are read in {@code dsrflow.subject.default-region}. */
     @Singleton
-    SubjectKey subjectKey(SecretSettings secrets) {
-        return new SubjectKey(secrets.subjectKeySecretBytes());
+    IdentifierNormalizer identifierNormalizer(
+            @Value("${dsrflow.subject.default-region:" + IdentifierNormalizer.DEFAULT_REGION + "}") String region) {
+        return new IdentifierNormalizer(region);
+    }
+
+    @Singleton
+    SubjectKey subjectKey(SecretSettings secrets, IdentifierNormalizer normalizer) {
+        return new SubjectKey(secrets.subjectKeySecretBytes(), normalizer);
     }
 
     @Singleton

@@ -18,7 +18,7 @@ import java.util.List;
  * security (which would otherwise see no matching route and answer a misleading 403). A body
  * without a Content-Type is refused too: a cross-site form or a no-type POST never reaches a
  * controller, and only a JSON body (which a browser sends cross-site only after a CORS preflight)
- * does. A POST without a body needs no type.
+ * does. A POST without a body needs no type. The Data Rights Protocol's signed bodies are exempt.
  */
 @ServerFilter({"/v1/**", "/codec/**"})
 class JsonOnlyFilter implements Ordered {
@@ -26,7 +26,7 @@ class JsonOnlyFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<Problem> requireJson(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.POST) {
+        if (request.getMethod() != HttpMethod.POST || signedByAnAgent(request.getPath())) {
             return null;
         }
         MediaType type = request.getContentType().orElse(null);
@@ -40,6 +40,14 @@ class JsonOnlyFilter implements Ordered {
                 status.getCode(),
                 "Request bodies are application/json",
                 List.of(new FieldError("Content-Type", "must be application/json"))));
+    }
+
+    /**
+     * The Data Rights Protocol's signed bodies are text/plain by the protocol; they carry no cookie
+     * and no Basic credentials, only the agent's signature (see the drp package).
+     */
+    private static boolean signedByAnAgent(String path) {
+        return path.startsWith("/v1/agent/") || path.equals("/v1/data-rights-request");
     }
 
     private static boolean hasBody(HttpRequest<?> request) {

@@ -2,6 +2,7 @@ package dev.dsrflow.api.requests;
 
 import dev.dsrflow.api.problem.FieldError;
 import dev.dsrflow.api.problem.ProblemException;
+import dev.dsrflow.model.IdentifierNormalizer;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.product.ProductCatalog;
 import jakarta.inject.Singleton;
@@ -26,10 +27,12 @@ class FilingValidator {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{6,32}");
 
     private final ProductCatalog catalog;
+    private final IdentifierNormalizer identifiers;
     private final Clock clock;
 
-    FilingValidator(ProductCatalog catalog) {
+    FilingValidator(ProductCatalog catalog, IdentifierNormalizer identifiers) {
         this.catalog = catalog;
+        this.identifiers = identifiers;
         this.clock = Clock.systemUTC();
     }
 
@@ -77,9 +80,12 @@ class FilingValidator {
         if (subject.userId() != null && !USER_ID.matcher(subject.userId()).matches()) {
             errors.add(new FieldError("subject.userId", "must be 1-128 letters, digits or . _ : @ + -"));
         }
+        // the e-mail is checked as it is keyed: NFKC-normalised, trimmed and lower-cased
+        String email = subject.email() == null ? null : identifiers.email(subject.email());
         if (subject.email() != null
-                && (subject.email().length() > 254
-                        || !EMAIL.matcher(subject.email()).matches())) {
+                && (email == null
+                        || email.length() > 254
+                        || !EMAIL.matcher(email).matches())) {
             errors.add(new FieldError("subject.email", "must be an email address"));
         }
         if (subject.phone() != null) {
@@ -87,6 +93,11 @@ class FilingValidator {
             if (!PHONE.matcher(subject.phone()).matches() || digits < 6 || digits > 15) {
                 errors.add(new FieldError(
                         "subject.phone", "must be a phone number of 6-15 digits, optionally starting with +"));
+            } else if (identifiers.e164(subject.phone()).isEmpty()) {
+                errors.add(new FieldError(
+                        "subject.phone",
+                        "is not a phone number (one without a country code is read in region "
+                                + identifiers.defaultRegion() + ")"));
             }
         }
     }

@@ -98,7 +98,11 @@ class ListParameters {
             keys.add(subjectKey.primary(new SubjectIdentifiers(null, value, null)));
         }
         if (value.matches("\\+?[0-9 ().-]{6,32}")) {
-            keys.add(subjectKey.primary(new SubjectIdentifiers(null, null, value)));
+            // a reading as a phone number only when it is one
+            subjectKey
+                    .normalizer()
+                    .e164(value)
+                    .ifPresent(phone -> keys.add(subjectKey.primary(new SubjectIdentifiers(null, null, phone))));
         }
         return List.copyOf(keys);
     }

@@ -15,6 +15,7 @@ import dev.dsrflow.ledger.NewRequest;
 import dev.dsrflow.ledger.RequestFingerprint;
 import dev.dsrflow.model.DateRange;
 import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.IdentifierNormalizer;
 import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
@@ -121,7 +122,8 @@ public class RequestFiling {
 
     private RequestSpec spec(FilingBody body, String actor) {
         FilingBody.Subject s = body.subject();
-        SubjectIdentifiers subject = new SubjectIdentifiers(trim(s.userId()), trim(s.email()), trim(s.phone()));
+        // normalised once, here: products get the e-mail in lower case and the phone number in E.164
+        SubjectIdentifiers subject = normalized(new SubjectIdentifiers(s.userId(), s.email(), s.phone()));
         Set<InformationCategory> categories =
                 body.categories() == null || body.categories().isEmpty() ? Set.of() : EnumSet.copyOf(body.categories());
         DateRange range = body.dateRange() == null
@@ -153,7 +155,7 @@ public class RequestFiling {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 body.note(),
                 policy,
-                RecordedCatalogue.of(catalog.only(products)));
+                RecordedCatalogue.of(catalog.forRequest(products)));
     }
 
     private void startOrLeaveForRedrive(RequestSpec spec) {
@@ -191,7 +193,12 @@ public class RequestFiling {
         }
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    /** The identifiers normalised; a phone number the validator let through but that cannot be read is a 400 too. */
+    private SubjectIdentifiers normalized(SubjectIdentifiers raw) {
+        try {
+            return subjectKey.normalizer().normalize(raw);
+        } catch (IdentifierNormalizer.InvalidIdentifierException e) {
+            throw ProblemException.invalid("subject." + e.field(), e.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dsrflow.api.requests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
@@ -43,11 +44,39 @@ public record RequestView(
         @Nullable @Schema(description = "the deletion certificate, once issued")
         Object certificate,
 
+        @Schema(
+                description = "every subject key of the person: the filed subjectKey first, then the keys of the"
+                        + " identifiers the products that own identity linked to it (never the identifiers)")
+        List<String> subjectKeys,
+
         @Schema(description = "a deletion's grace period was shortened to end the erase budget before the due date")
         boolean graceShortened,
 
         @Nullable @Schema(description = "when the configured grace period would have ended, if it was shortened")
         Instant graceConfiguredEndsAt) {
+
+    /** The filer name of a request an authorized agent filed through DRP: {@code drp:<agent-id>}. */
+    public static final String DRP_FILER_PREFIX = "drp:";
+
+    /** How the request came in: {@code DRP} when an authorized agent filed it, else absent. */
+    @Nullable
+    @JsonProperty("channel")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "DRP when an authorized agent filed the request through the Data Rights Protocol")
+    public String getChannel() {
+        return getAgentId() == null ? null : "DRP";
+    }
+
+    /** The authorized agent that filed the request through DRP, else absent. */
+    @Nullable
+    @JsonProperty("agentId")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "the DRP agent-id of the authorized agent that filed the request")
+    public String getAgentId() {
+        return requestedBy != null && requestedBy.startsWith(DRP_FILER_PREFIX)
+                ? requestedBy.substring(DRP_FILER_PREFIX.length())
+                : null;
+    }
 
     /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
     public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
@@ -69,6 +98,7 @@ public record RequestView(
                 List.of(),
                 null,
                 null,
+                List.of(spec.subjectKey()),
                 false,
                 null);
     }
@@ -114,6 +144,7 @@ public record RequestView(
                 products,
                 download,
                 certificate,
+                subjectKeys,
                 graceShortened,
                 graceConfiguredEndsAt);
     }

@@ -50,6 +50,7 @@ public class RequestViews {
                         : s.products().stream().map(RequestViews::product).toList(),
                 links.view(s.download()),
                 certificate(s.certificate()),
+                s.subjectKeys() == null ? List.of(s.subjectKey()) : s.subjectKeys(),
                 s.graceConfiguredEnd() != null,
                 s.graceConfiguredEnd());
     }

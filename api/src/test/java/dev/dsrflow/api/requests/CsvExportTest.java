@@ -36,6 +36,7 @@ class CsvExportTest {
                 null,
                 new RequestView.Download("/v1/packages/tok", T, "ab12", 42, false),
                 null,
+                List.of("sk-1"),
                 false,
                 null);
     }

@@ -8,6 +8,7 @@ import dev.dsrflow.demo.DemoProduct;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
@@ -58,6 +59,7 @@ public class TemporalTestFactory {
             BlobStore blobs,
             DownloadLinks links,
             CertificateSigner signer,
+            SubjectKey subjectKey,
             DataSource db) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
@@ -66,7 +68,8 @@ public class TemporalTestFactory {
                 .build());
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         OrchestratorWorkflows.register(orchestrator);
-        OrchestratorWorkflows.registerActivities(orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer);
+        OrchestratorWorkflows.registerActivities(
+                orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer, subjectKey);
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {
                 continue;

@@ -41,4 +41,12 @@ public interface ProductActivities {
     /** Drops a hold's preserved copy. */
     @ActivityMethod
     ProductStepResult release(ProductTask task);
+
+    /**
+     * Every identifier of the accounts the task's subject belongs to (the handler's
+     * {@link dev.dsrflow.product.ProductHandler#resolve}), what was given always included. Only for
+     * products that declare {@link dev.dsrflow.product.Capability#RESOLVE}.
+     */
+    @ActivityMethod
+    ResolvedIdentifiers resolve(ProductTask task);
 }

@@ -1,6 +1,7 @@
 package dev.dsrflow.product.activity;
 
 import dev.dsrflow.blob.BlobStore;
+import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.packaging.StagedManifests;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ExportManifest;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -104,6 +107,41 @@ public final class ProductActivitiesImpl implements ProductActivities {
         });
     }
 
+    @Override
+    public ResolvedIdentifiers resolve(ProductTask task) {
+        ProductDescriptor descriptor = handler.descriptor();
+        String subjectKey = task.subject() == null ? "-" : task.subject().subjectKey();
+        try {
+            checkSubject(task, descriptor);
+            if (!descriptor.automated() || !descriptor.capabilities().contains(Capability.RESOLVE)) {
+                throw new PermanentHandlerException(
+                        "UNSUPPORTED_STEP", descriptor.id() + " does not automate " + Capability.RESOLVE);
+            }
+            List<SubjectIdentifiers> answer = handler.resolve(task.subject());
+            // never fewer than given, whatever the handler answered: what was given comes first
+            List<SubjectIdentifiers> identities = new ArrayList<>();
+            identities.add(task.subject().identifiers());
+            if (answer != null) {
+                answer.stream()
+                        .filter(i -> i != null && !i.isEmpty() && !identities.contains(i))
+                        .forEach(identities::add);
+            }
+            log.info(
+                    "product {} RESOLVE for subject {} done: {} identities",
+                    descriptor.id(),
+                    subjectKey,
+                    identities.size());
+            return new ResolvedIdentifiers(List.copyOf(identities));
+        } catch (PermanentHandlerException e) {
+            log.warn(
+                    "product {} RESOLVE for subject {} failed permanently: {}",
+                    descriptor.id(),
+                    subjectKey,
+                    e.reason());
+            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FAILURE_TYPE_PREFIX + e.reason());
+        }
+    }
+
     private ProductStepResult perform(ProductTask task, ProductStep step, Function<HeartbeatProgress, Object> work) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         HeartbeatProgress progress = new HeartbeatProgress(context);
@@ -161,6 +199,18 @@ public final class ProductActivitiesImpl implements ProductActivities {
     }
 
     private static void checkRunnable(ProductTask task, ProductStep step, ProductDescriptor descriptor) {
+        checkSubject(task, descriptor);
+        if (!descriptor.automated()) {
+            throw new PermanentHandlerException(
+                    "MANUAL_PRODUCT", descriptor.id() + " has no automation; an operator completes its tasks");
+        }
+        Capability needed = step.capability();
+        if (!descriptor.capabilities().contains(needed)) {
+            throw new PermanentHandlerException("UNSUPPORTED_STEP", descriptor.id() + " does not automate " + needed);
+        }
+    }
+
+    private static void checkSubject(ProductTask task, ProductDescriptor descriptor) {
         if (!descriptor.id().equals(task.product())) {
             throw new PermanentHandlerException(
                     "WRONG_PRODUCT",
@@ -170,14 +220,6 @@ public final class ProductActivitiesImpl implements ProductActivities {
                 || task.subject().identifiers() == null
                 || task.subject().identifiers().isEmpty()) {
             throw new PermanentHandlerException("BAD_TASK", "the task names no subject identifier");
-        }
-        if (!descriptor.automated()) {
-            throw new PermanentHandlerException(
-                    "MANUAL_PRODUCT", descriptor.id() + " has no automation; an operator completes its tasks");
-        }
-        Capability needed = step.capability();
-        if (!descriptor.capabilities().contains(needed)) {
-            throw new PermanentHandlerException("UNSUPPORTED_STEP", descriptor.id() + " does not automate " + needed);
         }
     }
 

@@ -33,7 +33,7 @@ public final class MyProductHandler implements ProductHandler {
             "my-product",
             "My product",
             Set.of(InformationCategory.PROFILE, InformationCategory.ACTIVITY),
-            EnumSet.allOf(Capability.class),
+            EnumSet.complementOf(EnumSet.of(Capability.RESOLVE)),
             true,
             "0.1.0",
             EnumSet.of(IdentifierKind.USER_ID, IdentifierKind.EMAIL));

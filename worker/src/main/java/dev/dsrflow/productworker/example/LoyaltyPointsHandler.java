@@ -50,7 +50,7 @@ public final class LoyaltyPointsHandler implements ProductHandler {
             "loyalty",
             "Loyalty points",
             Set.of(PURCHASES),
-            EnumSet.allOf(Capability.class),
+            EnumSet.complementOf(EnumSet.of(Capability.RESOLVE)),
             true,
             "1.0.0",
             EnumSet.allOf(IdentifierKind.class));

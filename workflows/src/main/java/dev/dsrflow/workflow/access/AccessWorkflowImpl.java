@@ -28,7 +28,7 @@ public final class AccessWorkflowImpl extends RequestWorkflowBase implements Acc
         state.moveTo(RequestStatus.IN_PROGRESS);
         begin(true, "locating data in " + spec.products().size() + " products");
         CancellationScope work = Workflow.newCancellationScope(
-                () -> fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(spec, null)));
+                () -> fanOut.run(state.products(), ProductStep.LOCATE, StepContext.of(state, null)));
         controls.onCancel(work::cancel);
         try {
             work.run();

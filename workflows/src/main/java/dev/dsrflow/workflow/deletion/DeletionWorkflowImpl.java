@@ -33,9 +33,9 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
 
     public DeletionWorkflowImpl(RequestSpec spec) {
         super(spec, ProductStep.ERASE, CancelRule.BEFORE_ERASURE);
-        this.holds = new HoldClaims(spec);
+        this.holds = new HoldClaims(state);
         this.grace = new GracePeriod(state, journal, products);
-        this.erasure = new Erasure(StepContext.of(spec, null), products, holds, journal, this::refreshStatus);
+        this.erasure = new Erasure(() -> StepContext.of(state, null), products, holds, journal, this::refreshStatus);
     }
 
     @Override
@@ -124,7 +124,8 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
                         : held.size() + " products deferred by legal holds: " + String.join(", ", held));
         // granted products are erased from here, or by batch children over more products than the batch size;
         // held ones stay here, DEFERRED, and are erased here once their hold lifts
-        fanOut.run(state.products(), ProductStep.ERASE, StepContext.of(spec, null), erasure::run, erasure.batchHooks());
+        fanOut.run(
+                state.products(), ProductStep.ERASE, StepContext.of(state, null), erasure::run, erasure.batchHooks());
         state.moveTo(RequestStatus.IN_PROGRESS);
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A deletion's erasure of its products around the one erase-and-verify routine
@@ -42,7 +43,9 @@ import java.util.Set;
  * claimed again instead.
  */
 final class Erasure {
-    private final StepContext context;
+    /** The erase calls' context, read when a call starts: the subject is resolved after construction. */
+    private final Supplier<StepContext> context;
+
     private final ProductStubs products;
     private final HoldClaims holds;
     private final RequestJournal journal;
@@ -51,7 +54,7 @@ final class Erasure {
     private final Map<String, ErasureTally> tallies = new LinkedHashMap<>();
 
     Erasure(
-            StepContext context,
+            Supplier<StepContext> context,
             ProductStubs products,
             HoldClaims holds,
             RequestJournal journal,
@@ -123,7 +126,7 @@ final class Erasure {
             String product = task.product();
             EraseAndVerify erasure = new EraseAndVerify(
                     () -> withinLease(product),
-                    ProductCalls.task(ProductStep.ERASE, context, product),
+                    ProductCalls.task(ProductStep.ERASE, context.get(), product),
                     products.catalog()
                             .find(product)
                             .map(EraseAndVerify::verifiable)

@@ -115,7 +115,7 @@ final class GracePeriod {
             allInBatches(ids, kind, step);
             return;
         }
-        StepContext context = StepContext.of(state.spec(), null);
+        StepContext context = StepContext.of(state, null);
         List<Promise<ProductStepResult>> calls = new ArrayList<>();
         for (String id : ids) {
             calls.add(ProductCalls.start(step, products.of(id), ProductCalls.task(step, context, id)));
@@ -137,7 +137,7 @@ final class GracePeriod {
 
     /** As {@link #all}, in batch child workflows; a product whose call failed is named, never fatal. */
     private void allInBatches(List<String> ids, String kind, ProductStep step) {
-        Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state.spec(), null), ids);
+        Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state, null), ids);
         long items = 0;
         List<String> failed = new ArrayList<>();
         for (var e : outcomes.entrySet()) {

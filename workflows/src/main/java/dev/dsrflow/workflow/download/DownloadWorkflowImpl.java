@@ -37,7 +37,7 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
         state.moveTo(RequestStatus.IN_PROGRESS);
         begin(true, "exporting " + spec.format() + " from " + spec.products().size() + " products");
         CancellationScope work = Workflow.newCancellationScope(
-                () -> fanOut.run(state.products(), ProductStep.EXPORT, StepContext.of(spec, null)));
+                () -> fanOut.run(state.products(), ProductStep.EXPORT, StepContext.of(state, null)));
         controls.onCancel(work::cancel);
         try {
             work.run();

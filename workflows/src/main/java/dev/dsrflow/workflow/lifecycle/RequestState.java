@@ -5,6 +5,7 @@ import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
+import dev.dsrflow.model.SubjectIdentifiers;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,9 +35,34 @@ public final class RequestState {
     private String certificate;
     private String endedBy;
     private boolean compactSnapshots;
+    private SubjectIdentifiers subject;
+    private List<String> subjectKeys;
 
     public RequestState(RequestSpec spec) {
         this.spec = spec;
+        this.subject = spec.subject();
+    }
+
+    /**
+     * Who the request's product calls are about: the filed identifiers, completed once resolved
+     * with the identifier kinds the filing left out ({@link SubjectResolution}).
+     */
+    public SubjectIdentifiers subject() {
+        return subject;
+    }
+
+    /**
+     * Every subject key of the person: the filed key alone until the subject is resolved, then the
+     * filed key first and each other key once. Holds are registered and erases claimed under each.
+     */
+    public List<String> subjectKeys() {
+        return subjectKeys == null ? List.of(spec.subjectKey()) : subjectKeys;
+    }
+
+    /** Records the subject's resolution: the completed identifiers and every key of the person. */
+    public void resolved(SubjectIdentifiers completed, List<String> keys) {
+        this.subject = completed;
+        this.subjectKeys = List.copyOf(keys);
     }
 
     public RequestSpec spec() {
@@ -217,6 +243,7 @@ public final class RequestState {
                 reportBlob,
                 certificate,
                 ps,
+                subjectKeys,
                 graceConfiguredEnd);
     }
 }

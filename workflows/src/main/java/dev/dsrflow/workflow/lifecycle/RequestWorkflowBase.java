@@ -30,6 +30,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     protected final ProductStubs products;
     protected final DeadlineWatch deadline;
     protected final ClosingActivities closing = OrchestratorStubs.local(ClosingActivities.class);
+    private final SubjectResolution resolution;
     /** The product catalogue the request recorded at filing (never the live configuration). */
     protected final ProductCatalog catalog;
 
@@ -42,11 +43,13 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         this.fanOut = new ProductFanOut(journal, new ProductBatches(state), products);
         this.deadline = new DeadlineWatch(state, journal, spec.policy());
         RequestSetup.addProducts(state, catalog, step.capability(), spec.receivedAt());
+        this.resolution = new SubjectResolution(state, journal, products);
     }
 
     /**
      * Sets the due date, re-applies decisions an earlier run recorded (a re-driven request),
-     * notes the start and starts the deadline watch.
+     * notes the start, starts the deadline watch and resolves the subject to every identifier of
+     * the person ({@link SubjectResolution}): every later step, hold and erase claim uses its keys.
      */
     protected void begin(boolean hasDeadline, String detail) {
         RequestSpec spec = state.spec();
@@ -58,6 +61,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         }
         journal.note("STARTED", detail);
         deadline.start();
+        resolution.run();
     }
 
     /**

@@ -18,11 +18,15 @@ import dev.dsrflow.product.SubjectRef;
 public record StepContext(
         String requestId, SubjectRef subject, ProductScope scope, ExportFormat format, String holdId) {
 
-    /** The context of a request's steps; {@code holdId} only for preservations. */
-    public static StepContext of(RequestSpec spec, String holdId) {
+    /**
+     * The context of a request's steps, about its subject as resolved ({@link RequestState#subject});
+     * {@code holdId} only for preservations.
+     */
+    public static StepContext of(RequestState state, String holdId) {
+        RequestSpec spec = state.spec();
         return new StepContext(
                 spec.id(),
-                new SubjectRef(spec.subject(), spec.subjectKey()),
+                new SubjectRef(state.subject(), spec.subjectKey()),
                 new ProductScope(spec.categories(), spec.dateRange()),
                 spec.format(),
                 holdId);

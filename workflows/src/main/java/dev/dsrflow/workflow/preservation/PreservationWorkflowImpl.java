@@ -12,6 +12,7 @@ import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.holds.HoldChange;
 import dev.dsrflow.workflow.holds.HoldPlacement;
 import dev.dsrflow.workflow.holds.HoldRegistryActivities;
+import dev.dsrflow.workflow.holds.HoldRegistryState;
 import dev.dsrflow.workflow.lifecycle.ApprovalGate;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
 import dev.dsrflow.workflow.lifecycle.OrchestratorStubs;
@@ -21,9 +22,14 @@ import dev.dsrflow.workflow.lifecycle.RequestSetup;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.lifecycle.WorkflowClock;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Approval, hold registration, preserve fan-out, ACTIVE until expiry or release, release fan-out. */
 public final class PreservationWorkflowImpl extends RequestWorkflowBase implements PreservationWorkflow {
@@ -53,13 +59,13 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
         state.setHoldExpiresAt(
                 renewedUntil != null ? renewedUntil : HoldTerm.initialExpiry(process, spec.receivedAt()));
         state.moveTo(RequestStatus.IN_PROGRESS);
-        holds.placeHold(
-                spec.subjectKey(), new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt()));
+        HoldPlacement placement = new HoldPlacement(holdId(), spec.id(), spec.products(), state.holdExpiresAt());
+        everyRegistry(key -> holds.placeHold(key, placement));
         journal.note(
                 "HOLD_REGISTERED",
                 "hold on " + spec.products().size() + " products until "
                         + (state.holdExpiresAt() == null ? "released" : state.holdExpiresAt()));
-        fanOut.run(state.products(), ProductStep.PRESERVE, StepContext.of(spec, holdId()));
+        fanOut.run(state.products(), ProductStep.PRESERVE, StepContext.of(state, holdId()));
         if (releasedBy == null) {
             state.moveTo(RequestStatus.ACTIVE);
             journal.note("HOLD_ACTIVE", "every product preserved or settled by an operator");
@@ -67,7 +73,7 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
         awaitEnd();
         RequestStatus end = releasedBy != null ? RequestStatus.RELEASED : RequestStatus.EXPIRED;
         releaseProducts();
-        holds.endHold(spec.subjectKey(), new HoldChange(holdId(), null));
+        everyRegistry(key -> holds.endHold(key, new HoldChange(holdId(), null)));
         end(
                 end,
                 end.name(),
@@ -103,11 +109,24 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
                     WorkflowClock.now());
         }
         journal.note("RELEASING", "products drop their preserved copies");
-        fanOut.run(state.products(), ProductStep.RELEASE, StepContext.of(state.spec(), holdId()));
+        fanOut.run(state.products(), ProductStep.RELEASE, StepContext.of(state, holdId()));
     }
 
     private String holdId() {
         return state.id();
+    }
+
+    /**
+     * Makes the hold call in the registry of every subject key of the person (resolved when the
+     * request began), all at once: the hold follows the person, whichever identifier a deletion
+     * is filed with.
+     */
+    private void everyRegistry(Functions.Func1<String, HoldRegistryState> call) {
+        List<Promise<HoldRegistryState>> calls = new ArrayList<>();
+        for (String key : state.subjectKeys()) {
+            calls.add(Async.function(call, key));
+        }
+        Promise.allOf(calls).get();
     }
 
     @Override
@@ -144,7 +163,7 @@ public final class PreservationWorkflowImpl extends RequestWorkflowBase implemen
                 ? renewal.until()
                 : HoldTerm.renewalLimit(state.spec().legalProcess(), current);
         renewals++;
-        holds.renewHold(state.spec().subjectKey(), new HoldChange(holdId(), until));
+        everyRegistry(key -> holds.renewHold(key, new HoldChange(holdId(), until)));
         state.setHoldExpiresAt(until);
         return journal.record(renewal.actor(), "RENEWED", RENEWED_UNTIL + until + ": " + renewal.reason());
     }

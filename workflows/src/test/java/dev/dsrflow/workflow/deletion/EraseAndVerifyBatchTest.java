@@ -14,6 +14,7 @@ import dev.dsrflow.workflow.lifecycle.BatchOutcome;
 import dev.dsrflow.workflow.lifecycle.ProductBatch;
 import dev.dsrflow.workflow.lifecycle.ProductBatchResult;
 import dev.dsrflow.workflow.lifecycle.ProductBatchWorkflow;
+import dev.dsrflow.workflow.lifecycle.RequestState;
 import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowOptions;
@@ -55,8 +56,8 @@ class EraseAndVerifyBatchTest {
                         .setTaskQueue(TaskQueues.ORCHESTRATOR)
                         .build());
 
-        ProductBatchResult result = batch.run(
-                new ProductBatch(ProductStep.ERASE, 0, StepContext.of(spec, null), spec.products(), spec.catalogue()));
+        ProductBatchResult result = batch.run(new ProductBatch(
+                ProductStep.ERASE, 0, StepContext.of(new RequestState(spec), null), spec.products(), spec.catalogue()));
 
         Map<String, BatchOutcome> by =
                 result.outcomes().stream().collect(Collectors.toMap(BatchOutcome::product, Function.identity()));

@@ -158,7 +158,7 @@ class HoldClaimsRetryTest {
                 TestRig.T0,
                 null,
                 RequestPolicy.DEFAULT,
-                RecordedCatalogue.of(rig.catalog.only(List.of("profile", "content", "ads"))));
+                RecordedCatalogue.of(rig.catalog.forRequest(List.of("profile", "content", "ads"))));
         ClaimsProbe probe = client.newWorkflowStub(
                 ClaimsProbe.class,
                 WorkflowOptions.newBuilder()

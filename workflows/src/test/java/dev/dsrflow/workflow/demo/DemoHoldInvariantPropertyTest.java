@@ -14,11 +14,13 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.ProductScope;
 import dev.dsrflow.product.Progress;
+import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.Renewal;
 import dev.dsrflow.workflow.deletion.DeletionWorkflow;
 import dev.dsrflow.workflow.demo.HeldErasures.ActiveHold;
 import dev.dsrflow.workflow.preservation.PreservationWorkflow;
+import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,15 +48,20 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The hold invariant on the demo products on PostgreSQL: random interleavings of
  * preservations (letters that expire or are renewed, litigation holds), deletions, releases,
  * renewals and months passing, over two subjects and three demo products, each try with fresh
- * subjects. Checked from the demo products' own records: no erased chunk in any product's
- * erasure log falls inside an active interval of a hold on that subject and product (from the
+ * subjects. Each hold and each deletion is filed with a random non-empty subset of its subject's
+ * identifiers (user id, e-mail, phone): the demo {@code profile} product knows all three (it owns
+ * identity), the three products erased know the user id alone. Checked from the demo products'
+ * own records: no erased chunk in any product's erasure log falls inside an active interval of a
+ * hold on that person and product, whatever identifiers either was filed with (from the
  * preservations' ledger events, see {@link HeldErasures}); and once every hold has ended, every
  * deletion completes, its subject's rows are gone from its products' tables, and each product
  * logged exactly the items it held for the subject, erased once; products no deletion named
  * erased nothing.
  */
 class DemoHoldInvariantPropertyTest {
-    private static final List<String> PRODUCTS = List.of("profile", "messaging", "content");
+    /** The products requests name; {@code profile}, the identity product, is resolved from but never erased. */
+    private static final List<String> PRODUCTS = List.of("connections", "messaging", "content");
+
     private static final int SUBJECTS = 2;
     private static final int ITEMS_PER_CATEGORY = 3;
     private static final RequestPolicy FAST_GRACE =
@@ -63,9 +71,10 @@ class DemoHoldInvariantPropertyTest {
 
     sealed interface Step permits Preserve, Delete, Release, Renew, Advance {}
 
-    record Preserve(int subject, List<String> products, boolean letter) implements Step {}
+    /** {@code filedWith}: which identifiers the filing carries, bits 1 user id, 2 e-mail, 4 phone (never 0). */
+    record Preserve(int subject, List<String> products, boolean letter, int filedWith) implements Step {}
 
-    record Delete(int subject, List<String> products) implements Step {}
+    record Delete(int subject, List<String> products, int filedWith) implements Step {}
 
     record Release(int which) implements Step {}
 
@@ -95,9 +104,9 @@ class DemoHoldInvariantPropertyTest {
         List<Deletion> deletions = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof Preserve p) {
-                holds.add(preserve(users.get(p.subject()), p));
+                holds.add(preserve(filed(users.get(p.subject()), p.filedWith()), p));
             } else if (step instanceof Delete d) {
-                deletions.add(delete(users.get(d.subject()), d));
+                deletions.add(delete(filed(users.get(d.subject()), d.filedWith()), d));
             } else if (step instanceof Release r) {
                 pick(holds, r.which())
                         .ifPresent(h -> refusable(() -> h.workflow().release(new OperatorAction("legal", "released"))));
@@ -121,21 +130,25 @@ class DemoHoldInvariantPropertyTest {
         }
 
         List<ActiveHold> intervals = holds.stream()
-                .map(h -> HeldErasures.activeHold(rig.ledger, h.spec()))
+                .map(h -> HeldErasures.activeHold(rig.ledger, h.spec(), personKeys(h.spec())))
                 .toList();
-        List<String> subjectKeys = users.stream().map(DemoRig::subjectKey).toList();
+        List<String> subjectKeys = users.stream()
+                .flatMap(u -> TestRig.SUBJECT_KEY.all(person(u)).stream())
+                .toList();
         assertThat(HeldErasures.violations(rig, PRODUCTS, subjectKeys, intervals))
                 .as("erasures under an active hold")
                 .isEmpty();
         for (String user : users) {
+            Set<String> keys = Set.copyOf(TestRig.SUBJECT_KEY.all(person(user)));
             for (String product : PRODUCTS) {
                 boolean named = deletions.stream()
-                        .anyMatch(d -> d.spec().subjectKey().equals(DemoRig.subjectKey(user))
+                        .anyMatch(d -> keys.contains(d.spec().subjectKey())
                                 && d.spec().products().contains(product));
-                long erased = rig.product(product).erasureLog(DemoRig.subjectKey(user)).stream()
+                long erased = keys.stream()
+                        .flatMap(k -> rig.product(product).erasureLog(k).stream())
                         .mapToLong(ErasureLogEntry::items)
                         .sum();
-                String what = product + " for " + DemoRig.subjectKey(user);
+                String what = product + " for " + user;
                 assertThat(rig.items(user, product))
                         .as("rows left in " + what)
                         .isEqualTo(named ? 0 : seeded.get(product));
@@ -150,10 +163,11 @@ class DemoHoldInvariantPropertyTest {
         List<String> users = freshSubjects();
         seed(users);
         String user = users.get(0);
-        Hold hold = preserve(user, new Preserve(0, List.of("messaging"), false));
+        Hold hold = preserve(filed(user, 1), new Preserve(0, List.of("messaging"), false, 1));
         rig.env.sleep(Duration.ofDays(1));
-        rig.product("messaging")
-                .erase(DemoRig.subject(user), ProductScope.EVERYTHING, Progress.none()); // a rogue erase
+        SubjectRef rogue = new SubjectRef(
+                new SubjectIdentifiers(user, null, null), hold.spec().subjectKey());
+        rig.product("messaging").erase(rogue, ProductScope.EVERYTHING, Progress.none()); // a rogue erase
         rig.env.sleep(Duration.ofDays(1));
         hold.workflow().release(new OperatorAction("legal", "case closed"));
         rig.finish(hold.workflow());
@@ -161,7 +175,7 @@ class DemoHoldInvariantPropertyTest {
         List<String> violations = HeldErasures.violations(
                 rig,
                 PRODUCTS,
-                List.of(DemoRig.subjectKey(user)),
+                List.of(hold.spec().subjectKey()),
                 List.of(HeldErasures.activeHold(rig.ledger, hold.spec())));
         assertThat(violations)
                 .singleElement()
@@ -179,10 +193,48 @@ class DemoHoldInvariantPropertyTest {
         return users;
     }
 
-    /** Gives every subject {@link #ITEMS_PER_CATEGORY} items in every category of every product; returns per product. */
+    /** The subject's three identifiers (phone numbers unique to the try, outside the seeded demo range). */
+    private static SubjectIdentifiers person(String user) {
+        String[] parts = user.split("-"); // prop-<try>-<subject>
+        int n = Integer.parseInt(parts[1]) * 10 + Integer.parseInt(parts[2]);
+        return new SubjectIdentifiers(user, user + "@example.com", String.format("+1555%07d", 9_000_000 + n));
+    }
+
+    /** The identifiers a filing carries: the subset of the subject's that {@code filedWith}'s bits name. */
+    private static SubjectIdentifiers filed(String user, int filedWith) {
+        SubjectIdentifiers all = person(user);
+        return new SubjectIdentifiers(
+                (filedWith & 1) != 0 ? all.userId() : null,
+                (filedWith & 2) != 0 ? all.email() : null,
+                (filedWith & 4) != 0 ? all.phone() : null);
+    }
+
+    /** Every key of the person a request was filed for. */
+    private static Set<String> personKeys(RequestSpec spec) {
+        return Set.copyOf(TestRig.SUBJECT_KEY.all(
+                person(spec.subject().userId() != null ? spec.subject().userId() : userOf(spec.subject()))));
+    }
+
+    /** The user id of a subject filed without it: the e-mail's local part, or the phone's try and subject. */
+    private static String userOf(SubjectIdentifiers filed) {
+        if (filed.email() != null) {
+            return filed.email().substring(0, filed.email().indexOf('@'));
+        }
+        int n = Integer.parseInt(filed.phone().substring(5)) - 9_000_000;
+        return "prop-" + n / 10 + "-" + n % 10;
+    }
+
+    /**
+     * Gives every subject {@link #ITEMS_PER_CATEGORY} items in every category of every product; returns per
+     * product. The identity product ({@code profile}) knows each subject by all three identifiers, the others by
+     * the user id alone.
+     */
     private static Map<String, Long> seed(List<String> users) {
         Map<String, Long> perSubject = new HashMap<>();
         Instant created = Instant.parse("2025-03-01T00:00:00Z");
+        for (String user : users) {
+            rig.product("profile").addItems(person(user), InformationCategory.PROFILE, List.of(created));
+        }
         for (String product : PRODUCTS) {
             for (InformationCategory category :
                     rig.product(product).descriptor().categories()) {
@@ -199,11 +251,11 @@ class DemoHoldInvariantPropertyTest {
         return perSubject;
     }
 
-    private static Hold preserve(String user, Preserve p) {
+    private static Hold preserve(SubjectIdentifiers filed, Preserve p) {
         LegalProcess process = p.letter()
                 ? new LegalProcess(LegalProcessKind.PRESERVATION_LETTER, "letter", "FBI", null)
                 : new LegalProcess(LegalProcessKind.LITIGATION_HOLD, "lit", "Counsel", null);
-        RequestSpec spec = rig.spec(RequestType.PRESERVATION, user, p.products(), process, FAST_GRACE);
+        RequestSpec spec = rig.spec(RequestType.PRESERVATION, filed, p.products(), process, FAST_GRACE);
         PreservationWorkflow wf = rig.start(PreservationWorkflow.class, spec);
         rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
         wf.approve(new OperatorAction("legal2", null));
@@ -211,8 +263,8 @@ class DemoHoldInvariantPropertyTest {
         return new Hold(spec, wf);
     }
 
-    private static Deletion delete(String user, Delete d) {
-        RequestSpec spec = rig.spec(RequestType.DELETION, user, d.products(), null, FAST_GRACE);
+    private static Deletion delete(SubjectIdentifiers filed, Delete d) {
+        RequestSpec spec = rig.spec(RequestType.DELETION, filed, d.products(), null, FAST_GRACE);
         DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
         rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
         wf.approve(new OperatorAction("ops2", null));
@@ -240,9 +292,11 @@ class DemoHoldInvariantPropertyTest {
                 .ofMaxSize(3)
                 .map(s -> PRODUCTS.stream().filter(s::contains).toList());
         Arbitrary<Integer> subject = Arbitraries.integers().between(0, SUBJECTS - 1);
-        Arbitrary<Step> preserve = Combinators.combine(subject, products, Arbitraries.of(true, false))
+        Arbitrary<Integer> filedWith = Arbitraries.integers().between(1, 7); // a non-empty subset of the three
+        Arbitrary<Step> preserve = Combinators.combine(subject, products, Arbitraries.of(true, false), filedWith)
                 .as(Preserve::new);
-        Arbitrary<Step> delete = Combinators.combine(subject, products).as(Delete::new);
+        Arbitrary<Step> delete =
+                Combinators.combine(subject, products, filedWith).as(Delete::new);
         Arbitrary<Step> release = Arbitraries.integers().between(0, 5).map(Release::new);
         Arbitrary<Step> renew = Arbitraries.integers().between(0, 5).map(Renew::new);
         Arbitrary<Step> advance = Arbitraries.integers().between(1, 100).map(Advance::new);

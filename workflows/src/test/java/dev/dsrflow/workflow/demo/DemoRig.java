@@ -124,12 +124,37 @@ public final class DemoRig implements AutoCloseable {
     /** A request for a demo user, received now; preservations filed by legal, the rest by ops. */
     public RequestSpec spec(
             RequestType type, String userId, List<String> products, LegalProcess process, RequestPolicy policy) {
+        return spec(type, new SubjectIdentifiers(userId, null, null), subjectKey(userId), products, process, policy);
+    }
+
+    /**
+     * A request filed with these identifiers, normalised and keyed as the API does (the HMAC of the
+     * strongest identifier, {@link TestRig#SUBJECT_KEY}, the key the workflows compute resolved
+     * identifiers with).
+     */
+    public RequestSpec spec(
+            RequestType type,
+            SubjectIdentifiers filed,
+            List<String> products,
+            LegalProcess process,
+            RequestPolicy policy) {
+        SubjectIdentifiers normalised = TestRig.SUBJECT_KEY.normalizer().normalize(filed);
+        return spec(type, normalised, TestRig.SUBJECT_KEY.primary(normalised), products, process, policy);
+    }
+
+    private RequestSpec spec(
+            RequestType type,
+            SubjectIdentifiers filed,
+            String subjectKey,
+            List<String> products,
+            LegalProcess process,
+            RequestPolicy policy) {
         boolean preservation = type == RequestType.PRESERVATION;
         return new RequestSpec(
                 "r-" + UUID.randomUUID(),
                 type,
-                new SubjectIdentifiers(userId, null, null),
-                subjectKey(userId),
+                filed,
+                subjectKey,
                 preservation ? Jurisdiction.OTHER : Jurisdiction.GDPR,
                 products,
                 Set.of(),
@@ -140,7 +165,7 @@ public final class DemoRig implements AutoCloseable {
                 now(),
                 null,
                 policy,
-                RecordedCatalogue.of(rig.catalog.only(products)));
+                RecordedCatalogue.of(rig.catalog.forRequest(products)));
     }
 
     /** Files the request in the ledger (as the API does) and starts its workflow. */

@@ -3,6 +3,7 @@ package dev.dsrflow.workflow.demo;
 import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.model.ExportFormat;
+import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.ErasureReport;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportSink;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,6 +153,11 @@ public final class FaultyProduct implements ProductHandler {
     public long release(SubjectRef subject, String holdId) {
         enter(ProductStep.RELEASE, subject);
         return product.release(subject, holdId);
+    }
+
+    @Override
+    public List<SubjectIdentifiers> resolve(SubjectRef subject) {
+        return product.resolve(subject);
     }
 
     private synchronized void enter(ProductStep step, SubjectRef subject) {

@@ -7,6 +7,7 @@ import dev.dsrflow.model.RequestSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The hold invariant checked from records, not from workflow internals: the holds' active
@@ -20,10 +21,13 @@ import java.util.List;
  * them is an erase that ran on held data; equal instants are not counted.
  */
 final class HeldErasures {
-    /** One hold's active interval over one subject's products. */
-    record ActiveHold(String requestId, String subjectKey, List<String> products, Instant from, Instant to) {
+    /**
+     * One hold's active interval over one person's products; {@code subjectKeys} are every key of
+     * the person (an erasure is logged under the key its deletion was filed with, whichever).
+     */
+    record ActiveHold(String requestId, Set<String> subjectKeys, List<String> products, Instant from, Instant to) {
         boolean covers(String product, ErasureLogEntry e) {
-            return subjectKey.equals(e.subjectKey())
+            return subjectKeys.contains(e.subjectKey())
                     && products.contains(product)
                     && e.erasedAt().isAfter(from)
                     && e.erasedAt().isBefore(to);
@@ -32,12 +36,17 @@ final class HeldErasures {
 
     private HeldErasures() {}
 
-    /** The active interval of a finished preservation, from its ledger events. */
+    /** The active interval of a finished preservation, from its ledger events, over the subject it was filed for. */
     static ActiveHold activeHold(LedgerStore ledger, RequestSpec preservation) {
+        return activeHold(ledger, preservation, Set.of(preservation.subjectKey()));
+    }
+
+    /** As {@link #activeHold(LedgerStore, RequestSpec)}, over the person with these keys. */
+    static ActiveHold activeHold(LedgerStore ledger, RequestSpec preservation, Set<String> personKeys) {
         List<StoredEvent> events = ledger.events(preservation.id());
         Instant from = at(events, "HOLD_REGISTERED", preservation.id());
         Instant to = at(events, "RELEASING", preservation.id());
-        return new ActiveHold(preservation.id(), preservation.subjectKey(), preservation.products(), from, to);
+        return new ActiveHold(preservation.id(), personKeys, preservation.products(), from, to);
     }
 
     /** Every erased chunk of the products' logs for the subjects that fell inside an active hold on it. */

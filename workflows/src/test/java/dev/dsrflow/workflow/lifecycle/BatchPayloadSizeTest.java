@@ -172,7 +172,7 @@ class BatchPayloadSizeTest {
             long batchInput = size(new ProductBatch(
                     ProductStep.LOCATE,
                     0,
-                    StepContext.of(state.spec(), null),
+                    StepContext.of(state, null),
                     outcomes.stream().map(BatchOutcome::product).toList(),
                     RecordedCatalogue.of(state.spec()
                             .catalogue()

@@ -9,6 +9,7 @@ import dev.dsrflow.product.activity.ProductActivities;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.product.activity.ProductTask;
+import dev.dsrflow.product.activity.ResolvedIdentifiers;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -28,6 +29,11 @@ public final class MemoryProductActivities implements ProductActivities {
     public MemoryProductActivities(ProductHandler handler, BlobStore blobs) {
         this.handler = handler;
         this.blobs = blobs;
+    }
+
+    @Override
+    public ResolvedIdentifiers resolve(ProductTask t) {
+        return new ResolvedIdentifiers(handler.resolve(t.subject()));
     }
 
     @Override

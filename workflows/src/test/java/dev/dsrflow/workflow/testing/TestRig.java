@@ -18,6 +18,7 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
@@ -74,6 +75,10 @@ public final class TestRig implements AutoCloseable {
     public static final String CODEC_KEYS =
             "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
     public static final byte[] LINK_SECRET = "download-link-secret-for-tests!!".getBytes(StandardCharsets.UTF_8);
+    /** The subject keys the rig's workflows compute for resolved identifiers (the API's HMAC, a test secret). */
+    public static final SubjectKey SUBJECT_KEY =
+            new SubjectKey("subject-key-secret-for-tests-32b".getBytes(StandardCharsets.UTF_8));
+
     public static final byte[] CERT_SECRET = "certificate-secret-for-tests-32-bytes!!".getBytes(StandardCharsets.UTF_8);
     public static final Instant T0 = Instant.parse("2026-01-31T10:00:00Z");
     private static LedgerStore sharedLedger;
@@ -100,14 +105,25 @@ public final class TestRig implements AutoCloseable {
         return sharedLedger;
     }
 
-    /** A product with every capability, automated unless said otherwise. */
+    /** A product with every step's capability (not RESOLVE: it owns no identity), automated unless said otherwise. */
     public static ProductDescriptor product(String id, boolean automated, InformationCategory... categories) {
         return new ProductDescriptor(
                 id,
                 "The " + id + " product",
                 Set.of(categories),
-                EnumSet.allOf(Capability.class),
+                EnumSet.complementOf(EnumSet.of(Capability.RESOLVE)),
                 automated,
+                id + "-handler/1.0");
+    }
+
+    /** An automated product with every capability, RESOLVE included: it owns identity (its memory answers). */
+    public static ProductDescriptor identityProduct(String id, InformationCategory... categories) {
+        return new ProductDescriptor(
+                id,
+                "The " + id + " product",
+                Set.of(categories),
+                EnumSet.allOf(Capability.class),
+                true,
                 id + "-handler/1.0");
     }
 
@@ -278,7 +294,8 @@ public final class TestRig implements AutoCloseable {
                 ledger,
                 blobs,
                 new DownloadLinks(LINK_SECRET),
-                new CertificateSigner(CERT_SECRET, "test-key"));
+                new CertificateSigner(CERT_SECRET, "test-key"),
+                SUBJECT_KEY);
         env.start();
     }
 
@@ -313,7 +330,7 @@ public final class TestRig implements AutoCloseable {
                 Instant.ofEpochMilli(env.currentTimeMillis()),
                 null,
                 policy,
-                RecordedCatalogue.of(catalog.only(productIds)));
+                RecordedCatalogue.of(catalog.forRequest(productIds)));
     }
 
     /** Files the request in the ledger (as the API does) and starts its workflow. */
