@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -133,6 +134,15 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
                     r.getBody(String.class).orElse(""),
                     r);
         }
+    }
+
+    /** The ids of a list's items, in the list's order (the list must answer 200). */
+    protected List<String> listedIds(String query, String user) {
+        Answer a = get("/v1/requests" + query, user);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        a.json().path("items").forEach(i -> out.add(i.path("id").asText()));
+        return out;
     }
 
     protected Answer get(String path, String user) {

@@ -20,6 +20,7 @@ import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.product.RecordedCatalogue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,6 +52,11 @@ final class LedgerFixtures {
             String requestedBy) {}
 
     String insert(Row row) {
+        return insert(row, Map.of());
+    }
+
+    /** A request whose products are DONE but for those given another status. */
+    String insert(Row row, Map<String, ProductTaskStatus> statuses) {
         String id = UUID.randomUUID().toString();
         RequestSpec spec = new RequestSpec(
                 id,
@@ -70,7 +76,8 @@ final class LedgerFixtures {
                 RecordedCatalogue.NONE);
         ledger.file(new NewRequest(spec, sealed.seal(spec), subjectKey.all(row.subject()), null, null));
         List<ProductSnapshot> products = row.products().stream()
-                .map(p -> new ProductSnapshot(p, ProductTaskStatus.DONE, 1, row.receivedAt(), "exported", null))
+                .map(p -> new ProductSnapshot(
+                        p, statuses.getOrDefault(p, ProductTaskStatus.DONE), 1, row.receivedAt(), "exported", null))
                 .toList();
         RequestSnapshot snapshot = new RequestSnapshot(
                 id,

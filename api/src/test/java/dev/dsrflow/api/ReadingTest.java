@@ -93,11 +93,7 @@ class ReadingTest extends ApiTestSupport {
     }
 
     private List<String> ids(String query, String user) {
-        Answer a = get("/v1/requests" + query, user);
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        List<String> out = new ArrayList<>();
-        a.json().path("items").forEach(i -> out.add(i.path("id").asText()));
-        return out;
+        return listedIds(query, user);
     }
 
     @Test

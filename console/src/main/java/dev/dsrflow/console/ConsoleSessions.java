@@ -28,6 +28,9 @@ public class ConsoleSessions {
     /** The session cookie. */
     public static final String COOKIE = "DSRFLOW_CONSOLE";
 
+    /** How long the browser keeps the session cookie (the session itself ends sooner when idle). */
+    public static final Duration LIFETIME = Duration.ofHours(12);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();

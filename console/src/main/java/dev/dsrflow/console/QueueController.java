@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The queue (privacy-ops' landing page): requests with their deadlines and progress, filters,
@@ -34,7 +33,6 @@ import java.util.Set;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class QueueController {
     static final int PAGE_SIZE = 25;
-    private static final Set<String> FINISHED_PRODUCT = Set.of("DONE", "NO_DATA", "SKIPPED");
 
     private final ConsoleGuard guard;
     private final Api api;
@@ -55,6 +53,7 @@ class QueueController {
             @QueryValue @Nullable String product,
             @QueryValue @Nullable String overdue,
             @QueryValue @Nullable String within,
+            @QueryValue @Nullable String sort,
             @QueryValue @Nullable String page) {
         ConsoleSession session = guard.session(request);
         Integer withinDays = withinDays(within);
@@ -62,7 +61,13 @@ class QueueController {
                 ? "Due within: enter a number of days from 0 to 3650."
                 : null;
         QueueFilter filter = new QueueFilter(
-                blank(type), blank(status), blank(jurisdiction), blank(product), "true".equals(overdue), withinDays);
+                blank(type),
+                blank(status),
+                blank(jurisdiction),
+                blank(product),
+                "true".equals(overdue),
+                withinDays,
+                blank(sort));
         int pageNumber = page == null ? 0 : Math.max(0, parse(page));
         Instant now = Instant.now();
         Map<String, String> query = new HashMap<>(filter.apiQuery(now, true));
@@ -81,7 +86,7 @@ class QueueController {
     @Post(value = "/queue/subject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> subject(HttpRequest<?> request, @Nullable String identifier, @Nullable String csrf) {
         ConsoleSession session = guard.post(request, csrf);
-        QueueFilter filter = new QueueFilter(null, null, null, null, false, null);
+        QueueFilter filter = QueueFilter.NONE;
         Instant now = Instant.now();
         if (identifier == null || identifier.isBlank()) {
             return page(session, filter, null, 0, true, "Type a user id, e-mail or phone number to look up.", now);
@@ -110,7 +115,8 @@ class QueueController {
                 blank(jurisdiction),
                 blank(product),
                 "true".equals(overdue),
-                withinDays(within));
+                withinDays(within),
+                null);
         // no page or size: the API streams every row the filter matches, and so does this
         java.net.http.HttpResponse<java.io.InputStream> csv =
                 api.stream(session, "/v1/requests", filter.apiQuery(Instant.now(), true), "text/csv");
@@ -147,7 +153,12 @@ class QueueController {
         if (list != null) {
             total = list.path("total").asLong();
             for (JsonNode item : list.path("items")) {
-                rows.add(row(session, RequestSummary.of(item, now, warningLead)));
+                RequestSummary request = RequestSummary.of(item, now, warningLead);
+                rows.add(new QueuePage.Row(
+                        request,
+                        item.path("productsDone").asInt(),
+                        item.path("productsTotal").asInt(),
+                        "AWAITING_APPROVAL".equals(request.status())));
             }
         }
         List<QueuePage.StatusCount> counts = subjectLookup ? List.of() : counts(session, filter, now);
@@ -165,23 +176,6 @@ class QueueController {
                 error);
         Frame frame = guard.frame(session, subjectLookup ? "Requests of the subject you looked up" : "Queue", "queue");
         return Pages.html(new ModelAndView<>("console/queue", Map.of("frame", frame, "page", model)));
-    }
-
-    private QueuePage.Row row(ConsoleSession session, RequestSummary request) {
-        int done = 0;
-        int total = 0;
-        try {
-            JsonNode view = api.get(session, "/v1/requests/" + request.id(), Map.of());
-            for (JsonNode p : view.path("products")) {
-                total++;
-                if (FINISHED_PRODUCT.contains(p.path("status").asText())) {
-                    done++;
-                }
-            }
-        } catch (ApiRefusal refusal) {
-            // the row still shows; its progress stays 0/0
-        }
-        return new QueuePage.Row(request, done, total, "AWAITING_APPROVAL".equals(request.status()));
     }
 
     private List<QueuePage.StatusCount> counts(ConsoleSession session, QueueFilter filter, Instant now) {

@@ -63,6 +63,20 @@ final class BasicApi {
                         v -> status.equals(v.path("status").asText()));
     }
 
+    /** Waits until one product of the request reaches this status, and answers the request's view. */
+    JsonNode awaitProduct(String id, String product, String status) {
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/v1/requests/" + id, "auditor"), v -> {
+                    for (JsonNode p : v.path("products")) {
+                        if (product.equals(p.path("product").asText())) {
+                            return status.equals(p.path("status").asText());
+                        }
+                    }
+                    return false;
+                });
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(base + path))

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsrflow.runtime.Dsrflow;
-import dev.dsrflow.runtime.LocalPorts;
-import dev.dsrflow.runtime.ProcessRole;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,33 +40,32 @@ class ConsoleBrowserTest {
     @TempDir
     static Path dataDir;
 
+    private static ConsoleRig rig;
     private static Dsrflow dsrflow;
     private static ConsoleBrowser browser;
     private static BasicApi api;
 
     @BeforeAll
     static void start() throws IOException {
-        dsrflow = Dsrflow.start(
-                ProcessRole.ALL,
-                Map.of(),
+        rig = ConsoleRig.start(
+                dataDir,
                 Map.of(
-                        "dsrflow.data-dir", dataDir.toString(),
-                        "dsrflow.embedded.temporal-port", LocalPorts.next(),
-                        "micronaut.server.port", LocalPorts.next(),
-                        "dsrflow.api.worker-presence-ttl", "0s",
-                        "dsrflow.deletion.grace-period", "PT5S"));
-        String base = "http://localhost:" + dsrflow.httpPort();
-        api = new BasicApi(base);
-        browser = new ConsoleBrowser(base);
+                        "dsrflow.api.worker-presence-ttl",
+                        "0s",
+                        "dsrflow.deletion.grace-period",
+                        "PT5S",
+                        // a product whose store is down fails at once, for the retry and skip buttons
+                        "dsrflow.products.content.max-attempts",
+                        "1"));
+        dsrflow = rig.dsrflow();
+        api = rig.api();
+        browser = rig.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (dsrflow != null) {
-            dsrflow.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -425,6 +422,146 @@ class ConsoleBrowserTest {
         assertThat(browser.driver().getPageSource()).doesNotContain("u-a11y-1");
     }
 
+    @Test
+    @Order(7)
+    void opsExtendsADueDateRetriesAndSkipsFailedProductsAndCancelsADeletionThroughTheirReasonDialogs()
+            throws Exception {
+        String toRetry;
+        String toSkip;
+        try (var outage = contentStoreDown()) {
+            toRetry = access("u-actions-1");
+            toSkip = access("u-actions-2");
+            api.awaitProduct(toRetry, "content", "FAILED");
+            api.awaitProduct(toSkip, "content", "FAILED");
+        }
+        String toCancel = deletion("ops2", "u-actions-3");
+        api.awaitStatus(toCancel, "AWAITING_APPROVAL");
+        String due = api.get("/v1/requests/" + toRetry, "auditor").path("dueAt").asText();
+
+        browser.loginAs("ops");
+        browser.open("/console/requests/" + toRetry);
+        act("extend", null, "The subject sent more identifiers; the request is complex");
+        assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Due date extended.");
+        assertThat(browser.text(By.id("facts"))).contains("extended");
+        assertThat(browser.present(By.cssSelector("#act-extend[disabled]")))
+                .as("a due date extends once")
+                .isTrue();
+        assertThat(browser.text(By.id("why-extend"))).isEqualTo("The due date was already extended once");
+        assertThat(api.get("/v1/requests/" + toRetry, "auditor").path("dueAt").asText())
+                .isGreaterThan(due);
+
+        assertThat(productStatus("content")).isEqualTo("FAILED");
+        act("retry", "content", null);
+        assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Retrying: content.");
+        browser.waitUntil(d -> List.of("DONE", "NO_DATA").contains(productStatus("content"))
+                && "COMPLETED".equals(d.findElement(By.id("request-status")).getAttribute("data-status")));
+
+        browser.open("/console/requests/" + toSkip);
+        act("skip", "content", "The product holds no data of this subject (confirmed by its team)");
+        assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Skipped: content.");
+        browser.waitUntil(d -> productStatus("content").equals("SKIPPED")
+                && "COMPLETED".equals(d.findElement(By.id("request-status")).getAttribute("data-status")));
+        browser.assertAccessible("request after a product was skipped");
+
+        browser.open("/console/requests/" + toCancel);
+        act("cancel", null, "Filed twice by mistake");
+        assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("Cancelled.");
+        browser.waitUntil(
+                d -> "CANCELLED".equals(d.findElement(By.id("request-status")).getAttribute("data-status")));
+        assertThat(browser.text(By.id("timeline"))).contains("CANCELLED").contains("ops");
+
+        assertThat(actorsOf(toRetry)).contains("EXTENDED ops", "PRODUCT_RETRY ops");
+        assertThat(actorsOf(toSkip)).contains("PRODUCT_SKIPPED ops");
+        assertThat(actorsOf(toCancel)).contains("CANCELLED ops");
+    }
+
+    @Test
+    @Order(8)
+    void theQueueSortsByItsColumnHeadersKeepingTheFiltersAndShowsProductsDone() throws Exception {
+        browser.loginAs("ops");
+        browser.open("/console/queue?type=ACCESS");
+        browser.andWaitForNextPage(
+                () -> browser.driver().findElement(By.id("sort-dueAt")).click());
+        assertThat(browser.driver().getCurrentUrl()).contains("type=ACCESS").contains("sort=dueAt");
+        assertThat(browser.driver()
+                        .findElement(By.id("sort-dueAt"))
+                        .findElement(By.xpath(".."))
+                        .getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+        List<String> shown = browser.all(By.cssSelector("#bulk tbody tr[data-request]")).stream()
+                .map(row -> row.getAttribute("data-request"))
+                .toList();
+        List<String> byDue = ids(api.get("/v1/requests?type=ACCESS&sort=dueAt&size=25", "ops"));
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(2).isEqualTo(byDue);
+        for (JsonNode item :
+                api.get("/v1/requests?type=ACCESS&sort=dueAt&size=25", "ops").path("items")) {
+            assertThat(browser.text(
+                            By.cssSelector("tr[data-request='" + item.path("id").asText() + "'] td[data-products]")))
+                    .isEqualTo(item.path("productsDone").asInt() + "/"
+                            + item.path("productsTotal").asInt());
+        }
+        browser.assertAccessible("queue sorted by due date");
+        browser.assertEveryControlReachableByKeyboard();
+
+        browser.andWaitForNextPage(
+                () -> browser.driver().findElement(By.id("sort-dueAt")).click());
+        assertThat(browser.driver().getCurrentUrl()).contains("sort=-dueAt");
+        assertThat(browser.all(By.cssSelector("#bulk tbody tr[data-request]")).stream()
+                        .map(row -> row.getAttribute("data-request"))
+                        .toList())
+                .isEqualTo(ids(api.get("/v1/requests?type=ACCESS&sort=-dueAt&size=25", "ops")));
+        browser.open("/console/queue?sort=soonest");
+        assertThat(browser.text(By.cssSelector(".flash.error"))).contains("sort");
+    }
+
+    /** Opens an action's reason dialog, types the reason (if any) and submits it; waits for the next page. */
+    private static void act(String action, String product, String reason) {
+        String button =
+                "button[data-action=" + action + "]" + (product == null ? "" : "[data-product=" + product + "]");
+        browser.driver().findElement(By.cssSelector(button)).click();
+        browser.waitUntil(d ->
+                !d.findElements(By.cssSelector("dialog#d-" + action + "[open]")).isEmpty());
+        if (reason != null) {
+            browser.driver().findElement(By.id("d-" + action + "-reason")).sendKeys(reason);
+        }
+        browser.andWaitForNextPage(() -> browser.driver()
+                .findElement(By.cssSelector("dialog#d-" + action + " button[type=submit]"))
+                .click());
+    }
+
+    /** The content product's store is unreachable until closed: its accounts table is renamed away. */
+    private static AutoCloseable contentStoreDown() throws Exception {
+        javax.sql.DataSource db = dsrflow.context().getBean(javax.sql.DataSource.class);
+        sql(db, "alter table product_content.accounts rename to accounts_offline");
+        return () -> sql(db, "alter table product_content.accounts_offline rename to accounts");
+    }
+
+    private static void sql(javax.sql.DataSource db, String statement) throws java.sql.SQLException {
+        try (var c = db.getConnection();
+                var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static String access(String userId) throws Exception {
+        return file("ops", "ACCESS", userId, List.of("content", "profile"));
+    }
+
+    /** "KIND actor" of every event of the request's history. */
+    private static List<String> actorsOf(String id) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : api.get("/v1/requests/" + id + "/history", "auditor").path("events")) {
+            out.add(e.path("kind").asText() + " " + e.path("actor").asText());
+        }
+        return out;
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> out = new java.util.ArrayList<>();
+        page.path("items").forEach(i -> out.add(i.path("id").asText()));
+        return out;
+    }
+
     /** Posts "reason=forged" as a form with only the session cookie; answers the status. */
     private static int postForm(HttpClient http, String url, String session) throws Exception {
         return http.send(
@@ -464,17 +601,21 @@ class ConsoleBrowserTest {
     }
 
     private static String deletion(String user, String userId) throws Exception {
+        return file(user, "DELETION", userId, List.of("profile"));
+    }
+
+    private static String file(String user, String type, String userId, List<String> products) throws Exception {
         return api.file(
                 user,
                 JSON.writeValueAsString(Map.of(
                         "type",
-                        "DELETION",
+                        type,
                         "subject",
                         Map.of("userId", userId),
                         "jurisdiction",
                         "GDPR",
                         "products",
-                        List.of("profile"))));
+                        products)));
     }
 
     private static String productStatus(String product) {

@@ -48,6 +48,12 @@ public class LedgerQueries {
 
     private static final String FINAL = "('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')";
 
+    /** Product task statuses that count as done in a list's progress. */
+    private static final String SETTLED = java.util.Arrays.stream(ProductTaskStatus.values())
+            .filter(ProductTaskStatus::isSettled)
+            .map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(",", "(", ")"));
+
     private final DataSource dataSource;
     private final PackageLinks links;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -125,16 +131,22 @@ public class LedgerQueries {
         });
     }
 
-    /**
-     * One page of requests matching the filter, newest first, without products. The total is
-     * counted exactly up to {@link #EXACT_TOTAL} matches (the count stops there, so it never costs
-     * more); above that it is PostgreSQL's estimate and the page says so. A match of at most that
-     * many rows is gathered first and then sorted, so a filter whose rows lie far apart in list
-     * order (overdue, a rare status of one product) never walks the whole ledger for one page; a
-     * larger match walks the list order in an index that carries the filtered columns, and reads
-     * the full rows of the page only.
-     */
+    /** One page of requests matching the filter, newest first: {@link #list(RequestFilter, ListOrder)}. */
     public RequestPage list(RequestFilter filter) {
+        return list(filter, ListOrder.RECEIVED_DESC);
+    }
+
+    /**
+     * One page of requests matching the filter in the given order, without products but with
+     * how many of them are settled. The total is counted exactly up to {@link #EXACT_TOTAL}
+     * matches (the count stops there, so it never costs more); above that it is PostgreSQL's
+     * estimate and the page says so. A match of at most that many rows is gathered first (from
+     * the list index, which carries every column an order sorts by) and then sorted, so a filter
+     * whose rows lie far apart in list order (overdue, a rare status of one product) never walks
+     * the whole ledger for one page; a larger match walks the index of the order, and reads the
+     * full rows and the product counts of the page only.
+     */
+    public RequestPage list(RequestFilter filter, ListOrder order) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         return read(c -> {
@@ -149,23 +161,26 @@ public class LedgerQueries {
             }
             boolean exact = counted <= EXACT_TOTAL;
             long total = exact ? counted : Math.max(EXACT_TOTAL + 1, estimate(c, where, params));
-            List<RequestView> items = new ArrayList<>();
+            List<ListedRequest> items = new ArrayList<>();
             if (!exact || counted > (long) filter.page() * filter.size()) {
-                String sql = exact
-                        ? "with m as materialized (select r.id, r.received_at from ledger.requests r" + where + "),"
-                                + " p as (select id, received_at from m order by received_at desc, id limit ? offset ?)"
-                                + " select " + COLUMNS + " from p join ledger.requests r on r.id = p.id"
-                                + " order by p.received_at desc, p.id"
-                        : "with p as materialized (select r.id, r.received_at from ledger.requests r" + where
-                                + " order by r.received_at desc, r.id limit ? offset ?)"
-                                + " select " + COLUMNS + " from p join ledger.requests r on r.id = p.id"
-                                + " order by p.received_at desc, p.id";
+                String keys = "select r.id, r.received_at, r.due_at, r.status, r.type from ledger.requests r" + where;
+                String page = exact
+                        ? "with m as materialized (" + keys + ")," + " p as (select * from m order by " + order.sql("m")
+                                + " limit ? offset ?)"
+                        : "with p as materialized (" + keys + " order by " + order.sql("r") + " limit ? offset ?)";
+                String sql = page + " select " + COLUMNS
+                        + ", n.products_done, n.products_total from p join ledger.requests r on r.id = p.id"
+                        + " cross join lateral (select count(*) filter (where t.status in " + SETTLED
+                        + ") products_done,"
+                        + " count(*) products_total from ledger.product_tasks t where t.request_id = p.id) n"
+                        + " order by " + order.sql("p");
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     bind(ps, append(append(params, filter.size()), (long) filter.page() * filter.size()));
                     Instant now = Instant.now();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            items.add(view(rs, now));
+                            items.add(new ListedRequest(
+                                    view(rs, now), rs.getInt("products_done"), rs.getInt("products_total")));
                         }
                     }
                 }

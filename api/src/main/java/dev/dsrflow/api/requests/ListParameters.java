@@ -85,6 +85,16 @@ class ListParameters {
                 pageSize);
     }
 
+    /** The order a {@code sort} value names (the newest received first when absent); another value is refused. */
+    ListOrder order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return ListOrder.RECEIVED_DESC;
+        }
+        return ListOrder.of(sort.trim())
+                .orElseThrow(() -> ProblemException.invalid(
+                        List.of(new FieldError("sort", "must be one of " + ListOrder.accepted()))));
+    }
+
     /** Keys for every reading of the identifier: a user id, and an email or a phone number if it looks like one. */
     private List<String> keys(String identifier, List<FieldError> errors) {
         String value = identifier.trim();

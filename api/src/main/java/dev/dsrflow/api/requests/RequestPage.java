@@ -14,12 +14,12 @@ import java.util.List;
  */
 @Serdeable
 @Schema(name = "RequestPage")
-public record RequestPage(List<RequestView> items, int page, int size, long total, boolean totalExact) {
+public record RequestPage(List<ListedRequest> items, int page, int size, long total, boolean totalExact) {
     @Creator
     public RequestPage {}
 
     /** A page whose total is exact. */
-    public RequestPage(List<RequestView> items, int page, int size, long total) {
+    public RequestPage(List<ListedRequest> items, int page, int size, long total) {
         this(items, page, size, total, true);
     }
 }

@@ -144,11 +144,19 @@ class RequestsController {
             @QueryValue @Nullable @Parameter(description = "true: due date passed and not final") String overdue,
             @QueryValue @Nullable @Parameter(description = "0-based page") String page,
             @QueryValue @Nullable @Parameter(description = "page size, at most 200 (default 50)") String size,
+            @QueryValue
+                    @Nullable
+                    @Parameter(
+                            description = "dueAt, -dueAt, receivedAt, -receivedAt (default), status or type;"
+                                    + " '-' sorts descending")
+                    String sort,
             @Header(HttpHeaders.ACCEPT) @Nullable String accept,
             Authentication reader) {
+        ListOrder order = listParameters.order(sort);
         return answer(
                 reader,
                 listParameters.parse(type, status, jurisdiction, product, subject, dueBefore, overdue, page, size),
+                order,
                 accept,
                 page != null || size != null);
     }
@@ -188,12 +196,14 @@ class RequestsController {
                         text(search.overdue()),
                         text(search.page()),
                         text(search.size())),
+                ListOrder.RECEIVED_DESC,
                 accept,
                 search.page() != null || search.size() != null);
     }
 
     /** A page as JSON or CSV; a CSV export asked without page or size streams every matching row. */
-    private HttpResponse<?> answer(Authentication reader, RequestFilter filter, String accept, boolean paged) {
+    private HttpResponse<?> answer(
+            Authentication reader, RequestFilter filter, ListOrder order, String accept, boolean paged) {
         UnaryOperator<RequestView> shown = shown(reader);
         boolean csv = accept != null && accept.contains(CsvExport.MEDIA_TYPE);
         if (csv && !paged) {
@@ -201,15 +211,16 @@ class RequestsController {
                     .contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
         }
-        RequestPage listed = queries.list(scoped(filter, reader));
+        RequestPage listed = queries.list(scoped(filter, reader), order);
         RequestPage result = new RequestPage(
-                listed.items().stream().map(shown).toList(),
+                listed.items().stream().map(item -> item.map(shown)).toList(),
                 listed.page(),
                 listed.size(),
                 listed.total(),
                 listed.totalExact());
         if (csv) {
-            return HttpResponse.ok(CsvExport.of(result.items()))
+            return HttpResponse.ok(CsvExport.of(
+                            result.items().stream().map(ListedRequest::request).toList()))
                     .contentType(CsvExport.MEDIA_TYPE + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"requests.csv\"");
         }
