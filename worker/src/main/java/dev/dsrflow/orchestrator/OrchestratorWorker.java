@@ -4,7 +4,8 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
-import dev.dsrflow.notification.SubjectNoticeActivities;
+import dev.dsrflow.notification.NoticeOutbox;
+import dev.dsrflow.notification.SubjectNoticeActivitiesImpl;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
@@ -37,7 +38,7 @@ final class OrchestratorWorker {
             DownloadLinks links,
             CertificateSigner signer,
             SubjectKey subjectKey,
-            SubjectNoticeActivities notices) {
+            SubjectMail mail) {
         Worker worker = factory.newWorker(
                 TaskQueues.ORCHESTRATOR,
                 WorkerOptions.newBuilder()
@@ -54,6 +55,13 @@ final class OrchestratorWorker {
         OrchestratorWorkflows.registerActivities(
                 worker, client, ledger, blobs, links, signer, subjectKey, HoldRegistryWorkers.TASK_QUEUE);
         // notices to data subjects: the only place a request's sealed contact address is opened
-        worker.registerActivitiesImplementations(notices);
+        worker.registerActivitiesImplementations(new SubjectNoticeActivitiesImpl(
+                ledger,
+                mail.contacts(),
+                new NoticeOutbox(mail.dataSource()),
+                mail.notices(),
+                mail.codes(),
+                mail.transport(),
+                blobs));
     }
 }

@@ -1,17 +1,11 @@
 package dev.dsrflow.api.mail;
 
-import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.SealedContacts;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.notification.MailTransport;
 import dev.dsrflow.notification.NoticeMail;
-import dev.dsrflow.notification.NoticeOutbox;
 import dev.dsrflow.notification.NoticeSettings;
 import dev.dsrflow.notification.StatusTokens;
-import dev.dsrflow.notification.SubjectNoticeActivities;
-import dev.dsrflow.notification.SubjectNoticeActivitiesImpl;
-import dev.dsrflow.notification.VerificationCodes;
 import dev.dsrflow.workflow.lifecycle.IdentityCheck;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
@@ -28,7 +22,6 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import java.util.Properties;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 
 /** Notices to data subjects: the SMTP session (Micronaut Email, Jakarta Mail) and the notice activity. */
 @Factory
@@ -102,18 +95,5 @@ class MailFactory {
         return new NoticeMail(
                 new NoticeSettings(publicUrl, settings.authority(), settings.authorityUrl(), IdentityCheck.CODE_TTL),
                 tokens);
-    }
-
-    @Singleton
-    SubjectNoticeActivities subjectNotices(
-            LedgerStore ledger,
-            SealedContacts contacts,
-            DataSource dataSource,
-            NoticeMail mail,
-            VerificationCodes codes,
-            MailTransport transport,
-            BlobStore blobs) {
-        return new SubjectNoticeActivitiesImpl(
-                ledger, contacts, new NoticeOutbox(dataSource), mail, codes, transport, blobs);
     }
 }

@@ -4,12 +4,17 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.codec.CodecKeys;
 import dev.dsrflow.codec.EncryptedDataConverter;
+import dev.dsrflow.codec.SealedContacts;
 import dev.dsrflow.demo.DemoProduct;
 import dev.dsrflow.demo.DemoProductHandler;
 import dev.dsrflow.demo.DemoProducts;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
-import dev.dsrflow.notification.SubjectNoticeActivities;
+import dev.dsrflow.notification.MailTransport;
+import dev.dsrflow.notification.NoticeMail;
+import dev.dsrflow.notification.NoticeOutbox;
+import dev.dsrflow.notification.SubjectNoticeActivitiesImpl;
+import dev.dsrflow.notification.VerificationCodes;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
@@ -62,7 +67,10 @@ public class TemporalTestFactory {
             CertificateSigner signer,
             SubjectKey subjectKey,
             DataSource db,
-            SubjectNoticeActivities notices) {
+            SealedContacts contacts,
+            NoticeMail mail,
+            VerificationCodes codes,
+            MailTransport transport) {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(EncryptedDataConverter.create(keys))
@@ -72,7 +80,8 @@ public class TemporalTestFactory {
         OrchestratorWorkflows.register(orchestrator);
         OrchestratorWorkflows.registerActivities(
                 orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer, subjectKey);
-        orchestrator.registerActivitiesImplementations(notices);
+        orchestrator.registerActivitiesImplementations(
+                new SubjectNoticeActivitiesImpl(ledger, contacts, new NoticeOutbox(db), mail, codes, transport, blobs));
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {
                 continue;
