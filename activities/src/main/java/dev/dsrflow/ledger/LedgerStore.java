@@ -142,7 +142,8 @@ public final class LedgerStore {
             try (PreparedStatement ps = c.prepareStatement("with old as (select id, status from " + T
                     + "requests where id=? for update) update " + T + "requests r set status=?, due_at=?, extended=?,"
                     + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
-                    + " certificate=?, revision=?, updated_at=now() from old where r.id = old.id and r.revision < ?"
+                    + " certificate=?, grace_configured_end=?, revision=?, updated_at=now() from old"
+                    + " where r.id = old.id and r.revision < ?"
                     + " returning old.status")) {
                 ps.setString(1, s.id());
                 ps.setString(2, s.status().name());
@@ -155,8 +156,9 @@ public final class LedgerStore {
                 ps.setString(9, s.download() == null ? null : write(s.download()));
                 ps.setString(10, s.reportBlob());
                 ps.setString(11, s.certificate());
-                ps.setLong(12, s.revision());
+                setInstant(ps, 12, s.graceConfiguredEnd());
                 ps.setLong(13, s.revision());
+                ps.setLong(14, s.revision());
                 RequestStatus previous = null;
                 try (ResultSet rs = ps.executeQuery()) { // and so the row is locked by this transaction
                     if (rs.next()) {
@@ -373,6 +375,74 @@ public final class LedgerStore {
     public List<String> unfinished() {
         return ids(
                 "select id from " + T + "requests where status not in (" + FINAL + ") order by received_at, id", null);
+    }
+
+    /**
+     * Ids of requests whose download package is not purged yet and whose link expired at or before
+     * {@code now}, at most {@code limit}, soonest expired first.
+     */
+    public List<String> expiredPackages(Instant now, int limit) {
+        return inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from " + T + "requests where download->>'purged'"
+                    + " = 'false' and (download->>'expiresAt')::timestamptz <= ?"
+                    + " order by (download->>'expiresAt')::timestamptz, id limit ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Marks a request's download package purged and appends {@code event} (which says so), in one
+     * transaction; does nothing when it is marked already (another sweep was first). Returns
+     * whether this call marked it.
+     */
+    public boolean packagePurged(String requestId, LedgerEvent event) {
+        return inTransaction("package-purged", c -> {
+            try (PreparedStatement ps = c.prepareStatement("update " + T + "requests set download = jsonb_set(download,"
+                    + " '{purged}', 'true'), updated_at = now() where id = ? and download->>'purged' = 'false'")) {
+                ps.setString(1, requestId);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            appendEvents(c, requestId, List.of(event), true);
+            return true;
+        });
+    }
+
+    /**
+     * Ids of preservations approved and not yet ended, oldest first: the holds that must be in
+     * force again before any deletion is re-driven.
+     */
+    public List<String> approvedPreservations() {
+        return ids(
+                "select id from " + T
+                        + "requests where type = 'PRESERVATION' and approved_by is not null and status not in"
+                        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id",
+                null);
+    }
+
+    /** How many events of this kind a request's history holds. */
+    public int countEvents(String requestId, String kind) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from " + T + "request_events where request_id = ? and kind = ?")) {
+                ps.setString(1, requestId);
+                ps.setString(2, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     /** Ids of requests still RECEIVED (their workflow never reported) and filed before {@code before}. */

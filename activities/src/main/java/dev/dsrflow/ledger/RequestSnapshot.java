@@ -12,6 +12,8 @@ import java.util.List;
  * grows with every write, so a late retry never moves the stored snapshot backwards.
  * {@code subjectKeys}: every key of the subject once its identity was resolved (null before; the
  * ledger keeps each key it was ever given, for search).
+ * {@code graceConfiguredEnd} is set only when a deletion's grace period was shortened to end in
+ * time for the due date: the end the configured period alone would have given.
  */
 public record RequestSnapshot(
         String id,
@@ -32,7 +34,8 @@ public record RequestSnapshot(
         String reportBlob,
         String certificate,
         List<ProductSnapshot> products,
-        List<String> subjectKeys) {
+        List<String> subjectKeys,
+        Instant graceConfiguredEnd) {
 
     /** A snapshot whose subject is not resolved yet (no subject keys). */
     public RequestSnapshot(
@@ -73,6 +76,7 @@ public record RequestSnapshot(
                 reportBlob,
                 certificate,
                 products,
+                null,
                 null);
     }
 
@@ -97,6 +101,7 @@ public record RequestSnapshot(
                 reportBlob,
                 document,
                 products,
-                subjectKeys);
+                subjectKeys,
+                graceConfiguredEnd);
     }
 }

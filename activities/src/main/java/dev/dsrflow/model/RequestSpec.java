@@ -1,6 +1,7 @@
 package dev.dsrflow.model;
 
 import dev.dsrflow.catalogue.InformationCategory;
+import dev.dsrflow.product.RecordedCatalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,10 @@ import java.util.Set;
  * @param receivedAt when the API accepted it
  * @param note free text from the filer
  * @param policy durations configured when it was filed
+ * @param catalogue the product catalogue as configured when it was filed, for the products in scope:
+ *     the workflows run on this record, never the live configuration, so a product changed or removed
+ *     in configuration never breaks a request in flight. A product in {@code products} but not here
+ *     needs an operator.
  * @param verification whether the subject must confirm a code first (null: {@link Verification#VERIFIED})
  * @param notifySubject whether a contact address is sealed with the request in the ledger: the
  *     subject is then sent notices (the address itself is never in the spec's notices)
@@ -43,16 +48,18 @@ public record RequestSpec(
         Instant receivedAt,
         String note,
         RequestPolicy policy,
+        RecordedCatalogue catalogue,
         Verification verification,
         boolean notifySubject) {
 
     public RequestSpec {
+        catalogue = catalogue == null ? RecordedCatalogue.NONE : catalogue;
         if (verification == null) {
             verification = Verification.VERIFIED;
         }
     }
 
-    /** A request privacy-ops vouch for, with no notice to the subject. */
+    /** A request privacy-ops vouch for, with no notice to the subject and no recorded catalogue. */
     public RequestSpec(
             String id,
             RequestType type,
@@ -83,6 +90,44 @@ public record RequestSpec(
                 receivedAt,
                 note,
                 policy,
+                RecordedCatalogue.NONE,
+                Verification.VERIFIED,
+                false);
+    }
+
+    /** A request privacy-ops vouch for, with no notice to the subject, on this catalogue. */
+    public RequestSpec(
+            String id,
+            RequestType type,
+            SubjectIdentifiers subject,
+            String subjectKey,
+            Jurisdiction jurisdiction,
+            List<String> products,
+            Set<InformationCategory> categories,
+            DateRange dateRange,
+            ExportFormat format,
+            LegalProcess legalProcess,
+            String requestedBy,
+            Instant receivedAt,
+            String note,
+            RequestPolicy policy,
+            RecordedCatalogue catalogue) {
+        this(
+                id,
+                type,
+                subject,
+                subjectKey,
+                jurisdiction,
+                products,
+                categories,
+                dateRange,
+                format,
+                legalProcess,
+                requestedBy,
+                receivedAt,
+                note,
+                policy,
+                catalogue,
                 Verification.VERIFIED,
                 false);
     }

@@ -26,4 +26,10 @@ public record Notice(
         String subjectKey,
         Instant at,
         String detail,
-        String linkToken) {}
+        String linkToken) {
+
+    /** This notice without its link token (the link expired). */
+    public Notice withoutLinkToken() {
+        return new Notice(id, requestId, requestType, kind, status, subjectKey, at, detail, null);
+    }
+}

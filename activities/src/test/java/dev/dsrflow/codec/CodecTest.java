@@ -9,6 +9,7 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.product.RecordedCatalogue;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,8 @@ class CodecTest {
                 "ops",
                 Instant.parse("2026-01-31T00:00:00Z"),
                 null,
-                RequestPolicy.DEFAULT);
+                RequestPolicy.DEFAULT,
+                RecordedCatalogue.NONE);
     }
 
     @Test

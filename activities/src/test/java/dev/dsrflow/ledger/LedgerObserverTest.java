@@ -9,6 +9,7 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ class LedgerObserverTest {
                 "ops",
                 RECEIVED,
                 null,
-                RequestPolicy.DEFAULT);
+                RequestPolicy.DEFAULT,
+                RecordedCatalogue.NONE);
         return new NewRequest(spec, new byte[] {1}, List.of("sk-1"), "key-" + id, "hash-" + id);
     }
 

@@ -10,6 +10,7 @@ import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,8 @@ class LedgerStoreTest {
                 "ops",
                 RECEIVED,
                 null,
-                RequestPolicy.DEFAULT);
+                RequestPolicy.DEFAULT,
+                RecordedCatalogue.NONE);
         return new NewRequest(spec, new byte[] {1}, List.of("sk-1"), key, hash);
     }
 

@@ -126,8 +126,14 @@ class ActionsTest extends ApiTestSupport {
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().path("approvedBy").asText()).isEqualTo("ops2");
         awaitStatus(id, "GRACE_PERIOD");
-        assertThat(get("/v1/requests/" + id, "ops").json().path("graceEndsAt").asText())
-                .isNotEmpty();
+        JsonNode view = get("/v1/requests/" + id, "ops").json();
+        assertThat(view.path("graceShortened").asBoolean())
+                .as("30 days from receipt would end after the GDPR month less the 7-day erase budget")
+                .isTrue();
+        assertThat(java.time.Instant.parse(view.path("graceConfiguredEndsAt").asText()))
+                .isEqualTo(java.time.Instant.parse(view.path("receivedAt").asText())
+                        .plus(java.time.Duration.ofDays(30)))
+                .isAfter(java.time.Instant.parse(view.path("graceEndsAt").asText()));
         JsonNode history = get("/v1/requests/" + id + "/history", "auditor").json();
         assertThat(history.path("verified").asBoolean()).isTrue();
         assertThat(StreamSupport.stream(history.path("events").spliterator(), false)

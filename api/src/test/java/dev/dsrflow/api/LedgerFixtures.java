@@ -17,6 +17,7 @@ import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.product.RecordedCatalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ final class LedgerFixtures {
                 row.requestedBy(),
                 row.receivedAt(),
                 null,
-                RequestPolicy.DEFAULT);
+                RequestPolicy.DEFAULT,
+                RecordedCatalogue.NONE);
         ledger.file(new NewRequest(spec, sealed.seal(spec), subjectKey.all(row.subject()), null, null));
         List<ProductSnapshot> products = row.products().stream()
                 .map(p -> new ProductSnapshot(

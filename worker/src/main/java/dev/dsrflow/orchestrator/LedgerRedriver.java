@@ -21,6 +21,8 @@ import io.temporal.client.WorkflowStub;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -40,6 +42,11 @@ import org.slf4j.LoggerFactory;
 class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerRedriver.class);
     private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
+    /** How long the re-drive of the rest waits for the re-driven preservations' holds. */
+    static final Duration HOLDS_BACK_WITHIN = Duration.ofMinutes(2);
+
+    private static final Duration HOLD_POLL = Duration.ofMillis(200);
+    private static final String HOLD_REGISTERED = "HOLD_REGISTERED";
 
     private final LedgerStore ledger;
     private final SealedSpecs specs;
@@ -57,12 +64,61 @@ class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
         this.allOnStartup = allOnStartup;
     }
 
+    /**
+     * Re-drives every unfinished request, approved preservations first: when their workflows had to
+     * be started again (the server kept nothing), the rest waits, on a thread of its own, until each
+     * has placed its hold in the registry again (its {@code HOLD_REGISTERED} event), so that no
+     * re-driven deletion claims a product before the hold that covered it is back. A preservation
+     * that does not get there within {@link #HOLDS_BACK_WITHIN} is reported, and the rest goes on.
+     */
     @Override
     public void onApplicationEvent(StartupEvent event) {
         if (!allOnStartup) {
             return;
         }
-        int started = redrive(ledger.unfinished());
+        List<String> holds = ledger.approvedPreservations();
+        Map<String, Integer> registered = new HashMap<>();
+        holds.forEach(id -> registered.put(id, ledger.countEvents(id, HOLD_REGISTERED)));
+        List<String> restarted = holds.stream().filter(this::redriveOne).toList();
+        List<String> rest = new ArrayList<>(ledger.unfinished());
+        rest.removeAll(holds);
+        if (restarted.isEmpty()) {
+            logRedriven(redrive(rest));
+            return;
+        }
+        Thread after = new Thread(
+                () -> {
+                    awaitHoldsBack(restarted, registered);
+                    logRedriven(restarted.size() + redrive(rest));
+                },
+                "dsrflow-redrive");
+        after.setDaemon(true);
+        after.start();
+    }
+
+    private void awaitHoldsBack(List<String> preservations, Map<String, Integer> registeredBefore) {
+        Instant until = Instant.now().plus(HOLDS_BACK_WITHIN);
+        List<String> waiting = new ArrayList<>(preservations);
+        while (!waiting.isEmpty() && Instant.now().isBefore(until)) {
+            waiting.removeIf(id -> ledger.countEvents(id, HOLD_REGISTERED) > registeredBefore.get(id));
+            if (!waiting.isEmpty()) {
+                try {
+                    Thread.sleep(HOLD_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (!waiting.isEmpty()) {
+            LOG.warn(
+                    "{} re-driven preservation(s) did not place their hold within {}; re-driving the rest now",
+                    waiting.size(),
+                    HOLDS_BACK_WITHIN);
+        }
+    }
+
+    private static void logRedriven(int started) {
         if (started > 0) {
             LOG.info("re-drove {} unfinished request(s) from the ledger", started);
         }
@@ -78,17 +134,17 @@ class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
 
     /** Starts the workflow of each request that has none; returns how many started. */
     int redrive(List<String> ids) {
-        int started = 0;
-        for (String id : ids) {
-            try {
-                if (start(specs.open(ledger.specCiphertext(id).orElseThrow()))) {
-                    started++;
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("could not re-drive request {}: {}", id, e.getClass().getSimpleName());
-            }
+        return (int) ids.stream().filter(this::redriveOne).count();
+    }
+
+    /** Starts the request's workflow if it has none; true when it started one. */
+    private boolean redriveOne(String id) {
+        try {
+            return start(specs.open(ledger.specCiphertext(id).orElseThrow()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not re-drive request {}: {}", id, e.getClass().getSimpleName());
+            return false;
         }
-        return started;
     }
 
     private boolean start(RequestSpec spec) {

@@ -6,7 +6,6 @@ import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.notification.SubjectNoticeActivities;
 import dev.dsrflow.packaging.DownloadLinks;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
@@ -33,7 +32,6 @@ final class OrchestratorWorker {
     OrchestratorWorker(
             WorkerFactory factory,
             WorkflowClient client,
-            ProductCatalog catalog,
             LedgerStore ledger,
             BlobStore blobs,
             DownloadLinks links,
@@ -46,7 +44,7 @@ final class OrchestratorWorker {
                         .setMaxConcurrentWorkflowTaskExecutionSize(64)
                         .setMaxConcurrentLocalActivityExecutionSize(64)
                         .build());
-        OrchestratorWorkflows.register(worker, catalog);
+        OrchestratorWorkflows.register(worker);
         // the hold registry polls a queue of its own: deletions call it from local activities, which
         // keep their workflow task's slot until answered (see HoldRegistryWorkers.TASK_QUEUE); not
         // sticky, so a registry never waits on a dead orchestrator (see HoldRegistryWorkers.workerOptions)

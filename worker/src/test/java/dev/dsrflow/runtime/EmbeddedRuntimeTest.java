@@ -185,12 +185,20 @@ class EmbeddedRuntimeTest {
     }
 
     @Test
-    void secretsAreCreatedOnceWithOwnerOnlyPermissions() throws Exception {
-        Path codec = dataDir.resolve("secrets/codec.keys");
-        assertThat(codec).exists();
-        assertThat(Files.getPosixFilePermissions(codec))
-                .extracting(Object::toString)
-                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    void secretsAreCreatedOnceWithOwnerOnlyPermissionsOnePerPurpose() throws Exception {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (String name : List.of("codec.keys", "subject-key.secret", "link.secret", "certificate.keys")) {
+            Path secret = dataDir.resolve("secrets").resolve(name);
+            assertThat(secret).exists();
+            assertThat(Files.getPosixFilePermissions(secret))
+                    .as(name)
+                    .extracting(Object::toString)
+                    .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+            String key = Files.readString(secret).trim().replaceFirst("^local-1:", "");
+            assertThat(values.add(key))
+                    .as("the link secret, the certificate key, the subject-key secret and the codec keys are separate")
+                    .isTrue();
+        }
     }
 
     private static boolean online(String product) throws Exception {

@@ -8,6 +8,7 @@ import dev.dsrflow.workflow.WorkflowIds;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,15 @@ class RuntimeRestartTest {
     @Test
     void onTheRealServerRequestsSurviveARestartBecauseTemporalKeptThemAndNothingIsReDriven() throws Exception {
         int uiPort = LocalPorts.next();
-        ApiClient first = start("dev-server", Map.of("dsrflow.embedded.temporal-ui-port", uiPort));
+        ApiClient first = start(
+                "dev-server",
+                Map.of(
+                        "dsrflow.embedded.temporal-ui-port",
+                        uiPort,
+                        "dsrflow.download.link-ttl",
+                        "PT20S",
+                        "dsrflow.download.purge-interval",
+                        "1h"));
         assertTheWebUiDecodesThroughTheCodecEndpoint(uiPort);
         String completed = file(first, """
         {"type":"ACCESS","subject":{"userId":"u-0611"},"jurisdiction":"GDPR","products":["profile"]}""");
@@ -100,7 +109,13 @@ class RuntimeRestartTest {
         {"type":"ACCESS","subject":{"userId":"u-0612"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
         String inGrace = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0614"},"jurisdiction":"GDPR","products":["profile","content"]}""");
+        String download = file(first, """
+        {"type":"DOWNLOAD","subject":{"userId":"u-0615"},"jurisdiction":"GDPR","products":["profile"]}""");
         awaitStatus(first, completed, "COMPLETED");
+        Instant linkExpires = Instant.parse(awaitStatus(first, download, "COMPLETED")
+                .get("download")
+                .get("expiresAt")
+                .asText());
         awaitStatus(first, inGrace, "AWAITING_APPROVAL");
         assertThat(first.post("/v1/requests/" + inGrace + "/approve", "ops2", "{}")
                         .status())
@@ -114,8 +129,17 @@ class RuntimeRestartTest {
         assertThat(runs.values()).allSatisfy(r -> assertThat(r).hasSize(1));
 
         dsrflow.close();
-        // forced, the start-up re-drive tries every unfinished request: the server still has each workflow
-        ApiClient api = start("dev-server", Map.of("dsrflow.redrive.all-on-startup", true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(linkExpires));
+        // forced, the start-up re-drive tries every unfinished request: the server still has each workflow; the
+        // catalogue changed meanwhile (support-tickets automated now), which the requests filed before never see
+        // the package whose link expired while the runtime was down is purged at start-up
+        Map<String, Object> changed = changedCatalogue();
+        changed.put("dsrflow.redrive.all-on-startup", true);
+        ApiClient api = start("dev-server", changed);
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> download(api, download).get("purged").asBoolean());
+        assertThat(blobs().resolve("packages").resolve(download + ".zip")).doesNotExist();
 
         JsonNode graceAfter = api.get("/v1/requests/" + inGrace, "ops").body();
         assertThat(graceAfter.get("status").asText()).isEqualTo("GRACE_PERIOD");
@@ -141,7 +165,11 @@ class RuntimeRestartTest {
     }
 
     private static String file(ApiClient api, String body) throws Exception {
-        ApiClient.Answer filed = api.post("/v1/requests", "ops", body);
+        return file(api, "ops", body);
+    }
+
+    private static String file(ApiClient api, String user, String body) throws Exception {
+        ApiClient.Answer filed = api.post("/v1/requests", user, body);
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
         return filed.body().get("id").asText();
     }
@@ -153,6 +181,153 @@ class RuntimeRestartTest {
                 .until(
                         () -> api.get("/v1/requests/" + id, "ops").body(),
                         v -> status.equals(v.path("status").asText()));
+    }
+
+    /** Settings for the restart tests below: no grace period, a short download link, a sweep only at start-up. */
+    private static final Map<String, Object> QUICK = Map.of(
+            "dsrflow.deletion.grace-period",
+            "PT0S",
+            "dsrflow.download.link-ttl",
+            "PT20S",
+            "dsrflow.download.purge-interval",
+            "1h");
+
+    /** QUICK, and the catalogue changed: content no longer erases, the manual support-tickets now locates. */
+    private static Map<String, Object> changedCatalogue() {
+        Map<String, Object> props = new HashMap<>(QUICK);
+        props.put("dsrflow.products.content.automated", false);
+        props.put("dsrflow.products.content.capabilities", "LOCATE");
+        props.put("dsrflow.products.support-tickets.automated", true);
+        props.put("dsrflow.products.support-tickets.capabilities", "LOCATE");
+        return props;
+    }
+
+    private static String statusOf(JsonNode view, String product) {
+        for (JsonNode p : view.get("products")) {
+            if (p.get("product").asText().equals(product)) {
+                return p.get("status").asText();
+            }
+        }
+        throw new AssertionError("no product " + product + " in " + view);
+    }
+
+    private JsonNode download(ApiClient api, String id) throws Exception {
+        return api.get("/v1/requests/" + id, "ops").body().get("download");
+    }
+
+    private Path blobs() {
+        return dataDir.resolve("blobs");
+    }
+
+    /**
+     * What a restart must not lose or take from configuration, on the fallback (every request
+     * re-driven from the ledger): a renewed preservation letter keeps its renewed expiry and its
+     * one renewal, and the deletion waiting on it stays deferred until legal releases the hold; a
+     * request runs on the product catalogue it recorded at filing, though configuration changed
+     * in between; a download package whose link expired while the runtime was down is purged at
+     * start-up, with the link token in the outbox.
+     */
+    @Test
+    void onTheFallbackARestartKeepsRenewedHoldsAndRecordedCataloguesAndPurgesExpiredPackages() throws Exception {
+        ApiClient first = start("test-server", QUICK);
+        String letter = file(first, "legal", """
+        {"type":"PRESERVATION","subject":{"userId":"u-0631"},"jurisdiction":"OTHER","products":["messaging"],
+         "legalProcess":{"kind":"PRESERVATION_LETTER","reference":"2703f-0631","authority":"FBI"}}""");
+        awaitStatus(first, letter, "AWAITING_APPROVAL");
+        assertThat(first.post("/v1/requests/" + letter + "/approve", "legal2", "{}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode active = awaitStatus(first, letter, "ACTIVE");
+        Instant received = Instant.parse(active.get("receivedAt").asText());
+        assertThat(Instant.parse(active.get("holdExpiresAt").asText())).isEqualTo(received.plus(Duration.ofDays(90)));
+        Instant renewedTo = received.plus(Duration.ofDays(180));
+        ApiClient.Answer renewed = first.post(
+                "/v1/requests/" + letter + "/renew",
+                "legal",
+                "{\"until\":\"" + renewedTo + "\",\"reason\":\"investigation continues\"}");
+        assertThat(renewed.status()).as(renewed.raw()).isEqualTo(200);
+
+        String waiting = file(first, """
+        {"type":"DELETION","subject":{"userId":"u-0631"},"jurisdiction":"GDPR","products":["messaging","profile"]}""");
+        awaitStatus(first, waiting, "AWAITING_APPROVAL");
+        assertThat(first.post("/v1/requests/" + waiting + "/approve", "ops2", "{}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode deferred = awaitStatus(first, waiting, "WAITING_ON_HOLD");
+        assertThat(statusOf(deferred, "messaging")).isEqualTo("DEFERRED");
+
+        String unapproved = file(first, """
+        {"type":"DELETION","subject":{"userId":"u-0632"},"jurisdiction":"GDPR","products":["profile","content"]}""");
+        String manual = file(first, """
+        {"type":"ACCESS","subject":{"userId":"u-0633"},"jurisdiction":"GDPR","products":["profile","support-tickets"]}""");
+        String download = file(first, """
+        {"type":"DOWNLOAD","subject":{"userId":"u-0634"},"jurisdiction":"GDPR","products":["profile"]}""");
+        awaitStatus(first, unapproved, "AWAITING_APPROVAL");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.get("/v1/requests/" + manual, "ops").raw().contains("\"MANUAL\""));
+        JsonNode ready = awaitStatus(first, download, "COMPLETED").get("download");
+        assertThat(ready.get("purged").asBoolean()).isFalse();
+        Instant expiresAt = Instant.parse(ready.get("expiresAt").asText());
+        Path outbox = blobs().resolve("notifications").resolve(download).resolve(download + "-PACKAGE_READY.json");
+        assertThat(Files.readString(outbox)).contains("\"linkToken\":\"");
+        assertThat(blobs().resolve("packages"))
+                .isDirectoryContaining(f -> f.getFileName().toString().startsWith(download));
+
+        dsrflow.close();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(expiresAt));
+        ApiClient api = start("test-server", changedCatalogue());
+
+        // the package expired while the runtime was down: purged at start-up, the outbox keeps no token
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> download(api, download).get("purged").asBoolean());
+        assertThat(blobs().resolve("packages"))
+                .isDirectoryNotContaining(f -> f.getFileName().toString().startsWith(download));
+        assertThat(Files.readString(outbox)).contains("\"linkToken\":null");
+        assertThat(api.get("/v1/requests/" + download + "/history", "auditor").raw())
+                .contains("PACKAGE_PURGED");
+
+        // the renewed letter: still held until its renewed date, and renewed once only
+        JsonNode held = awaitStatus(api, letter, "ACTIVE");
+        assertThat(Instant.parse(held.get("holdExpiresAt").asText()))
+                .as("the renewed expiry, not day 90")
+                .isEqualTo(renewedTo);
+        ApiClient.Answer again = api.post(
+                "/v1/requests/" + letter + "/renew",
+                "legal",
+                "{\"until\":\"" + renewedTo.plus(Duration.ofDays(1)) + "\",\"reason\":\"once more\"}");
+        assertThat(again.status())
+                .as("a letter is renewed once, also across a restart")
+                .isEqualTo(409);
+        JsonNode stillWaiting = awaitStatus(api, waiting, "WAITING_ON_HOLD");
+        assertThat(statusOf(stillWaiting, "messaging")).isEqualTo("DEFERRED");
+        assertThat(statusOf(stillWaiting, "profile")).isIn("DONE", "NO_DATA");
+
+        // requests filed before the catalogue changed run on the catalogue they recorded
+        assertThat(api.post("/v1/requests/" + unapproved + "/approve", "ops2", "{}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode erased = awaitStatus(api, unapproved, "COMPLETED");
+        assertThat(statusOf(erased, "content"))
+                .as("content was automated when the deletion was filed")
+                .isIn("DONE", "NO_DATA");
+        assertThat(statusOf(api.get("/v1/requests/" + manual, "ops").body(), "support-tickets"))
+                .as("support-tickets was manual when the access was filed")
+                .isEqualTo("MANUAL");
+        assertThat(api.post(
+                                "/v1/requests/" + manual + "/products/support-tickets/complete",
+                                "ops2",
+                                "{\"reason\":\"checked in the vendor system by hand\"}")
+                        .status())
+                .isEqualTo(200);
+        awaitStatus(api, manual, "COMPLETED");
+
+        assertThat(api.post("/v1/requests/" + letter + "/release", "legal", "{\"reason\":\"case closed\"}")
+                        .status())
+                .isEqualTo(200);
+        awaitStatus(api, letter, "RELEASED");
+        JsonNode done = awaitStatus(api, waiting, "COMPLETED");
+        assertThat(statusOf(done, "messaging")).as("erased once the hold ended").isIn("DONE", "NO_DATA");
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.packaging.PackagingActivitiesImpl;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.temporal.TaskQueues;
@@ -37,7 +36,7 @@ import java.util.Map;
 
 /**
  * Registers every dsrflow workflow on the orchestrator's worker ({@code TaskQueues.ORCHESTRATOR}).
- * Each request workflow is built from its input ({@link RequestSpec}) and the product catalog,
+ * Each request workflow is built from its input ({@link RequestSpec}, with its recorded product catalogue),
  * so its state exists before any update or query arrives. The same worker also needs the
  * orchestrator-side activities, registered by {@link #registerActivities}.
  */
@@ -108,32 +107,31 @@ public final class OrchestratorWorkflows {
                 registry);
     }
 
-    /** Registers the four request workflows, their product batches and the hold registry. */
-    public static void register(Worker worker, ProductCatalog catalog) {
-        register(worker, catalog, HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
+    /**
+     * Registers the four request workflows, their product batches and the hold registry. No
+     * product catalogue: each request carries the one it recorded at filing.
+     */
+    public static void register(Worker worker) {
+        register(worker, HoldRegistryWorkflowImpl.DEFAULT_MAX_HISTORY);
     }
 
-    /** As {@link #register(Worker, ProductCatalog)}, with the registry's history bound (tests lower it). */
-    public static void register(Worker worker, ProductCatalog catalog, int registryMaxHistory) {
+    /** As {@link #register(Worker)}, with the registry's history bound (tests lower it). */
+    public static void register(Worker worker, int registryMaxHistory) {
         WorkflowImplementationOptions options =
                 WorkflowImplementationOptions.newBuilder().build();
         worker.registerWorkflowImplementationFactory(
-                AccessWorkflow.class, args -> new AccessWorkflowImpl(catalog, args.get(0, RequestSpec.class)), options);
+                AccessWorkflow.class, args -> new AccessWorkflowImpl(args.get(0, RequestSpec.class)), options);
         worker.registerWorkflowImplementationFactory(
-                DownloadWorkflow.class,
-                args -> new DownloadWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
-                options);
+                DownloadWorkflow.class, args -> new DownloadWorkflowImpl(args.get(0, RequestSpec.class)), options);
         worker.registerWorkflowImplementationFactory(
-                DeletionWorkflow.class,
-                args -> new DeletionWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
-                options);
+                DeletionWorkflow.class, args -> new DeletionWorkflowImpl(args.get(0, RequestSpec.class)), options);
         worker.registerWorkflowImplementationFactory(
                 PreservationWorkflow.class,
-                args -> new PreservationWorkflowImpl(catalog, args.get(0, RequestSpec.class)),
+                args -> new PreservationWorkflowImpl(args.get(0, RequestSpec.class)),
                 options);
         worker.registerWorkflowImplementationFactory(
                 ProductBatchWorkflow.class,
-                () -> new ProductBatchWorkflowImpl(catalog, Map.of(ProductStep.ERASE, EraseAndVerify.inBatch())),
+                () -> new ProductBatchWorkflowImpl(Map.of(ProductStep.ERASE, EraseAndVerify.inBatch())),
                 options);
         HoldRegistryWorkers.register(worker, registryMaxHistory);
     }

@@ -2,11 +2,8 @@ package dev.dsrflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.ProductCatalog;
-import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.access.AccessWorkflow;
@@ -24,7 +21,6 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +42,8 @@ class ReplayTest {
      * recorded history resolves the subject) before locating.
      */
     static final class ChangedAccessWorkflow extends RequestWorkflowBase implements AccessWorkflow {
-        ChangedAccessWorkflow(ProductCatalog catalog, RequestSpec spec) {
-            super(spec, catalog, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
+        ChangedAccessWorkflow(RequestSpec spec) {
+            super(spec, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
         }
 
         @Override
@@ -71,20 +67,13 @@ class ReplayTest {
                 WorkerOptions.newBuilder()
                         .setDefaultDeadlockDetectionTimeout(30_000)
                         .build());
-        ProductCatalog catalog = new ProductCatalog(List.of(
-                settings(TestRig.identityProduct("profile", InformationCategory.PROFILE)),
-                settings(TestRig.product("content", true, InformationCategory.CONTENT)),
-                settings(TestRig.product("legacy", false, InformationCategory.DEVICE))));
-        OrchestratorWorkflows.register(worker, catalog);
+        // no product catalogue: each recorded request carries the one it recorded at filing
+        OrchestratorWorkflows.register(worker);
         changed = env.newWorker("changed");
         changed.registerWorkflowImplementationFactory(
                 AccessWorkflow.class,
-                args -> new ChangedAccessWorkflow(catalog, args.get(0, RequestSpec.class)),
+                args -> new ChangedAccessWorkflow(args.get(0, RequestSpec.class)),
                 WorkflowImplementationOptions.newBuilder().build());
-    }
-
-    private static ProductSettings settings(dev.dsrflow.product.ProductDescriptor d) {
-        return new ProductSettings(d, Duration.ofSeconds(30), Duration.ofSeconds(30), 2, Duration.ofMillis(100), 0);
     }
 
     @AfterAll

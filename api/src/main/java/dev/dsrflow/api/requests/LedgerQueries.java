@@ -37,7 +37,7 @@ public class LedgerQueries {
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
                     + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
                     + " r.certificate, array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
-                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys";
+                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys, r.grace_configured_end";
     /** Matches counted exactly; a larger total is the planner's estimate. */
     public static final int EXACT_TOTAL = 20_000;
 
@@ -113,7 +113,9 @@ public class LedgerQueries {
                     products,
                     view.download(),
                     view.certificate(),
-                    view.subjectKeys()));
+                    view.subjectKeys(),
+                    view.graceShortened(),
+                    view.graceConfiguredEndsAt()));
         });
     }
 
@@ -363,7 +365,9 @@ public class LedgerQueries {
                 null,
                 links.view(download),
                 RequestViews.certificate(rs.getString(15)),
-                subjectKeys(rs));
+                subjectKeys(rs),
+                instant(rs, 17) != null,
+                instant(rs, 17));
     }
 
     /** The request's subject keys, filed and resolved, its filed key first. */

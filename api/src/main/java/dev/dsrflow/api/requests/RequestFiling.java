@@ -26,6 +26,7 @@ import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.model.Verification;
 import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.RecordedCatalogue;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -179,6 +180,7 @@ public class RequestFiling {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 body.note(),
                 policy,
+                RecordedCatalogue.of(catalog.forRequest(products)),
                 verification,
                 notify);
     }

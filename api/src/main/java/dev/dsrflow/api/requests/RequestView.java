@@ -47,7 +47,13 @@ public record RequestView(
         @Schema(
                 description = "every subject key of the person: the filed subjectKey first, then the keys of the"
                         + " identifiers the products that own identity linked to it (never the identifiers)")
-        List<String> subjectKeys) {
+        List<String> subjectKeys,
+
+        @Schema(description = "a deletion's grace period was shortened to end the erase budget before the due date")
+        boolean graceShortened,
+
+        @Nullable @Schema(description = "when the configured grace period would have ended, if it was shortened")
+        Instant graceConfiguredEndsAt) {
 
     /** The filer name of a request an authorized agent filed through DRP: {@code drp:<agent-id>}. */
     public static final String DRP_FILER_PREFIX = "drp:";
@@ -92,7 +98,9 @@ public record RequestView(
                 List.of(),
                 null,
                 null,
-                List.of(spec.subjectKey()));
+                List.of(spec.subjectKey()),
+                false,
+                null);
     }
 
     /**
@@ -136,7 +144,9 @@ public record RequestView(
                 products,
                 download,
                 certificate,
-                subjectKeys);
+                subjectKeys,
+                graceShortened,
+                graceConfiguredEndsAt);
     }
 
     /** One product's part of the request. */

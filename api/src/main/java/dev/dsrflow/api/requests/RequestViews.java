@@ -50,7 +50,9 @@ public class RequestViews {
                         : s.products().stream().map(RequestViews::product).toList(),
                 links.view(s.download()),
                 certificate(s.certificate()),
-                s.subjectKeys() == null ? List.of(s.subjectKey()) : s.subjectKeys());
+                s.subjectKeys() == null ? List.of(s.subjectKey()) : s.subjectKeys(),
+                s.graceConfiguredEnd() != null,
+                s.graceConfiguredEnd());
     }
 
     /** The view as this reader may see it: the live download link for PRIVACY_OPS only. */

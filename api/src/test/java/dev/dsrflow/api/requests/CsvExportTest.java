@@ -36,7 +36,9 @@ class CsvExportTest {
                 null,
                 new RequestView.Download("/v1/packages/tok", T, "ab12", 42, false),
                 null,
-                List.of("sk-1"));
+                List.of("sk-1"),
+                false,
+                null);
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

@@ -69,7 +69,7 @@ public class TemporalTestFactory {
                         .build())
                 .build());
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-        OrchestratorWorkflows.register(orchestrator, catalog);
+        OrchestratorWorkflows.register(orchestrator);
         OrchestratorWorkflows.registerActivities(
                 orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer, subjectKey);
         orchestrator.registerActivitiesImplementations(notices);

@@ -2,7 +2,6 @@ package dev.dsrflow.workflow.access;
 
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.report.AccessReport;
@@ -19,11 +18,9 @@ import io.temporal.workflow.Workflow;
 
 /** Locate fan-out, then the access report. */
 public final class AccessWorkflowImpl extends RequestWorkflowBase implements AccessWorkflow {
-    private final ProductCatalog catalog;
 
-    public AccessWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
-        this.catalog = catalog;
+    public AccessWorkflowImpl(RequestSpec spec) {
+        super(spec, ProductStep.LOCATE, CancelRule.BEFORE_COMPLETION);
     }
 
     @Override

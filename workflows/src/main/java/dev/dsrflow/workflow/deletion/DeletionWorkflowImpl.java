@@ -5,7 +5,6 @@ import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.ClosingActivities;
 import dev.dsrflow.workflow.ProductAction;
@@ -32,8 +31,8 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
     private final Erasure erasure;
     private Instant erasureStartedAt;
 
-    public DeletionWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, ProductStep.ERASE, CancelRule.BEFORE_ERASURE);
+    public DeletionWorkflowImpl(RequestSpec spec) {
+        super(spec, ProductStep.ERASE, CancelRule.BEFORE_ERASURE);
         this.holds = new HoldClaims(state);
         this.grace = new GracePeriod(state, journal, products);
         this.erasure = new Erasure(() -> StepContext.of(state, null), products, holds, journal, this::refreshStatus);

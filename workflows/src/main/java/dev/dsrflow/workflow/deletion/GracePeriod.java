@@ -62,7 +62,7 @@ final class GracePeriod {
         DeadlinePolicy.GraceEnd end = DeadlinePolicy.graceEndsAt(
                 state.spec().receivedAt(), state.dueAt(), state.spec().policy());
         Instant ends = end.endsAt();
-        state.setGraceEndsAt(ends);
+        state.setGraceEnds(ends, end.shortened() ? end.configured() : null);
         state.moveTo(RequestStatus.GRACE_PERIOD);
         String shortened = end.shortened()
                 ? "; grace period shortened from " + end.configured() + " to end "

@@ -8,9 +8,10 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Portable export: every product exports into the request's staging area, one zip package is
- * built with a manifest and an index page, and a signed link is issued. The workflow then
- * sleeps until the link expires and purges package and staging area. Cancellable until the
- * package is ready.
+ * built with a manifest and an index page, and a signed link is issued; the workflow ends there.
+ * Once the link expires, the ledger's sweep ({@code PackageExpiry}, in the orchestrator process)
+ * purges package, staging area and the link token in the outbox, whatever restarted in between.
+ * Cancellable until the package is ready.
  */
 @WorkflowInterface
 public interface DownloadWorkflow extends RequestWorkflow {

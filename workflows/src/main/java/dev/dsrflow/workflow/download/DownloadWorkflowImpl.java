@@ -8,14 +8,12 @@ import dev.dsrflow.packaging.PackageRequest;
 import dev.dsrflow.packaging.PackagingActivities;
 import dev.dsrflow.packaging.ProductExport;
 import dev.dsrflow.product.ExportManifest;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
 import dev.dsrflow.workflow.lifecycle.OrchestratorStubs;
 import dev.dsrflow.workflow.lifecycle.ProductBatches;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
-import dev.dsrflow.workflow.lifecycle.RequestJournal;
 import dev.dsrflow.workflow.lifecycle.RequestWorkflowBase;
 import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.lifecycle.WorkflowClock;
@@ -25,15 +23,13 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Export fan-out, packaging, signed link, purge at expiry. */
+/** Export fan-out, packaging, signed link (the package is purged at expiry by {@code PackageExpiry}). */
 public final class DownloadWorkflowImpl extends RequestWorkflowBase implements DownloadWorkflow {
-    private final ProductCatalog catalog;
     private final PackagingActivities packaging =
             OrchestratorStubs.regular(PackagingActivities.class, Duration.ofMinutes(30));
 
-    public DownloadWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, ProductStep.EXPORT, CancelRule.BEFORE_COMPLETION);
-        this.catalog = catalog;
+    public DownloadWorkflowImpl(RequestSpec spec) {
+        super(spec, ProductStep.EXPORT, CancelRule.BEFORE_COMPLETION);
     }
 
     @Override
@@ -73,12 +69,8 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
                 "PACKAGE_READY",
                 pkg.files() + " files, " + pkg.items() + " items, " + pkg.bytes() + " bytes; link valid until "
                         + pkg.expiresAt());
-
-        Workflow.sleep(Duration.between(WorkflowClock.now(), pkg.expiresAt()));
-        int purged = packaging.purge(spec.id());
-        state.setDownload(new DownloadInfo(pkg.token(), pkg.expiresAt(), pkg.sha256(), pkg.bytes(), true));
-        journal.record(RequestJournal.SYSTEM, "PACKAGE_PURGED", "link expired; " + purged + " blobs deleted");
-        awaitHandlers();
+        // the package is purged at expiry by the ledger's sweep (PackageExpiry), not by a timer here: a
+        // timer is lost when the in-memory server restarts, and the request is complete already
     }
 
     /**

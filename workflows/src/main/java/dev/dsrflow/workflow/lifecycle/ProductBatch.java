@@ -1,5 +1,6 @@
 package dev.dsrflow.workflow.lifecycle;
 
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.product.activity.ProductStep;
 import java.util.List;
 
@@ -12,5 +13,7 @@ import java.util.List;
  * @param index the batch's position among the step's batches (0-based)
  * @param context the request's step context
  * @param products the products of this batch
+ * @param catalogue the request's recorded catalogue entries of these products (how to call each)
  */
-public record ProductBatch(ProductStep step, int index, StepContext context, List<String> products) {}
+public record ProductBatch(
+        ProductStep step, int index, StepContext context, List<String> products, RecordedCatalogue catalogue) {}

@@ -1,6 +1,5 @@
 package dev.dsrflow.workflow.lifecycle;
 
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.activity.ProductStep;
 import io.temporal.workflow.Promise;
 import java.util.ArrayList;
@@ -14,17 +13,19 @@ import java.util.Map;
  * batch cancelled.
  */
 public final class ProductBatchWorkflowImpl implements ProductBatchWorkflow {
-    private final ProductStubs stubs;
     private final Map<ProductStep, BatchStep> chains;
 
-    /** A batch workflow; {@code chains} are the steps of more than one call per product, by step. */
-    public ProductBatchWorkflowImpl(ProductCatalog catalog, Map<ProductStep, BatchStep> chains) {
-        this.stubs = new ProductStubs(catalog);
+    /**
+     * A batch workflow; {@code chains} are the steps of more than one call per product, by step.
+     * Its products are called as the catalogue its input carries says (the request's recorded one).
+     */
+    public ProductBatchWorkflowImpl(Map<ProductStep, BatchStep> chains) {
         this.chains = Map.copyOf(chains);
     }
 
     @Override
     public ProductBatchResult run(ProductBatch batch) {
+        ProductStubs stubs = new ProductStubs(batch.catalogue().toCatalog());
         ProductStep step = batch.step();
         BatchStep chain = chains.get(step);
         List<Promise<BatchOutcome>> outcomes = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.dsrflow.workflow.lifecycle;
 
 import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.product.ProductCatalog;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.WorkflowIds;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -53,11 +55,13 @@ public final class ProductBatches {
     public record Started(ProductBatch batch, Promise<ProductBatchResult> result) {}
 
     private final RequestState state;
+    private final ProductCatalog catalog;
     private final Map<ProductStep, Integer> rounds = new EnumMap<>(ProductStep.class);
 
-    /** Batches for a request. */
+    /** Batches for a request; each batch carries its products' entries of the request's recorded catalogue. */
     public ProductBatches(RequestState state) {
         this.state = state;
+        this.catalog = state.spec().catalogue().toCatalog();
     }
 
     /** Products per batch for this request. */
@@ -78,8 +82,8 @@ public final class ProductBatches {
         int size = size();
         List<Started> started = new ArrayList<>();
         for (int from = 0, index = 0; from < products.size(); from += size, index++) {
-            ProductBatch batch = new ProductBatch(
-                    step, index, context, List.copyOf(products.subList(from, Math.min(products.size(), from + size))));
+            List<String> part = List.copyOf(products.subList(from, Math.min(products.size(), from + size)));
+            ProductBatch batch = new ProductBatch(step, index, context, part, RecordedCatalogue.of(catalog.only(part)));
             ProductBatchWorkflow child =
                     Workflow.newChildWorkflowStub(ProductBatchWorkflow.class, options(context, step, round, index));
             started.add(new Started(batch, Async.function(child::run, batch)));

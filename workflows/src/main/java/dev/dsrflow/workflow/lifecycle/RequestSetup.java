@@ -11,13 +11,16 @@ import java.util.Optional;
 public final class RequestSetup {
     private RequestSetup() {}
 
-    /** Adds one task per product of the spec, in order. */
+    /** Adds one task per product of the spec, in order, as the catalogue the request recorded says. */
     public static void addProducts(RequestState state, ProductCatalog catalog, Capability needed, Instant at) {
         for (String product : state.spec().products()) {
             Optional<ProductSettings> settings = catalog.find(product);
             if (settings.isEmpty()) {
                 state.addProduct(
-                        product, ProductTaskStatus.MANUAL, at, "not in the product catalog: needs an operator");
+                        product,
+                        ProductTaskStatus.MANUAL,
+                        at,
+                        "not in the product catalogue recorded at filing: needs an operator");
             } else if (!automated(settings.get(), needed)) {
                 state.addProduct(
                         product, ProductTaskStatus.MANUAL, at, "no automated " + needed + ": needs an operator");

@@ -27,6 +27,7 @@ public final class RequestState {
     private boolean extended;
     private String approvedBy;
     private Instant graceEndsAt;
+    private Instant graceConfiguredEnd;
     private Instant holdExpiresAt;
     private Instant completedAt;
     private DownloadInfo download;
@@ -143,8 +144,13 @@ public final class RequestState {
         return graceEndsAt;
     }
 
-    public void setGraceEndsAt(Instant at) {
+    /**
+     * When the grace period ends, and, when the due date shortened it, when the configured period
+     * alone would have ended it (else null).
+     */
+    public void setGraceEnds(Instant at, Instant configuredIfShortened) {
         this.graceEndsAt = at;
+        this.graceConfiguredEnd = configuredIfShortened;
     }
 
     public Instant holdExpiresAt() {
@@ -247,6 +253,7 @@ public final class RequestState {
                 reportBlob,
                 certificate,
                 ps,
-                subjectKeys);
+                subjectKeys,
+                graceConfiguredEnd);
     }
 }

@@ -22,7 +22,8 @@ import io.temporal.workflow.Workflow;
  * What every request workflow implementation shares: its state, ledger journal, deadline
  * watch, product fan-out and the operator updates (delegated to {@link RequestControls}). It
  * holds no type-specific logic; renew and release are refused unless a subclass (preservation)
- * answers them. Built from the workflow's input so updates and queries always find state.
+ * answers them. Built from the workflow's input so updates and queries always find state; the
+ * products are called as the catalogue recorded in that input says ({@code RequestSpec.catalogue}).
  */
 public abstract class RequestWorkflowBase implements RequestWorkflow {
     protected final RequestState state;
@@ -35,8 +36,11 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
     protected final SubjectNotices notices;
     private final IdentityCheck identity;
     private final SubjectResolution resolution;
+    /** The product catalogue the request recorded at filing (never the live configuration). */
+    protected final ProductCatalog catalog;
 
-    protected RequestWorkflowBase(RequestSpec spec, ProductCatalog catalog, ProductStep step, CancelRule cancelRule) {
+    protected RequestWorkflowBase(RequestSpec spec, ProductStep step, CancelRule cancelRule) {
+        this.catalog = spec.catalogue().toCatalog();
         this.state = new RequestState(spec);
         this.journal = new RequestJournal(state);
         this.controls = new RequestControls(state, journal, cancelRule);

@@ -6,7 +6,6 @@ import dev.dsrflow.model.LegalProcess;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
-import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.Renewal;
@@ -36,16 +35,14 @@ import java.util.List;
 public final class PreservationWorkflowImpl extends RequestWorkflowBase implements PreservationWorkflow {
     private final HoldRegistryActivities holds =
             OrchestratorStubs.regular(HoldRegistryActivities.class, Duration.ofMinutes(10));
-    private final ProductCatalog catalog;
     private static final String RENEWED_UNTIL = "hold renewed until ";
 
     private int renewals;
     private Instant renewedUntil;
     private String releasedBy;
 
-    public PreservationWorkflowImpl(ProductCatalog catalog, RequestSpec spec) {
-        super(spec, catalog, ProductStep.PRESERVE, CancelRule.BEFORE_APPROVAL);
-        this.catalog = catalog;
+    public PreservationWorkflowImpl(RequestSpec spec) {
+        super(spec, ProductStep.PRESERVE, CancelRule.BEFORE_APPROVAL);
     }
 
     @Override

@@ -9,8 +9,10 @@ import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.ledger.StoredEvent;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
+import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.testing.TestRig;
 import java.io.InputStream;
@@ -54,6 +56,43 @@ class AccessWorkflowTest {
                 .startsWith("FILED", "STARTED")
                 .contains("PRODUCT_RUNNING", "PRODUCT_DONE")
                 .endsWith("COMPLETED");
+    }
+
+    /**
+     * The catalogue the request recorded at filing decides how each product is called, not the
+     * workers running now: content was manual when it was filed (and is automated now), and a
+     * product the filing's catalogue did not know needs an operator, whatever runs later.
+     */
+    @Test
+    void aRequestRunsOnTheCatalogueItRecordedAtFilingNotOnWhatRunsNow() {
+        rig.product("profile").seed("sk-c", 2);
+        rig.product("content").seed("sk-c", 3);
+        var live = rig.spec(RequestType.ACCESS, Jurisdiction.GDPR, "sk-c", List.of("profile", "content"));
+        var filed = new RequestSpec(
+                live.id(),
+                live.type(),
+                live.subject(),
+                live.subjectKey(),
+                live.jurisdiction(),
+                live.products(),
+                live.categories(),
+                live.dateRange(),
+                live.format(),
+                live.legalProcess(),
+                live.requestedBy(),
+                live.receivedAt(),
+                live.note(),
+                live.policy(),
+                RecordedCatalogue.of(List.of(TestRig.settings(TestRig.product("content", false, CONTENT)))));
+        AccessWorkflow wf = rig.start(AccessWorkflow.class, filed);
+        RequestSnapshot waiting =
+                rig.await(wf, v -> v.products().stream().allMatch(p -> p.status() == ProductTaskStatus.MANUAL));
+        assertThat(waiting.products())
+                .extracting(p -> p.product() + " " + p.detail())
+                .containsExactly(
+                        "profile not in the product catalogue recorded at filing: needs an operator",
+                        "content no automated LOCATE: needs an operator");
+        assertThat(rig.product("content").calls("locate")).isEmpty();
     }
 
     @Test

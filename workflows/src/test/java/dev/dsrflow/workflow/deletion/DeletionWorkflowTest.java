@@ -109,6 +109,9 @@ class DeletionWorkflowTest {
         RequestSnapshot grace = rig.await(wf, v -> v.status() == RequestStatus.GRACE_PERIOD);
         Duration late = Duration.between(received, spec.receivedAt());
         assertThat(grace.graceEndsAt()).isEqualTo(graceEnds.plus(late));
+        assertThat(grace.graceConfiguredEnd())
+                .as("the view says when the configured 30 days would have ended, only when shortened")
+                .isEqualTo(shortened ? spec.receivedAt().plus(Duration.ofDays(30)) : null);
         assertThat(rig.ledger.events(spec.id()))
                 .filteredOn(e -> e.kind().equals("GRACE_PERIOD"))
                 .singleElement()

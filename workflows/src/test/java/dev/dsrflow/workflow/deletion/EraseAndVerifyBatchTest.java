@@ -56,8 +56,8 @@ class EraseAndVerifyBatchTest {
                         .setTaskQueue(TaskQueues.ORCHESTRATOR)
                         .build());
 
-        ProductBatchResult result = batch.run(
-                new ProductBatch(ProductStep.ERASE, 0, StepContext.of(new RequestState(spec), null), spec.products()));
+        ProductBatchResult result = batch.run(new ProductBatch(
+                ProductStep.ERASE, 0, StepContext.of(new RequestState(spec), null), spec.products(), spec.catalogue()));
 
         Map<String, BatchOutcome> by =
                 result.outcomes().stream().collect(Collectors.toMap(BatchOutcome::product, Function.identity()));

@@ -9,6 +9,7 @@ import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.holds.ClaimedProducts;
@@ -156,7 +157,8 @@ class HoldClaimsRetryTest {
                 "ops",
                 TestRig.T0,
                 null,
-                RequestPolicy.DEFAULT);
+                RequestPolicy.DEFAULT,
+                RecordedCatalogue.of(rig.catalog.forRequest(List.of("profile", "content", "ads"))));
         ClaimsProbe probe = client.newWorkflowStub(
                 ClaimsProbe.class,
                 WorkflowOptions.newBuilder()

@@ -17,6 +17,7 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.product.ProductScope;
 import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.product.SubjectRef;
 import dev.dsrflow.product.activity.ProductActivitiesImpl;
 import dev.dsrflow.testing.TestDatabase;
@@ -163,7 +164,8 @@ public final class DemoRig implements AutoCloseable {
                 preservation ? "legal" : "ops",
                 now(),
                 null,
-                policy);
+                policy,
+                RecordedCatalogue.of(rig.catalog.forRequest(products)));
     }
 
     /** Files the request in the ledger (as the API does) and starts its workflow. */

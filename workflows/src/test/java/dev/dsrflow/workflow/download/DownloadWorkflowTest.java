@@ -13,8 +13,11 @@ import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
+import dev.dsrflow.notification.BlobOutboxNotifications;
 import dev.dsrflow.packaging.DownloadLinks;
+import dev.dsrflow.packaging.PackageExpiry;
 import dev.dsrflow.packaging.PackageLayout;
+import dev.dsrflow.packaging.PackagingActivitiesImpl;
 import dev.dsrflow.workflow.testing.TestRig;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -38,7 +41,7 @@ class DownloadWorkflowTest {
     }
 
     @Test
-    void onePackageWithManifestAndIndexBehindASignedLinkThatIsPurgedAtExpiry() throws Exception {
+    void onePackageWithManifestAndIndexBehindASignedLinkThatIsPurgedAtExpiryWithItsOutboxToken() throws Exception {
         rig.product("profile").seed("sk-x", 2);
         rig.product("content").seed("sk-x", 3);
         var spec = rig.spec(RequestType.DOWNLOAD, Jurisdiction.GDPR, "sk-x", List.of("profile", "content"));
@@ -99,10 +102,27 @@ class DownloadWorkflowTest {
         assertThat(outbox).contains(info.token()).contains("sk-x").doesNotContain("u-sk-x");
 
         rig.finish(wf);
-        RequestSnapshot purged = wf.view();
-        assertThat(purged.download().purged()).isTrue();
+        PackageExpiry expiry = new PackageExpiry(
+                rig.ledger, new PackagingActivitiesImpl(rig.blobs, links), new BlobOutboxNotifications(rig.blobs));
+        expiry.sweep(info.expiresAt().minusSeconds(1));
+        assertThat(rig.blobs.exists(PackageLayout.packageKey(spec.id())))
+                .as("kept until the link expires")
+                .isTrue();
+        expiry.sweep(info.expiresAt());
         assertThat(rig.blobs.exists(PackageLayout.packageKey(spec.id()))).isFalse();
         assertThat(rig.blobs.list(PackageLayout.staging(spec.id()))).isEmpty();
+        assertThat(new String(rig.blobs
+                        .open("notifications/" + spec.id() + "/" + spec.id() + "-PACKAGE_READY.json")
+                        .readAllBytes()))
+                .as("the outbox keeps no link token past the link's expiry")
+                .doesNotContain(info.token())
+                .contains("\"linkToken\":null");
+        expiry.sweep(info.expiresAt().plusSeconds(60));
+        assertThat(rig.ledger.events(spec.id()))
+                .filteredOn(e -> e.kind().equals(PackageExpiry.PURGED))
+                .as("purged once, whoever sweeps again")
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("link expired; "));
     }
 
     @Test

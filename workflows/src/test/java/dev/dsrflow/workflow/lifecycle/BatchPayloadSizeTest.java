@@ -16,17 +16,23 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.packaging.PackageRequest;
 import dev.dsrflow.packaging.ProductExport;
+import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.CategoryCount;
 import dev.dsrflow.product.ExportManifest;
 import dev.dsrflow.product.ExportedFile;
 import dev.dsrflow.product.Inventory;
+import dev.dsrflow.product.ProductDescriptor;
+import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.report.AccessReportInput;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.common.converter.DataConverter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,8 +57,23 @@ class BatchPayloadSizeTest {
 
     static RequestSpec spec(RequestType type) {
         List<String> products = new ArrayList<>();
+        List<ProductSettings> catalogue = new ArrayList<>();
         for (int i = 0; i < PRODUCTS; i++) {
-            products.add(String.format(Locale.ROOT, "product-%04d", i));
+            String id = String.format(Locale.ROOT, "product-%04d", i);
+            products.add(id);
+            catalogue.add(new ProductSettings(
+                    new ProductDescriptor(
+                            id,
+                            "The " + id + " product",
+                            EnumSet.copyOf(List.of(InformationCategory.values()).subList(0, 8)),
+                            EnumSet.allOf(Capability.class),
+                            true,
+                            "1.0"),
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(1),
+                    8,
+                    Duration.ofSeconds(1),
+                    0));
         }
         return new RequestSpec(
                 "r-5f0c1d2e-9a7b-4c3d-8e1f-000000000001",
@@ -68,7 +89,8 @@ class BatchPayloadSizeTest {
                 "ops",
                 T,
                 null,
-                RequestPolicy.DEFAULT);
+                RequestPolicy.DEFAULT,
+                RecordedCatalogue.of(catalogue));
     }
 
     static ProductStepResult located(String product) {
@@ -151,7 +173,11 @@ class BatchPayloadSizeTest {
                     ProductStep.LOCATE,
                     0,
                     StepContext.of(state, null),
-                    outcomes.stream().map(BatchOutcome::product).toList()));
+                    outcomes.stream().map(BatchOutcome::product).toList(),
+                    RecordedCatalogue.of(state.spec()
+                            .catalogue()
+                            .toCatalog()
+                            .only(outcomes.stream().map(BatchOutcome::product).toList()))));
             long after = type == RequestType.ACCESS
                     ? size(new AccessReportInput(
                             state.id(),
@@ -210,6 +236,14 @@ class BatchPayloadSizeTest {
                         "PAYLOAD DOWNLOAD packaging input with the manifests inline (small requests) %d B%n",
                         inlineManifests);
             }
+            long spec = size(state.spec());
+            System.out.printf(
+                    Locale.ROOT,
+                    "PAYLOAD %s workflow input (spec with the recorded catalogue of %d products) %d B%n",
+                    type,
+                    PRODUCTS,
+                    spec);
+            assertThat(spec).as("under the 256 KB payload warning").isLessThan(256 * 1024);
             assertThat(update).isLessThan(LIMIT / 2);
             assertThat(ledgerWrite).isLessThan(LIMIT / 2);
             assertThat(batchResult).isLessThan(256 * 1024);

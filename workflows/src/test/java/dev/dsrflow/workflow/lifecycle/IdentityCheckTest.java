@@ -208,6 +208,7 @@ class IdentityCheckTest {
                 self.receivedAt(),
                 self.note(),
                 self.policy(),
+                self.catalogue(),
                 dev.dsrflow.model.Verification.VERIFIED,
                 true);
     }

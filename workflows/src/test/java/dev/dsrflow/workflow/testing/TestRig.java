@@ -32,6 +32,7 @@ import dev.dsrflow.product.Capability;
 import dev.dsrflow.product.ProductCatalog;
 import dev.dsrflow.product.ProductDescriptor;
 import dev.dsrflow.product.ProductSettings;
+import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.testing.TestDatabase;
 import dev.dsrflow.workflow.OrchestratorWorkflows;
@@ -303,7 +304,7 @@ public final class TestRig implements AutoCloseable {
         }
         catalog = new ProductCatalog(settings);
         orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR, b.orchestratorWorkerOptions);
-        OrchestratorWorkflows.register(orchestrator, catalog, b.registryMaxHistory);
+        OrchestratorWorkflows.register(orchestrator, b.registryMaxHistory);
         if (!b.workflowTypes.isEmpty()) {
             orchestrator.registerWorkflowImplementationTypes(b.workflowTypes.toArray(Class<?>[]::new));
         }
@@ -353,6 +354,7 @@ public final class TestRig implements AutoCloseable {
                 spec.receivedAt(),
                 spec.note(),
                 spec.policy(),
+                spec.catalogue(),
                 Verification.REQUIRED,
                 true);
     }
@@ -387,7 +389,8 @@ public final class TestRig implements AutoCloseable {
                 "ops",
                 Instant.ofEpochMilli(env.currentTimeMillis()),
                 null,
-                policy);
+                policy,
+                RecordedCatalogue.of(catalog.forRequest(productIds)));
     }
 
     /** Files the request in the ledger (as the API does) and starts its workflow. */
