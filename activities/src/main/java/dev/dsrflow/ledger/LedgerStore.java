@@ -10,6 +10,8 @@ import dev.dsrflow.certificate.SigningKeys;
 import dev.dsrflow.identity.ResolvedSubject;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +33,7 @@ import javax.sql.DataSource;
  */
 public final class LedgerStore {
     private static final String T = LedgerSchema.SCHEMA + ".";
+    private static final String FINAL = "'COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED'";
 
     private final DataSource dataSource;
     private final SigningKeys headKeys;
@@ -304,12 +308,73 @@ public final class LedgerStore {
         });
     }
 
+    /** What else goes with a request's sealed data (its blobs), in the erasing transaction. */
+    @FunctionalInterface
+    public interface SealedDataEraser {
+        void erase(String requestId) throws IOException;
+    }
+
+    /**
+     * The record-keeping job's step: erases the sealed spec and contact address of up to {@code limit}
+     * finished requests that reached their final status before {@code finishedBefore} and still hold
+     * them, and appends {@code event} (made per request id) to each history. A request any of whose
+     * subject keys is under a preservation not yet final (a legal hold) is left alone. The rows are
+     * claimed with {@code skip locked}, so two API processes erase each request once; {@code alsoErase}
+     * runs for each before the commit and a failure rolls the whole batch back for the next sweep.
+     *
+     * @return the ids erased
+     */
+    public List<String> eraseSealedData(
+            Instant finishedBefore,
+            Instant erasedAt,
+            int limit,
+            Function<String, LedgerEvent> event,
+            SealedDataEraser alsoErase) {
+        return inTransaction("erase-sealed", c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select r.id from " + T + "requests r"
+                    + " where r.sealed_erased_at is null and r.status in (" + FINAL + ")"
+                    + " and coalesce(r.completed_at, r.updated_at) < ?"
+                    + " and not exists (select 1 from " + T + "request_subject_keys k join " + T
+                    + "request_subject_keys hk on hk.subject_key = k.subject_key join " + T
+                    + "requests h on h.id = hk.request_id where k.request_id = r.id and h.type = 'PRESERVATION'"
+                    + " and h.status not in (" + FINAL + "))"
+                    + " order by coalesce(r.completed_at, r.updated_at), r.id limit ? for update of r skip locked")) {
+                ps.setTimestamp(1, Timestamp.from(finishedBefore));
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return ids;
+            }
+            for (String id : ids) {
+                try {
+                    alsoErase.erase(id);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update " + T + "requests set spec_ciphertext = null,"
+                    + " contact_ciphertext = null, sealed_erased_at = ? where id = any(?)")) {
+                ps.setTimestamp(1, Timestamp.from(erasedAt));
+                ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+                ps.executeUpdate();
+            }
+            for (String id : ids) {
+                appendEvents(c, id, List.of(event.apply(id)), true);
+            }
+            return ids;
+        });
+    }
+
     /** Ids of requests not yet in a final status, oldest first. */
     public List<String> unfinished() {
         return ids(
-                "select id from " + T + "requests where status not in"
-                        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id",
-                null);
+                "select id from " + T + "requests where status not in (" + FINAL + ") order by received_at, id", null);
     }
 
     /**
