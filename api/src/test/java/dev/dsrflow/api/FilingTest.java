@@ -15,6 +15,9 @@ import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -50,6 +53,32 @@ class FilingTest extends ApiTestSupport {
         assertThat(view.path("receivedAt").asText()).endsWith("Z");
         assertThat(view.has("approvedBy")).isTrue();
         assertThat(a.body()).doesNotContain(SUBJECT_EMAIL).doesNotContain(SUBJECT_USER);
+    }
+
+    @Test
+    void theFilingAnswerCarriesTheDueDateTheLawGivesAndTheWorkflowKeeps() {
+        JsonNode gdpr = post("/v1/requests", filing("ACCESS"), "ops").json();
+        Instant received = Instant.parse(gdpr.path("receivedAt").asText());
+        assertThat(Instant.parse(gdpr.path("dueAt").asText()))
+                .as("GDPR: one month from receipt")
+                .isEqualTo(received.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+        String id = gdpr.path("id").asText();
+        awaitStatus(id, "IN_PROGRESS");
+        assertThat(get("/v1/requests/" + id, "ops").json().path("dueAt").asText())
+                .isEqualTo(gdpr.path("dueAt").asText());
+
+        JsonNode ccpa = post("/v1/requests", filing("ACCESS").replace("GDPR", "CCPA"), "ops")
+                .json();
+        assertThat(Duration.between(
+                        Instant.parse(ccpa.path("receivedAt").asText()),
+                        Instant.parse(ccpa.path("dueAt").asText())))
+                .isEqualTo(Duration.ofDays(45));
+        assertThat(post("/v1/requests", filing("PRESERVATION"), "legal")
+                        .json()
+                        .path("dueAt")
+                        .isNull())
+                .as("a preservation has no deadline")
+                .isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
+import dev.dsrflow.workflow.lifecycle.DeadlinePolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -78,7 +79,10 @@ public record RequestView(
                 : null;
     }
 
-    /** A request just filed: RECEIVED, no due date or products yet (its workflow sets them). */
+    /**
+     * A request just filed: RECEIVED, no products yet (its workflow sets them), and the due date the
+     * law gives it, by the same rule its workflow applies (a preservation has none).
+     */
     public static RequestView filed(dev.dsrflow.model.RequestSpec spec) {
         return new RequestView(
                 spec.id(),
@@ -87,7 +91,9 @@ public record RequestView(
                 spec.jurisdiction(),
                 spec.subjectKey(),
                 spec.receivedAt(),
-                null,
+                spec.type() == RequestType.PRESERVATION
+                        ? null
+                        : DeadlinePolicy.dueAt(spec.jurisdiction(), spec.receivedAt(), spec.policy()),
                 false,
                 false,
                 spec.requestedBy(),
