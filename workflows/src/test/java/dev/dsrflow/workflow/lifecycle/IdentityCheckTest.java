@@ -190,6 +190,28 @@ class IdentityCheckTest {
         }
     }
 
+    @Test
+    void aCompletedDeletionTellsTheSubjectTheirDataIsErased() {
+        rig.product("profile").seed("sk-v9", 2);
+        RequestSpec spec = withContact(rig.spec(RequestType.DELETION, Jurisdiction.GDPR, "sk-v9", List.of("profile")));
+        DeletionWorkflow wf = rig.start(DeletionWorkflow.class, spec);
+        rig.await(wf, v -> v.status() == RequestStatus.AWAITING_APPROVAL);
+        wf.approve(new dev.dsrflow.workflow.OperatorAction("ops2", null));
+        rig.finish(wf);
+
+        assertThat(wf.view().status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(rig.product("profile").liveRows("sk-v9")).isZero();
+        org.awaitility.Awaitility.await().until(() -> rig.mailbox.all().size() == 2);
+        assertThat(rig.mailbox.all()).allSatisfy(m -> assertThat(m.to()).isEqualTo(TestRig.SUBJECT_ADDRESS));
+        assertThat(rig.mailbox.subjects().get(0)).isEqualTo("We received your deletion request");
+        OutgoingMail done = rig.mailbox.all().get(1);
+        assertThat(done.text())
+                .contains("Your personal data has been erased (GDPR Art. 17, reference "
+                        + wf.view().id() + ")")
+                .doesNotContain("We kept the following");
+        assertThat(done.html()).contains(wf.view().id());
+    }
+
     /** An ops-filed request (verified) with a contact address: notices without a code. */
     private static RequestSpec withContact(RequestSpec spec) {
         RequestSpec self = TestRig.selfService(spec);
