@@ -99,11 +99,11 @@ final class EmbeddedInfrastructure implements Closeable {
     record TemporalChoice(String mode, int port, int uiPort, String codecEndpoint) {}
 
     private void startTemporal(Path dataDir, Map<String, String> env, TemporalChoice choice) throws IOException {
-        Optional<Path> binary =
-                choice.mode().equals("test-server") ? Optional.empty() : TemporalDevServer.findBinary(env);
-        if (binary.isEmpty() && choice.mode().equals("dev-server")) {
-            TemporalDevServer.requireBinary();
-        }
+        Optional<Path> binary = switch (choice.mode()) {
+            case "test-server" -> Optional.empty();
+            case "dev-server" -> Optional.of(TemporalDevServer.requireBinary(env)); // never the fallback
+            default -> TemporalDevServer.findBinary(env);
+        };
         if (binary.isPresent()) {
             Path dir = dataDir.resolve("temporal");
             Files.createDirectories(dir);

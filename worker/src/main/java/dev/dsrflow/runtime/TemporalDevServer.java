@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * frontend, history, matching and visibility services as a cluster, persisted in one SQLite file,
  * bound to the loopback interface only (the frontend has no authentication). dsrflow's search
  * attributes are registered at every start (the CLI's {@code --search-attribute} only applies to
- * a new database file). The binary comes from {@code DSRFLOW_TEMPORAL_CLI}, then the project's
+ * a new database file), unless the options leave that to someone else. The binary comes from {@code DSRFLOW_TEMPORAL_CLI}, then the project's
  * {@code .dsrflow/tools/temporal/bin/temporal} (installed by {@code bin/install-test-tools}),
  * searched upward from the working directory, then {@code PATH}.
  */
@@ -56,8 +56,22 @@ public final class TemporalDevServer implements Closeable {
      * @param uiPort the Web UI's port, or 0 for no UI
      * @param codecEndpoint the codec endpoint the UI calls to decode payloads, or null
      * @param log where the server's own output goes
+     * @param registersSearchAttributes whether the start registers dsrflow's search attributes
+     *     (false: someone else does, as {@code deploy/temporal/register-search-attributes.sh} on a cluster)
      */
-    public record Options(Path binary, Path dbFile, int port, int uiPort, String codecEndpoint, Path log) {
+    public record Options(
+            Path binary,
+            Path dbFile,
+            int port,
+            int uiPort,
+            String codecEndpoint,
+            Path log,
+            boolean registersSearchAttributes) {
+        /** Options whose start registers dsrflow's search attributes. */
+        public Options(Path binary, Path dbFile, int port, int uiPort, String codecEndpoint, Path log) {
+            this(binary, dbFile, port, uiPort, codecEndpoint, log, true);
+        }
+
         /** The same options with a free port where {@code port} or {@code uiPort} is negative. */
         Options withFreePorts() {
             return new Options(
@@ -66,7 +80,8 @@ public final class TemporalDevServer implements Closeable {
                     port < 0 ? LocalPorts.next() : port,
                     uiPort < 0 ? LocalPorts.next() : uiPort,
                     codecEndpoint,
-                    log);
+                    log,
+                    registersSearchAttributes);
         }
     }
 
@@ -77,11 +92,16 @@ public final class TemporalDevServer implements Closeable {
 
     /** The binary, if one is found: {@code DSRFLOW_TEMPORAL_CLI}, the project's tools folder, {@code PATH}. */
     public static Optional<Path> findBinary(Map<String, String> env) {
+        return findBinary(env, Path.of(""));
+    }
+
+    /** As {@link #findBinary(Map)}, looking for the project's tools folder from {@code workingDir} upward. */
+    static Optional<Path> findBinary(Map<String, String> env, Path workingDir) {
         String configured = env.get("DSRFLOW_TEMPORAL_CLI");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        for (Path dir = workingDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(PROJECT_CLI);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
@@ -98,14 +118,25 @@ public final class TemporalDevServer implements Closeable {
 
     /** The binary, or an exception that says how to install it (for what cannot run without it). */
     public static Path requireBinary() {
-        return findBinary(System.getenv())
-                .orElseThrow(
-                        () -> new IllegalStateException("the Temporal CLI (the real Temporal server) is missing: run"
-                                + " bin/install-test-tools, which installs it into " + PROJECT_CLI
-                                + ", or set DSRFLOW_TEMPORAL_CLI to a temporal binary"));
+        return requireBinary(System.getenv());
     }
 
-    /** Starts the server and returns once its frontend answers and dsrflow's search attributes exist. */
+    /** As {@link #requireBinary()}, in the given environment. */
+    public static Path requireBinary(Map<String, String> env) {
+        String configured = env.get("DSRFLOW_TEMPORAL_CLI");
+        return findBinary(env)
+                .orElseThrow(() -> new IllegalStateException("the Temporal CLI (the real Temporal server) is missing: "
+                        + (configured == null || configured.isBlank()
+                                ? ""
+                                : "DSRFLOW_TEMPORAL_CLI names " + configured + ", which is not an executable file; ")
+                        + "run bin/install-test-tools, which installs it into " + PROJECT_CLI
+                        + ", or set DSRFLOW_TEMPORAL_CLI to a temporal binary"));
+    }
+
+    /**
+     * Starts the server and returns once its frontend answers and, when the options say so,
+     * dsrflow's search attributes exist.
+     */
     public static TemporalDevServer start(Options requested) throws IOException {
         Options options = requested.withFreePorts();
         Files.createDirectories(options.dbFile().toAbsolutePath().getParent());
@@ -147,8 +178,10 @@ public final class TemporalDevServer implements Closeable {
                 command.addAll(List.of("--ui-codec-endpoint", options.codecEndpoint()));
             }
         }
-        SearchAttributeNames.TYPES.forEach(
-                (name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
+        if (options.registersSearchAttributes()) {
+            SearchAttributeNames.TYPES.forEach(
+                    (name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
+        }
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()))
@@ -225,7 +258,11 @@ public final class TemporalDevServer implements Closeable {
                             + options.port() + " taken?): " + tail());
                 }
                 try {
-                    registerMissingSearchAttributes(operator);
+                    if (options.registersSearchAttributes()) {
+                        registerMissingSearchAttributes(operator);
+                    } else {
+                        searchAttributes(operator); // answers once the frontend is up
+                    }
                     return;
                 } catch (io.grpc.StatusRuntimeException notYet) {
                     last = notYet;
@@ -246,14 +283,18 @@ public final class TemporalDevServer implements Closeable {
         }
     }
 
-    private static void registerMissingSearchAttributes(OperatorServiceStubs operator) {
-        Set<String> present = operator.blockingStub()
+    private static Set<String> searchAttributes(OperatorServiceStubs operator) {
+        return operator.blockingStub()
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
                 .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
                         .setNamespace(NAMESPACE)
                         .build())
                 .getCustomAttributesMap()
                 .keySet();
+    }
+
+    private static void registerMissingSearchAttributes(OperatorServiceStubs operator) {
+        Set<String> present = searchAttributes(operator);
         AddSearchAttributesRequest.Builder missing =
                 AddSearchAttributesRequest.newBuilder().setNamespace(NAMESPACE);
         SearchAttributeNames.TYPES.forEach((name, type) -> {

@@ -12,6 +12,7 @@ import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +23,16 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * dsrflow as deploy/ runs it, on one machine: the real Temporal server ({@code temporal server
- * start-dev}, persisted in a SQLite file, with dsrflow's search attributes), PostgreSQL, and each
- * dsrflow role as its own JVM configured only through environment variables. Processes, the
+ * start-dev}, persisted in a SQLite file, with dsrflow's search attributes registered as on a
+ * cluster, by deploy/temporal/register-search-attributes.sh through {@code temporal operator
+ * search-attribute create}), PostgreSQL, and each dsrflow role as its own JVM configured only
+ * through environment variables. Processes, the
  * Temporal server among them, can be killed and started again, as a crash and a restart would.
  * Without the Temporal CLI the cluster does not start, and says to run bin/install-test-tools.
  */
@@ -85,15 +89,18 @@ final class LocalCluster implements Closeable {
         }
     }
 
-    LocalCluster(Path dir, Map<String, String> extraEnv) throws IOException {
+    LocalCluster(Path dir, Map<String, String> extraEnv) throws IOException, InterruptedException {
         this.dir = dir;
+        Path cli = TemporalDevServer.requireBinary();
         this.temporal = TemporalDevServer.start(new TemporalDevServer.Options(
-                TemporalDevServer.requireBinary(),
+                cli,
                 dir.resolve("temporal").resolve("temporal.db"),
                 LocalPorts.next(),
                 0,
                 null,
-                dir.resolve("temporal").resolve("server.log")));
+                dir.resolve("temporal").resolve("server.log"),
+                false));
+        registerSearchAttributes(cli);
         this.db = (PGSimpleDataSource) TestDatabase.fresh();
         env.put("TEMPORAL_ADDRESS", temporal.address());
         env.put("DSRFLOW_TEMPORAL_SEARCH_ATTRIBUTES", "true");
@@ -127,6 +134,25 @@ final class LocalCluster implements Closeable {
                 "$2a$10$My74KFnag1oHByw8RMETu.99w8TcRxPjuoZE8twudi4/EZAR9Ozlq"); // bcrypt of "auditor"
         env.put("DSRFLOW_SECURITY_USERS_AUDITOR_ROLES", "AUDITOR");
         env.putAll(extraEnv);
+    }
+
+    /** Registers the search attributes as deploy/ does on a cluster: its script, with the temporal CLI. */
+    private void registerSearchAttributes(Path cli) throws IOException, InterruptedException {
+        Path script = Path.of("..", "deploy", "temporal", "register-search-attributes.sh");
+        Path log = dir.resolve("temporal").resolve("register-search-attributes.log");
+        ProcessBuilder pb = new ProcessBuilder(
+                        "sh", script.toAbsolutePath().normalize().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("TEMPORAL_ADDRESS", temporal.address());
+        pb.environment().put("TEMPORAL_NAMESPACE", "default");
+        pb.environment().put("PATH", cli.toAbsolutePath().getParent() + File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            temporal.close();
+            throw new IllegalStateException(script + " failed:\n" + Files.readString(log));
+        }
     }
 
     /** Starts a role's JVM. */
