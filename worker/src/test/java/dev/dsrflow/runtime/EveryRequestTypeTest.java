@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every request type end to end over the API on the default runtime and its demo products
  * (real rows in PostgreSQL): a download the subject fetches through the signed link, and a
- * legal hold that defers a deletion until legal releases it.
+ * legal hold that defers a deletion until legal releases it. The runtime is started as the run
+ * command starts it, with nothing said about Temporal: it finds the real server's CLI in the
+ * project's tools folder.
  */
 class EveryRequestTypeTest {
     @TempDir
@@ -71,6 +73,16 @@ class EveryRequestTypeTest {
                 .until(
                         () -> api.get("/v1/requests/" + id, "ops").body(),
                         v -> status.equals(v.path("status").asText()));
+    }
+
+    @Test
+    void theDefaultRuntimeRunsTheRealServerFromTheProjectsToolsFolderWithItsDatabaseUnderTheDataDirectory() {
+        Path db = dataDir.resolve("temporal").resolve("temporal.db");
+        assertThat(dsrflow.banner())
+                .as("no DSRFLOW_TEMPORAL_CLI, no PATH: the CLI bin/install-test-tools put in .dsrflow/tools")
+                .contains("(temporal server start-dev, workflows kept in " + db + ")")
+                .doesNotContain("test server");
+        assertThat(db).isRegularFile();
     }
 
     @Test
