@@ -79,17 +79,21 @@ class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
         List<String> holds = ledger.approvedPreservations();
         Map<String, Integer> registered = new HashMap<>();
         holds.forEach(id -> registered.put(id, ledger.countEvents(id, HOLD_REGISTERED)));
-        List<String> restarted = holds.stream().filter(this::redriveOne).toList();
+        Pass pass = new Pass();
+        List<String> restarted =
+                holds.stream().filter(id -> redriveOne(id, pass)).toList();
         List<String> rest = new ArrayList<>(ledger.unfinished());
         rest.removeAll(holds);
         if (restarted.isEmpty()) {
-            logRedriven(redrive(rest));
+            rest.forEach(id -> redriveOne(id, pass));
+            logRedriven(pass);
             return;
         }
         Thread after = new Thread(
                 () -> {
                     awaitHoldsBack(restarted, registered);
-                    logRedriven(restarted.size() + redrive(rest));
+                    rest.forEach(id -> redriveOne(id, pass));
+                    logRedriven(pass);
                 },
                 "dsrflow-redrive");
         after.setDaemon(true);
@@ -118,9 +122,12 @@ class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private static void logRedriven(int started) {
-        if (started > 0) {
-            LOG.info("re-drove {} unfinished request(s) from the ledger", started);
+    private static void logRedriven(Pass pass) {
+        if (pass.started > 0) {
+            LOG.info("re-drove {} unfinished request(s) from the ledger", pass.started);
+        }
+        if (pass.alreadyThere > 0) {
+            LOG.info("left {} unfinished request(s) as they are: Temporal still has their workflow", pass.alreadyThere);
         }
     }
 
@@ -134,13 +141,26 @@ class LedgerRedriver implements ApplicationEventListener<StartupEvent> {
 
     /** Starts the workflow of each request that has none; returns how many started. */
     int redrive(List<String> ids) {
-        return (int) ids.stream().filter(this::redriveOne).count();
+        Pass pass = new Pass();
+        ids.forEach(id -> redriveOne(id, pass));
+        return pass.started;
+    }
+
+    /** What one re-drive did: workflows started, and requests whose workflow Temporal still had. */
+    private static final class Pass {
+        private int started;
+        private int alreadyThere;
     }
 
     /** Starts the request's workflow if it has none; true when it started one. */
-    private boolean redriveOne(String id) {
+    private boolean redriveOne(String id, Pass pass) {
         try {
-            return start(specs.open(ledger.specCiphertext(id).orElseThrow()));
+            if (start(specs.open(ledger.specCiphertext(id).orElseThrow()))) {
+                pass.started++;
+                return true;
+            }
+            pass.alreadyThere++;
+            return false;
         } catch (RuntimeException e) {
             LOG.warn("could not re-drive request {}: {}", id, e.getClass().getSimpleName());
             return false;

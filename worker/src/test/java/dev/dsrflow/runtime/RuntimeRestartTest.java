@@ -3,6 +3,9 @@ package dev.dsrflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.workflow.WorkflowIds;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
@@ -19,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests survive a restart of the whole default runtime. On the real Temporal server (its
@@ -35,6 +39,8 @@ class RuntimeRestartTest {
     private Dsrflow dsrflow;
     private final int temporalPort = LocalPorts.next();
     private final int httpPort = LocalPorts.next();
+    /** What the start-up re-drive logs (dev.dsrflow.orchestrator.LedgerRedriver). */
+    private final ListAppender<ILoggingEvent> redriveLog = new ListAppender<>();
 
     private ApiClient start() throws Exception {
         return start("test-server", Map.of());
@@ -135,7 +141,14 @@ class RuntimeRestartTest {
         // the package whose link expired while the runtime was down is purged at start-up
         Map<String, Object> changed = changedCatalogue();
         changed.put("dsrflow.redrive.all-on-startup", true);
+        Logger redriver = (Logger) LoggerFactory.getLogger("dev.dsrflow.orchestrator.LedgerRedriver");
+        redriveLog.start();
+        redriver.addAppender(redriveLog);
         ApiClient api = start("dev-server", changed);
+        assertThat(redriveLog.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .as("the forced re-drive tried the two unfinished requests and started neither")
+                .containsExactly("left 2 unfinished request(s) as they are: Temporal still has their workflow");
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(() -> download(api, download).get("purged").asBoolean());
@@ -159,6 +172,7 @@ class RuntimeRestartTest {
 
     @AfterEach
     void stop() {
+        ((Logger) LoggerFactory.getLogger("dev.dsrflow.orchestrator.LedgerRedriver")).detachAppender(redriveLog);
         if (dsrflow != null) {
             dsrflow.close();
         }
