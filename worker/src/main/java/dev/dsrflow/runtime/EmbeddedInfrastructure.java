@@ -102,7 +102,11 @@ final class EmbeddedInfrastructure implements Closeable {
         Optional<Path> binary = switch (choice.mode()) {
             case "test-server" -> Optional.empty();
             case "dev-server" -> Optional.of(TemporalDevServer.requireBinary(env)); // never the fallback
-            default -> TemporalDevServer.findBinary(env);
+            // a CLI named in DSRFLOW_TEMPORAL_CLI that is not there is a mistake to report, not a reason to fall back
+            default ->
+                env.getOrDefault("DSRFLOW_TEMPORAL_CLI", "").isBlank()
+                        ? TemporalDevServer.findBinary(env)
+                        : Optional.of(TemporalDevServer.requireBinary(env));
         };
         if (binary.isPresent()) {
             Path dir = dataDir.resolve("temporal");

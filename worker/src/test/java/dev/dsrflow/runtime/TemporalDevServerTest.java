@@ -62,4 +62,18 @@ class TemporalDevServerTest {
                 .hasMessageContaining("run bin/install-test-tools")
                 .hasMessageContaining(TemporalDevServer.PROJECT_CLI.toString());
     }
+
+    @Test
+    void theRunCommandStopsAtStartWhenDsrflowTemporalCliNamesNoBinaryInsteadOfFallingBack() {
+        Map<String, String> env =
+                Map.of("DSRFLOW_TEMPORAL_CLI", dir.resolve("gone").toString());
+        Map<String, Object> props = Map.of(
+                "dsrflow.data-dir", dir.resolve("data").toString(),
+                "dsrflow.embedded.temporal-port", LocalPorts.next(),
+                "micronaut.server.port", LocalPorts.next());
+
+        assertThatThrownBy(() -> Dsrflow.start(ProcessRole.ALL, env, props))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DSRFLOW_TEMPORAL_CLI names " + dir.resolve("gone"));
+    }
 }
