@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsrflow.temporal.SearchAttributeNames;
+import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,6 +87,20 @@ class EveryRequestTypeTest {
                 .contains("(temporal server start-dev, workflows kept in " + db + ")")
                 .doesNotContain("test server");
         assertThat(db).isRegularFile();
+        String address = dsrflow.context().getRequiredProperty("dsrflow.temporal.address", String.class);
+        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+                OperatorServiceStubsOptions.newBuilder().setTarget(address).validateAndBuildWithDefaults());
+        try {
+            assertThat(operator.blockingStub()
+                            .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
+                                    .setNamespace("default")
+                                    .build())
+                            .getCustomAttributesMap())
+                    .as("dsrflow's search attributes, registered by the run command")
+                    .containsKeys(SearchAttributeNames.TYPES.keySet().toArray(String[]::new));
+        } finally {
+            operator.shutdownNow();
+        }
     }
 
     @Test
