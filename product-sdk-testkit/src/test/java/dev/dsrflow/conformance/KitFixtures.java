@@ -267,6 +267,18 @@ final class KitFixtures {
         }
     }
 
+    /** The team has not written its normal read yet: a hook throws, outside any handler call. */
+    static class VisibleItemsNotWrittenYet extends InMemoryKit {
+        VisibleItemsNotWrittenYet() {
+            super(everything());
+        }
+
+        @Override
+        public long visibleItems(SubjectIdentifiers subject) {
+            throw new UnsupportedOperationException("not implemented yet: visibleItems");
+        }
+    }
+
     /** Resolve answers with the account's user id alone, as a lookup by primary key would: fewer than it was given. */
     static class ResolveReturnsOnlyTheUserId extends InMemoryKit {
         ResolveReturnsOnlyTheUserId() {
