@@ -321,7 +321,8 @@ final class LedgerScaleBench implements Callable<Integer> {
         say(String.format(
                 Locale.ROOT,
                 "CSV export of every row: HTTP %d, %,d rows, %.0f MB in %.1f s (%.0f rows/s), first byte after %.0f ms;"
-                        + " live heap %.0f MB before, peak %.0f MB while streaming (+%.0f MB); RSS %.0f -> peak %.0f MB",
+                        + " live heap %.0f MB before, peak %.0f MB while streaming (+%.0f MB); RSS %.0f -> peak"
+                        + " %.0f MB",
                 status,
                 Math.max(0, lines - 1),
                 bytes / 1048576.0,

@@ -34,9 +34,11 @@ import javax.sql.DataSource;
 public class LedgerQueries {
     private static final String COLUMNS =
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
-                    + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
-                    + " r.certificate, array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
-                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys, r.grace_configured_end";
+                    + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at,"
+                    + " r.completed_at, r.download::text, r.certificate,"
+                    + " array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
+                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys,"
+                    + " r.grace_configured_end";
     /** Matches counted exactly; a larger total is the planner's estimate. */
     public static final int EXACT_TOTAL = 20_000;
 
@@ -305,9 +307,9 @@ public class LedgerQueries {
             }
         }
         if (f.subjectKeys() != null && !f.subjectKeys().isEmpty()) {
-            clauses.add(
-                    "exists (select 1 from ledger.request_subject_keys k where k.request_id = r.id and k.subject_key in ("
-                            + placeholders(f.subjectKeys().size()) + "))");
+            clauses.add("exists (select 1 from ledger.request_subject_keys k"
+                    + " where k.request_id = r.id and k.subject_key in ("
+                    + placeholders(f.subjectKeys().size()) + "))");
             params.addAll(f.subjectKeys());
         }
         if (f.dueBefore() != null) {
