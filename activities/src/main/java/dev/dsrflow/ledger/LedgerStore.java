@@ -497,7 +497,8 @@ public final class LedgerStore {
                         + " attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
                         + " result=excluded.result"
                         + " where (t.status, t.attempts, t.updated_at, t.detail, t.result) is distinct from"
-                        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail, excluded.result)")) {
+                        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail,"
+                        + " excluded.result)")) {
             for (ProductSnapshot p : s.products()) {
                 ps.setString(1, s.id());
                 ps.setString(2, p.product());
