@@ -90,6 +90,27 @@ class RuntimeRestartTest {
                 .contains(ui);
     }
 
+    /** The UI shows a workflow but refuses to act on it, and says so to the UI (no buttons). */
+    private static void assertTheWebUiReadsButCannotAct(int uiPort, String workflowId) throws Exception {
+        ApiClient ui = new ApiClient(uiPort);
+        assertThat(ui.get("/api/v1/settings", null)
+                        .body()
+                        .path("DisableWriteActions")
+                        .asBoolean())
+                .as("the UI is told write actions are off")
+                .isTrue();
+        String workflow = "/api/v1/namespaces/default/workflows/" + workflowId;
+        ApiClient.Answer read = ui.get(workflow, null);
+        assertThat(read.status()).as("reading a workflow through the UI").isEqualTo(200);
+        assertThat(read.raw()).contains(workflowId);
+        for (String action : List.of("/terminate", "/cancel", "/signal/cancel", "/reset")) {
+            assertThat(ui.post(workflow + action, null, "{\"reason\":\"from the UI\"}")
+                            .status())
+                    .as("POST " + action + " through the UI")
+                    .isEqualTo(403);
+        }
+    }
+
     @Test
     void onTheRealServerRequestsSurviveARestartBecauseTemporalKeptThemAndNothingIsReDriven() throws Exception {
         int uiPort = LocalPorts.next();
@@ -124,6 +145,7 @@ class RuntimeRestartTest {
         JsonNode graceBefore = awaitStatus(first, inGrace, "GRACE_PERIOD");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> first.get("/v1/requests/" + manual, "ops").raw().contains("\"MANUAL\""));
+        assertTheWebUiReadsButCannotAct(uiPort, WorkflowIds.request(manual));
         List<String> ids = List.of(completed, manual, inGrace);
         Map<String, List<String>> runs = new HashMap<>();
         ids.forEach(id -> runs.put(id, runsOf(id)));
