@@ -77,8 +77,7 @@ class DrpController {
     }
 
     @Post(value = "/v1/agent/{agentId}", consumes = MediaType.TEXT_PLAIN, produces = MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Pair-wise key setup: a signed message → the agent's bearer token (403, no body, if refused)")
+    @Operation(summary = "Pair-wise key setup: a signed message → the agent's bearer token (403, no body, if refused)")
     Map<String, String> keySetup(@PathVariable String agentId, @Body @Nullable String body) {
         try {
             Agent agent = agents.find(agentId).orElseThrow(() -> DrpRefusal.forbidden("agent-id", "unknown agent"));
