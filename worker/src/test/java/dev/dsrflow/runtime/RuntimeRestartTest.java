@@ -127,7 +127,8 @@ class RuntimeRestartTest {
         String completed = file(first, """
         {"type":"ACCESS","subject":{"userId":"u-0611"},"jurisdiction":"GDPR","products":["profile"]}""");
         String manual = file(first, """
-        {"type":"ACCESS","subject":{"userId":"u-0612"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0612"},
+        "jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
         String inGrace = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0614"},"jurisdiction":"GDPR","products":["profile","content"]}""");
         String download = file(first, """
@@ -281,7 +282,8 @@ class RuntimeRestartTest {
         String unapproved = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0632"},"jurisdiction":"GDPR","products":["profile","content"]}""");
         String manual = file(first, """
-        {"type":"ACCESS","subject":{"userId":"u-0633"},"jurisdiction":"GDPR","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0633"},
+        "jurisdiction":"GDPR","products":["profile","support-tickets"]}""");
         String download = file(first, """
         {"type":"DOWNLOAD","subject":{"userId":"u-0634"},"jurisdiction":"GDPR","products":["profile"]}""");
         awaitStatus(first, unapproved, "AWAITING_APPROVAL");
@@ -360,7 +362,8 @@ class RuntimeRestartTest {
         String completed = file(first, """
         {"type":"ACCESS","subject":{"userId":"u-0601"},"jurisdiction":"GDPR","products":["profile"]}""");
         String manual = file(first, """
-        {"type":"ACCESS","subject":{"userId":"u-0602"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0602"},
+        "jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
         String unapproved = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0603"},"jurisdiction":"GDPR","products":["profile","content"]}""");
         String inGrace = file(first, """
