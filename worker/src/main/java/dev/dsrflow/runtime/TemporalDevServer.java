@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * frontend, history, matching and visibility services as a cluster, persisted in one SQLite file,
  * bound to the loopback interface only (the frontend has no authentication). dsrflow's search
  * attributes are registered at every start (the CLI's {@code --search-attribute} only applies to
- * a new database file), unless the options leave that to someone else. The binary comes from {@code DSRFLOW_TEMPORAL_CLI}, then the project's
+ * a new database file), unless the options leave that to someone else. The binary comes from
+ * {@code DSRFLOW_TEMPORAL_CLI}, then the project's
  * {@code .dsrflow/tools/temporal/bin/temporal} (installed by {@code bin/install-test-tools}),
  * searched upward from the working directory, then {@code PATH}. Its Web UI is served read-only
  * ({@link ReadOnlyUiGate}): the UI lists, reads and decodes, and never terminates, cancels or signals.
