@@ -125,7 +125,11 @@ class ObservabilityTest {
                                         Map.of("task_queue", "dsr-product-profile"))
                                 && m.any(
                                         "temporal_workflow_task_execution_latency_seconds_count",
-                                        Map.of("task_queue", "dsr-orchestrator")));
+                                        Map.of("task_queue", "dsr-orchestrator"))
+                                && m.sum(
+                                                "dsrflow_notices_total",
+                                                Map.of("channel", "email", "kind", "ACCESS_READY", "outcome", "sent"))
+                                        >= 1);
         assertThat(seen.sum("dsrflow_requests_filed_total", Map.of("type", "ACCESS", "jurisdiction", "GDPR")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(seen.sum(
@@ -141,6 +145,11 @@ class ObservabilityTest {
         assertThat(seen.sum("dsrflow_ledger_write_seconds_count", Map.of("operation", "record")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(seen.sum("dsrflow_ledger_up", Map.of())).isEqualTo(1);
+        assertThat(seen.sum(
+                        "dsrflow_notices_total",
+                        Map.of("channel", "email", "kind", "ACKNOWLEDGEMENT", "outcome", "sent")))
+                .as("the subject's mail through the outbox counts as a notice sent")
+                .isGreaterThanOrEqualTo(1);
         String raw = api.get("/metrics", "metrics").raw();
         assertThat(raw).as("no request id in a label").doesNotContain(completedId);
         IDENTIFIERS.forEach(id -> assertThat(raw).doesNotContain(id));

@@ -178,13 +178,7 @@ class DeadlineNotices {
             Thread.currentThread().interrupt();
             sent = false;
         }
-        Counter.builder("dsrflow.notices")
-                .description("Notices sent to people, by channel, kind and outcome")
-                .tag("channel", "webhook")
-                .tag("kind", due.level())
-                .tag("outcome", sent ? "sent" : "failed")
-                .register(registry)
-                .increment();
+        NoticeMetrics.count(registry, "webhook", due.level(), sent);
         if (sent) {
             try (Connection c = ledger.getConnection();
                     PreparedStatement ps = c.prepareStatement("update " + T
