@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.condition.Condition;
+import io.micronaut.context.condition.ConditionContext;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 @Requires(property = "dsrflow.orchestrator.enabled", value = "true")
+@Requires(condition = DeadlineNotices.Configured.class)
 class DeadlineNotices {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineNotices.class);
     private static final String T = LedgerSchema.SCHEMA + ".";
@@ -61,6 +66,19 @@ class DeadlineNotices {
      * under the bare level), so each channel sends each notice once, whatever the other does.
      */
     private record Channel(String name, String key, Predicate<Due> send) {}
+
+    /** A webhook or a privacy-ops address is configured: otherwise there is nothing to send. */
+    static final class Configured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context) {
+            return context.getBeanContext() instanceof PropertyResolver properties
+                    && Stream.of("dsrflow.observability.deadline-webhook", "dsrflow.observability.deadline-email")
+                            .anyMatch(key -> !properties
+                                    .get(key, String.class)
+                                    .orElse("")
+                                    .isBlank());
+        }
+    }
 
     private final DataSource ledger;
     private final List<Channel> channels = new ArrayList<>();
@@ -92,17 +110,13 @@ class DeadlineNotices {
         this.scans = Counter.builder("dsrflow.deadline.scans")
                 .description("Scans of the ledger for deadline escalations without a notice")
                 .register(this.registry);
-        this.task = channels.isEmpty()
-                ? null
-                : scheduler.scheduleWithFixedDelay(
-                        settings.noticeScanInterval(), settings.noticeScanInterval(), this::scanQuietly);
+        this.task = scheduler.scheduleWithFixedDelay(
+                settings.noticeScanInterval(), settings.noticeScanInterval(), this::scanQuietly);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        task.cancel(false);
     }
 
     private void scanQuietly() {
