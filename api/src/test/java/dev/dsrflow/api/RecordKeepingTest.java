@@ -13,6 +13,7 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.PackageLayout;
+import dev.dsrflow.report.AccessReportActivitiesImpl;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -94,6 +95,8 @@ class RecordKeepingTest extends ApiTestSupport {
             execute("update ledger.requests set contact_ciphertext = '\\x0102' where id = '" + id + "'");
             put(PackageLayout.packageKey(id));
             put(PackageLayout.staging(id, "content") + "a.json");
+            put(AccessReportActivitiesImpl.jsonKey(id));
+            put(AccessReportActivitiesImpl.htmlKey(id));
         }
         // completion (fixtures: an hour after filing) plus 25 months
         Instant now = BASE.plus(Duration.ofHours(1))
@@ -129,6 +132,8 @@ class RecordKeepingTest extends ApiTestSupport {
         assertThat(blobs.exists(PackageLayout.packageKey(old))).isFalse();
         assertThat(blobs.exists(PackageLayout.staging(old, "content") + "a.json"))
                 .isFalse();
+        assertThat(blobs.exists(AccessReportActivitiesImpl.jsonKey(old))).isFalse();
+        assertThat(blobs.exists(AccessReportActivitiesImpl.htmlKey(old))).isFalse();
         assertThat(count("select count(*) from ledger.requests where sealed_erased_at is not null and id = '" + old
                         + "'"))
                 .isEqualTo(1);
@@ -190,6 +195,9 @@ class RecordKeepingTest extends ApiTestSupport {
             assertThat(ledger.contactCiphertext(id)).as(id).isPresent();
             assertThat(blobs.exists(PackageLayout.packageKey(id))).as(id).isTrue();
             assertThat(blobs.exists(PackageLayout.staging(id, "content") + "a.json"))
+                    .as(id)
+                    .isTrue();
+            assertThat(blobs.exists(AccessReportActivitiesImpl.jsonKey(id)))
                     .as(id)
                     .isTrue();
             JsonNode history = get("/v1/requests/" + id + "/history", "auditor").json();

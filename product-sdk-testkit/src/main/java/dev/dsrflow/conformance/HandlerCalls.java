@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,7 +91,8 @@ final class HandlerCalls implements InvocationHandler {
 
     /** A scope in words: "categories [PURCHASES], dates [2022-01-01T00:00:00Z, 2024-01-01T00:00:00Z)". */
     static String describe(ProductScope scope) {
-        String categories = scope.categories().isEmpty() ? "every category" : "categories " + scope.categories();
+        String categories =
+                scope.categories().isEmpty() ? "every category" : "categories " + new TreeSet<>(scope.categories());
         DateRange range = scope.dateRange();
         String dates = range.from() == null && range.to() == null
                 ? "every date"

@@ -108,10 +108,22 @@ class ConformanceKitTest {
                 Arguments.of(KitFixtures.ExportWithoutCheckpoints.class, EXPORT_RESUMES),
                 Arguments.of(KitFixtures.EmptyCategorySetMeansNone.class, EMPTY_CATEGORY_SET_MEANS_ALL),
                 Arguments.of(KitFixtures.OpenDateRangeMeansNone.class, OPEN_DATE_RANGE_MEANS_ALL_DATES),
+                // the same seven in the newsletter's shape: no VERIFY to read back with, no phone numbers
+                Arguments.of(NewsletterBugs.LocateOfUnknownSubjectThrows.class, UNKNOWN_SUBJECT_IS_NO_DATA),
+                Arguments.of(NewsletterBugs.SecondEraseThrows.class, ERASE_IS_IDEMPOTENT),
+                Arguments.of(NewsletterBugs.EraseReportsOnlyTheLastAttempt.class, ERASE_RESUMES),
+                Arguments.of(NewsletterBugs.PreserveHidesWhatWasErased.class, PRESERVE_REPORTS_ALREADY_ERASED),
+                Arguments.of(NewsletterBugs.ExportWithoutCheckpoints.class, EXPORT_RESUMES),
+                Arguments.of(NewsletterBugs.EmptyCategorySetMeansNone.class, EMPTY_CATEGORY_SET_MEANS_ALL),
+                Arguments.of(NewsletterBugs.OpenDateRangeMeansNone.class, OPEN_DATE_RANGE_MEANS_ALL_DATES),
+                Arguments.of(NewsletterBugs.DateBlindErase.class, ERASE_HONOURS_DATE_RANGE),
+                Arguments.of(NewsletterBugs.CategoryBlindErase.class, CATEGORY_SCOPE_IS_HONOURED),
                 // caught before, still caught
                 Arguments.of(KitFixtures.DateBlindErase.class, ERASE_HONOURS_DATE_RANGE),
                 Arguments.of(KitFixtures.CategoryBlindErase.class, CATEGORY_SCOPE_IS_HONOURED),
                 Arguments.of(KitFixtures.RepeatingErase.class, ERASE_IS_IDEMPOTENT),
+                // thrown by the team's own hook, not by the handler: still named
+                Arguments.of(KitFixtures.VisibleItemsNotWrittenYet.class, RESTRICT_ROUND_TRIPS),
                 // issue 12: a legal hold follows the person only if resolve loses no identifier
                 Arguments.of(KitFixtures.ResolveReturnsOnlyTheUserId.class, RESOLVE_RETURNS_WHAT_IT_WAS_GIVEN));
     }
@@ -131,8 +143,9 @@ class ConformanceKitTest {
                 .hasMessageContaining("\n  expected: " + rule.expects())
                 .hasMessageEndingWith(
                         "\n  see: docs/product-sdk.md#" + rule.name().toLowerCase()));
-        System.out.println("--- " + fixture.getSimpleName() + " fails " + failed.keySet() + "\n"
-                + failed.get(broken).getMessage());
+        System.out.println(
+                "--- " + fixture.getName().substring(fixture.getPackageName().length() + 1) + " fails "
+                        + failed.keySet() + "\n" + failed.get(broken).getMessage());
     }
 
     @ParameterizedTest(name = "{0} fails only {1}")
@@ -155,6 +168,21 @@ class ConformanceKitTest {
                                 EMPTY_CATEGORY_SET_MEANS_ALL,
                                 OPEN_DATE_RANGE_MEANS_ALL_DATES)),
                 Arguments.of(KitFixtures.CategoryBlindErase.class, Set.of(CATEGORY_SCOPE_IS_HONOURED)),
+                // in the newsletter's shape the same bugs break the same rules, VERIFY's rule skipped
+                Arguments.of(NewsletterBugs.LocateOfUnknownSubjectThrows.class, Set.of(UNKNOWN_SUBJECT_IS_NO_DATA)),
+                Arguments.of(
+                        NewsletterBugs.SecondEraseThrows.class,
+                        Set.of(ERASE_IS_IDEMPOTENT, CONCURRENT_ERASES_ARE_SAFE)),
+                Arguments.of(NewsletterBugs.EraseReportsOnlyTheLastAttempt.class, Set.of(ERASE_RESUMES)),
+                Arguments.of(NewsletterBugs.PreserveHidesWhatWasErased.class, Set.of(PRESERVE_REPORTS_ALREADY_ERASED)),
+                Arguments.of(NewsletterBugs.ExportWithoutCheckpoints.class, Set.of(EXPORT_RESUMES)),
+                Arguments.of(
+                        NewsletterBugs.DateBlindErase.class,
+                        Set.of(
+                                ERASE_HONOURS_DATE_RANGE,
+                                EMPTY_CATEGORY_SET_MEANS_ALL,
+                                OPEN_DATE_RANGE_MEANS_ALL_DATES)),
+                Arguments.of(NewsletterBugs.CategoryBlindErase.class, Set.of(CATEGORY_SCOPE_IS_HONOURED)),
                 Arguments.of(KitFixtures.RepeatingErase.class, Set.of(ERASE_IS_IDEMPOTENT, CONCURRENT_ERASES_ARE_SAFE)),
                 Arguments.of(
                         KitFixtures.ResolveReturnsOnlyTheUserId.class,

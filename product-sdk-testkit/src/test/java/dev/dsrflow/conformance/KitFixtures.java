@@ -3,6 +3,8 @@ package dev.dsrflow.conformance;
 import static dev.dsrflow.product.Capability.ERASE;
 import static dev.dsrflow.product.Capability.EXPORT;
 import static dev.dsrflow.product.Capability.LOCATE;
+import static dev.dsrflow.product.Capability.PRESERVE;
+import static dev.dsrflow.product.Capability.RELEASE;
 import static dev.dsrflow.product.Capability.RESTRICT;
 import static dev.dsrflow.product.IdentifierKind.EMAIL;
 import static dev.dsrflow.product.IdentifierKind.USER_ID;
@@ -38,8 +40,21 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KitFixtures {
     private KitFixtures() {}
 
+    /** What a product declares: the capabilities it automates and the identifier kinds it holds. */
+    record Shape(Set<Capability> capabilities, Set<IdentifierKind> identifiers) {
+        static final Shape EVERYTHING = new Shape(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class));
+
+        /** Issue 19's newsletter: four capabilities (no VERIFY, PRESERVE, RELEASE), no phone numbers. */
+        static final Shape NEWSLETTER =
+                new Shape(EnumSet.of(LOCATE, EXPORT, ERASE, RESTRICT), EnumSet.of(USER_ID, EMAIL));
+
+        /** The newsletter once legal asks it to keep holds: still no VERIFY, no phone numbers. */
+        static final Shape NEWSLETTER_WITH_HOLDS =
+                new Shape(EnumSet.of(LOCATE, EXPORT, ERASE, RESTRICT, PRESERVE, RELEASE), EnumSet.of(USER_ID, EMAIL));
+    }
+
     static InMemoryProduct everything() {
-        return new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class));
+        return new InMemoryProduct(Shape.EVERYTHING.capabilities(), Shape.EVERYTHING.identifiers());
     }
 
     // ---- correct products
@@ -54,7 +69,7 @@ final class KitFixtures {
     /** A newsletter: four capabilities (no VERIFY, PRESERVE, RELEASE), user ids and e-mails, no phone numbers. */
     static class Newsletter extends InMemoryKit {
         Newsletter() {
-            super(new InMemoryProduct(EnumSet.of(LOCATE, EXPORT, ERASE, RESTRICT), EnumSet.of(USER_ID, EMAIL)));
+            super(new InMemoryProduct(Shape.NEWSLETTER.capabilities(), Shape.NEWSLETTER.identifiers()));
         }
     }
 
@@ -79,101 +94,128 @@ final class KitFixtures {
         }
     }
 
-    // ---- the seven bugs of issue 19
+    // ---- the seven bugs of issue 19, each a factory so it can be injected into more than one shape
 
     /** Locate throws for a subject the product does not know. */
     static class LocateOfUnknownSubjectThrows extends InMemoryKit {
         LocateOfUnknownSubjectThrows() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                public synchronized Inventory locate(SubjectRef subject, ProductScope scope) {
-                    if (memberOf(subject).isEmpty()) {
-                        throw new NoSuchElementException("no member matches the subject");
-                    }
-                    return super.locate(subject, scope);
-                }
-            });
+            super(locateOfUnknownSubjectThrows(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct locateOfUnknownSubjectThrows(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            public synchronized Inventory locate(SubjectRef subject, ProductScope scope) {
+                if (memberOf(subject).isEmpty()) {
+                    throw new NoSuchElementException("no member matches the subject");
+                }
+                return super.locate(subject, scope);
+            }
+        };
     }
 
     /** A second erase of an erased subject throws instead of reporting zero. */
     static class SecondEraseThrows extends InMemoryKit {
         SecondEraseThrows() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                private final Set<String> erasedSubjects = ConcurrentHashMap.newKeySet();
-
-                @Override
-                public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-                    if (progress.resumeFrom().isEmpty() && !erasedSubjects.add(subject.subjectKey() + scope)) {
-                        throw new IllegalStateException("subject already erased");
-                    }
-                    return super.erase(subject, scope, progress);
-                }
-            });
+            super(secondEraseThrows(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct secondEraseThrows(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            private final Set<String> erasedSubjects = ConcurrentHashMap.newKeySet();
+
+            @Override
+            public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+                if (progress.resumeFrom().isEmpty() && !erasedSubjects.add(subject.subjectKey() + scope)) {
+                    throw new IllegalStateException("subject already erased");
+                }
+                return super.erase(subject, scope, progress);
+            }
+        };
     }
 
     /** A resumed erase reports what its own attempt erased, not the total across attempts. */
     static class EraseReportsOnlyTheLastAttempt extends InMemoryKit {
         EraseReportsOnlyTheLastAttempt() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                protected synchronized ErasureReport report(String run, Map<InformationCategory, Long> thisAttempt) {
-                    return new ErasureReport(thisAttempt);
-                }
-            });
+            super(eraseReportsOnlyTheLastAttempt(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct eraseReportsOnlyTheLastAttempt(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            protected synchronized ErasureReport report(String run, Map<InformationCategory, Long> thisAttempt) {
+                return new ErasureReport(thisAttempt);
+            }
+        };
     }
 
     /** Preserve after an erase reports nothing already erased. */
     static class PreserveHidesWhatWasErased extends InMemoryKit {
         PreserveHidesWhatWasErased() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                public synchronized PreservationReceipt preserve(
-                        SubjectRef subject, ProductScope scope, String holdId) {
-                    PreservationReceipt r = super.preserve(subject, scope, holdId);
-                    return new PreservationReceipt(r.holdId(), r.items(), r.contentDigest(), 0);
-                }
-            });
+            super(preserveHidesWhatWasErased(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct preserveHidesWhatWasErased(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            public synchronized PreservationReceipt preserve(SubjectRef subject, ProductScope scope, String holdId) {
+                PreservationReceipt r = super.preserve(subject, scope, holdId);
+                return new PreservationReceipt(r.holdId(), r.items(), r.contentDigest(), 0);
+            }
+        };
     }
 
     /** Export never checkpoints ("it is small, it never needs to resume"). */
     static class ExportWithoutCheckpoints extends InMemoryKit {
         ExportWithoutCheckpoints() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                public synchronized ExportManifest export(
-                        SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress p) {
-                    return super.export(subject, scope, format, sink, Progress.none());
-                }
-            });
+            super(exportWithoutCheckpoints(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct exportWithoutCheckpoints(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            public synchronized ExportManifest export(
+                    SubjectRef subject, ProductScope scope, ExportFormat format, ExportSink sink, Progress p) {
+                return super.export(subject, scope, format, sink, Progress.none());
+            }
+        };
     }
 
     /** An empty category set is read as "no category" (a filter {@code category IN ()}). */
     static class EmptyCategorySetMeansNone extends InMemoryKit {
         EmptyCategorySetMeansNone() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                protected boolean covers(ProductScope scope, InformationCategory category) {
-                    return scope.categories().contains(category);
-                }
-            });
+            super(emptyCategorySetMeansNone(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct emptyCategorySetMeansNone(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            protected boolean covers(ProductScope scope, InformationCategory category) {
+                return scope.categories().contains(category);
+            }
+        };
     }
 
     /** An open date range is read as "no date" (a filter {@code created_at >= NULL}). */
     static class OpenDateRangeMeansNone extends InMemoryKit {
         OpenDateRangeMeansNone() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                protected boolean inRange(DateRange range, Instant at) {
-                    return range.from() != null && range.to() != null && range.contains(at);
-                }
-            });
+            super(openDateRangeMeansNone(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct openDateRangeMeansNone(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            protected boolean inRange(DateRange range, Instant at) {
+                return range.from() != null && range.to() != null && range.contains(at);
+            }
+        };
     }
 
     // ---- bugs the kit caught before
@@ -181,25 +223,33 @@ final class KitFixtures {
     /** Erase ignores the date range. */
     static class DateBlindErase extends InMemoryKit {
         DateBlindErase() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-                    return super.erase(subject, new ProductScope(scope.categories(), null), progress);
-                }
-            });
+            super(dateBlindErase(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct dateBlindErase(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+                return super.erase(subject, new ProductScope(scope.categories(), null), progress);
+            }
+        };
     }
 
     /** Erase ignores the category scope. */
     static class CategoryBlindErase extends InMemoryKit {
         CategoryBlindErase() {
-            super(new InMemoryProduct(EnumSet.allOf(Capability.class), EnumSet.allOf(IdentifierKind.class)) {
-                @Override
-                public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
-                    return super.erase(subject, new ProductScope(Set.of(), scope.dateRange()), progress);
-                }
-            });
+            super(categoryBlindErase(Shape.EVERYTHING));
         }
+    }
+
+    static InMemoryProduct categoryBlindErase(Shape shape) {
+        return new InMemoryProduct(shape.capabilities(), shape.identifiers()) {
+            @Override
+            public ErasureReport erase(SubjectRef subject, ProductScope scope, Progress progress) {
+                return super.erase(subject, new ProductScope(Set.of(), scope.dateRange()), progress);
+            }
+        };
     }
 
     /** Erase replays its first report for a subject on every later call, as a cache of "what we erased" would. */
@@ -214,6 +264,18 @@ final class KitFixtures {
                     return first.computeIfAbsent(subject.subjectKey() + scope, k -> report);
                 }
             });
+        }
+    }
+
+    /** The team has not written its normal read yet: a hook throws, outside any handler call. */
+    static class VisibleItemsNotWrittenYet extends InMemoryKit {
+        VisibleItemsNotWrittenYet() {
+            super(everything());
+        }
+
+        @Override
+        public long visibleItems(SubjectIdentifiers subject) {
+            throw new UnsupportedOperationException("not implemented yet: visibleItems");
         }
     }
 

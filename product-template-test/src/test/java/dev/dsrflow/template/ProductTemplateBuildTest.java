@@ -44,6 +44,7 @@ class ProductTemplateBuildTest {
     private static Path repository;
     private static Path settings;
     private static Path template;
+    private static int compileExit;
     private static int templateExit;
 
     @BeforeAll
@@ -61,6 +62,7 @@ class ProductTemplateBuildTest {
         copyDsrflowSources(dsrflow);
         int installed = mvn(
                 dsrflow,
+                "mvn.log",
                 "install",
                 "-pl",
                 ".," + String.join(",", INSTALLED),
@@ -75,7 +77,9 @@ class ProductTemplateBuildTest {
 
         template = scratch.resolve("my-product");
         copyTree(REPO_ROOT.resolve("product-template"), template);
-        templateExit = mvn(template, "-o", "test");
+        // the worker module only compiles in a build of its own: `mvn test` stops at the handler's red kit
+        compileExit = mvn(template, "mvn-compile.log", "-o", "test-compile");
+        templateExit = mvn(template, "mvn.log", "-o", "test");
     }
 
     @AfterAll
@@ -85,6 +89,16 @@ class ProductTemplateBuildTest {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    @Test
+    void theWholeTemplateWorkerIncludedCompilesOffline() {
+        assertThat(compileExit)
+                .as("mvn -o test-compile of the template (log: %s)", template.resolve("mvn-compile.log"))
+                .isZero();
+        assertThat(template.resolve("worker/target/classes/com/example/myproduct/MyProductWorker.class"))
+                .as("the worker's main, compiled against ProductWorkerApp of dsrflow-product-runtime")
+                .isRegularFile();
     }
 
     @Test
@@ -238,13 +252,13 @@ class ProductTemplateBuildTest {
         }
     }
 
-    private static int mvn(Path dir, String... args) throws IOException, InterruptedException {
+    private static int mvn(Path dir, String log, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-s", settings.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mvn.log").toFile())
+                .redirectOutput(dir.resolve(log).toFile())
                 .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,6 +89,13 @@ final class ScaleBench implements Callable<Integer> {
             description = "requests seeded for the ledger figures (bench --scale-ledger; default 1000000; 0: skip)")
     int ledgerRequests = 1_000_000;
 
+    @Option(
+            names = "--set",
+            paramLabel = "key=value",
+            description = "a runtime property for every run, applied last (repeatable; for A/B runs of a setting,"
+                    + " e.g. --set dsrflow.policy.product-batch-size=64)")
+    Map<String, Object> set = new LinkedHashMap<>();
+
     @Option(names = "--verbose", negatable = false, description = "keep dsrflow's log at INFO")
     boolean verbose;
 
@@ -154,7 +162,7 @@ final class ScaleBench implements Callable<Integer> {
         load.start();
         say(String.format(
                 Locale.ROOT,
-                "scale bench: temporal=%s products=%d (reference %d) parked=%d throughput N=%s x%d ledger=%d;"
+                "scale bench: temporal=%s products=%d (reference %d) parked=%d throughput N=%s x%d ledger=%d%s;"
                         + " %d processors, max heap %d MB, load average %.1f",
                 temporal,
                 products,
@@ -163,6 +171,7 @@ final class ScaleBench implements Callable<Integer> {
                 throughput,
                 throughputRequests,
                 ledgerRequests,
+                set.isEmpty() ? "" : " set=" + set,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1048576,
                 LoadSampler.now()));
@@ -190,7 +199,7 @@ final class ScaleBench implements Callable<Integer> {
     void manyProducts() throws Exception {
         int registered = Math.max(products, referenceProducts);
         say("many products: " + registered + " no-op products registered, one poller each");
-        try (BenchRuntime runtime = BenchRuntime.start(registered, "0s", temporal, null, Map.of(), 1)) {
+        try (BenchRuntime runtime = BenchRuntime.start(registered, "0s", temporal, null, set, 1)) {
             HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
             CpuMeter cpu = runtime.cpuMeter();
             // warm the JIT and the pools on the small N first, unrecorded
@@ -305,7 +314,7 @@ final class ScaleBench implements Callable<Integer> {
         say("throughput: ACCESS against the bare baseline at N=" + throughput + ", " + throughputRequests
                 + " requests each, " + concurrency + " clients");
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
-        try (BenchRuntime runtime = BenchRuntime.start(max, "0s", temporal, null, Map.of());
+        try (BenchRuntime runtime = BenchRuntime.start(max, "0s", temporal, null, set);
                 BaselineBench baseline = new BaselineBench(runtime.temporalAddress(), max, runtime.cpuMeter())) {
             HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
             DsrflowBench dsrflow =
@@ -348,7 +357,7 @@ final class ScaleBench implements Callable<Integer> {
     /** Deletions parked in a 30-day grace period; the heap after GC and an ACCESS on top, against the empty server. */
     void parked() throws Exception {
         say("parked: " + parked + " deletions into a 30-day grace period, " + filingClients + " filing clients");
-        try (BenchRuntime runtime = BenchRuntime.start(1, "30d", temporal, null, Map.of())) {
+        try (BenchRuntime runtime = BenchRuntime.start(1, "30d", temporal, null, set)) {
             HttpApi api = new HttpApi(runtime.httpPort(), "ops", "ops");
             List<String> one = BenchRuntime.benchProducts(1);
             DsrflowBench dsrflow =

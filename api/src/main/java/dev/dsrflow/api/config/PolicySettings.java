@@ -4,6 +4,7 @@ import dev.dsrflow.model.RequestPolicy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,8 @@ import java.time.Duration;
  * @param eraseBudget time kept for erasure before a deletion's legal due date: a grace period
  *     never ends later than the due date less this budget
  * @param verificationCodeTtl how long a verification code mailed to a subject is good for
+ * @param productBatchSize products per child workflow once a request names more than this (0: the
+ *     orchestrator's default, 50); fixed in each request at filing
  */
 @ConfigurationProperties("dsrflow.policy")
 public record PolicySettings(
@@ -28,11 +31,13 @@ public record PolicySettings(
         @Bindable(defaultValue = "false") boolean autoApproveAll,
         @Bindable(defaultValue = "false") boolean searchAttributes,
         @NotNull @Bindable(defaultValue = "7d") Duration eraseBudget,
-        @NotNull @Bindable(defaultValue = "10m") Duration verificationCodeTtl) {
+        @NotNull @Bindable(defaultValue = "10m") Duration verificationCodeTtl,
+        @PositiveOrZero @Bindable(defaultValue = "0") int productBatchSize) {
 
     public RequestPolicy toPolicy() {
         return new RequestPolicy(gracePeriod, linkTtl, otherDeadline, warningLead, autoApproveAll, searchAttributes)
                 .withEraseBudget(eraseBudget)
-                .withVerificationCodeTtl(verificationCodeTtl);
+                .withVerificationCodeTtl(verificationCodeTtl)
+                .withProductBatchSize(productBatchSize);
     }
 }

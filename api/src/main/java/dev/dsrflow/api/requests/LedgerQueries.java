@@ -151,9 +151,12 @@ public class LedgerQueries {
         String where = where(filter, params);
         return read(c -> {
             long counted;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select count(*) from (select 1 from ledger.requests r" + where + " limit ?) m")) {
-                bind(ps, append(params, EXACT_TOTAL + 1));
+            boolean oneProduct = oneProductOnly(filter);
+            String counting = oneProduct
+                    ? "select count(*) from (select 1 from ledger.product_tasks p where p.product = ? limit ?) m"
+                    : "select count(*) from (select 1 from ledger.requests r" + where + " limit ?) m";
+            try (PreparedStatement ps = c.prepareStatement(counting)) {
+                bind(ps, append(oneProduct ? List.copyOf(filter.products()) : params, EXACT_TOTAL + 1));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     counted = rs.getLong(1);
@@ -187,6 +190,27 @@ public class LedgerQueries {
             }
             return new RequestPage(items, filter.page(), filter.size(), total, exact);
         });
+    }
+
+    /**
+     * Whether the filter names one product and nothing else: its requests are counted from the
+     * product's own index ({@code product_tasks_product_request}), one entry per request (the
+     * product and request are the key), instead of joining each of up to {@link #EXACT_TOTAL}
+     * requests to its product tasks.
+     */
+    private static boolean oneProductOnly(RequestFilter f) {
+        return f.products() != null
+                && f.products().size() == 1
+                && empty(f.types())
+                && empty(f.statuses())
+                && empty(f.jurisdictions())
+                && empty(f.subjectKeys())
+                && f.dueBefore() == null
+                && f.overdue() == null;
+    }
+
+    private static boolean empty(Collection<?> values) {
+        return values == null || values.isEmpty();
     }
 
     /** The planner's estimate of the rows matching {@code where}. */

@@ -4,6 +4,7 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.ledger.LedgerEvent;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.packaging.PackageLayout;
+import dev.dsrflow.report.AccessReportActivitiesImpl;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -119,11 +120,13 @@ public final class RecordKeeping {
                 "dsrflow",
                 EVENT,
                 null,
-                "record-keeping period " + period + " over: sealed spec, contact address and packages erased");
+                "record-keeping period " + period + " over: sealed spec, contact address, packages and reports erased");
     }
 
     private void deleteBlobs(String requestId) throws IOException {
         blobs.deletePrefix(PackageLayout.staging(requestId));
         blobs.deletePrefix(PackageLayout.packageKey(requestId));
+        blobs.deletePrefix(AccessReportActivitiesImpl.jsonKey(requestId));
+        blobs.deletePrefix(AccessReportActivitiesImpl.htmlKey(requestId));
     }
 }
