@@ -1,6 +1,6 @@
 package dev.dsrflow.api.observability;
 
-import dev.dsrflow.productworker.ProductActivityCounters;
+import dev.dsrflow.product.activity.ProductActivityCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.dsrflow.productworker;
+package dev.dsrflow.product.activity;
 
 import dev.dsrflow.temporal.TaskQueues;
 import io.micrometer.core.instrument.Counter;
