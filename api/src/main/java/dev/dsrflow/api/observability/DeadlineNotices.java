@@ -82,7 +82,6 @@ class DeadlineNotices {
 
     private final DataSource ledger;
     private final List<Channel> channels = new ArrayList<>();
-    private final BeanProvider<MailTransport> relay;
     private final MeterRegistry registry;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -97,7 +96,6 @@ class DeadlineNotices {
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
             BeanProvider<MailTransport> relay) {
         this.ledger = ledger;
-        this.relay = relay;
         if (settings.sendsDeadlineNotices()) {
             URI webhook = URI.create(settings.deadlineWebhook());
             channels.add(new Channel("webhook", "", due -> post(webhook, due)));
