@@ -21,15 +21,21 @@ class WorkerFactoryProvider {
     WorkerFactory workerFactory(
             WorkflowClient client,
             List<WorkerInterceptor> interceptors,
-            @Value("${dsrflow.worker.workflow-cache-size:600}") int workflowCacheSize) {
+            @Value("${dsrflow.worker.workflow-cache-size:600}") int workflowCacheSize,
+            @Value("${dsrflow.worker.max-workflow-threads:2400}") int maxWorkflowThreads) {
         // metrics per product and tracing, when on (api/observability); the sticky cache bounds what a
-        // worker holds of the workflows it runs (their state and threads), however many wait in Temporal
+        // worker holds of the workflows it runs (their state and threads), however many wait in Temporal.
+        // A cached request holds one workflow thread per product it is driving (ProductFanOut), so a
+        // step over 64 products with 32 requests in flight needs ~2,100: with the SDK's 600 the pool
+        // ran out, workflow tasks were rejected and timed out, and throughput at N=64 fell to 0.36 x.
+        // An idle thread costs its stack, committed as used; the bound stays, so a burst beyond it
+        // still degrades (tasks retried) instead of exhausting the process.
         return WorkerFactory.newInstance(
                 client,
                 WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
                         .setWorkflowCacheSize(workflowCacheSize)
-                        .setMaxWorkflowThreadCount(Math.max(workflowCacheSize, 600))
+                        .setMaxWorkflowThreadCount(Math.max(workflowCacheSize, maxWorkflowThreads))
                         .build());
     }
 }
