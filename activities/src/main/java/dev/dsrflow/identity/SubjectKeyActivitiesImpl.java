@@ -52,7 +52,10 @@ public final class SubjectKeyActivitiesImpl implements SubjectKeyActivities {
         }
     }
 
-    /** Each identifier of the identity, normalised; one that cannot be is left out (its kind logged, never its value). */
+    /**
+     * Each identifier of the identity, normalised; one that cannot be is left out (its kind logged, never
+     * its value).
+     */
     private static List<String> keyed(IdentifierNormalizer normalizer, SubjectIdentifiers identity, String request) {
         List<String> out = new ArrayList<>(3);
         SubjectIdentifiers[] singles = {

@@ -16,7 +16,8 @@ public interface LedgerActivities {
 
     /**
      * The decisions operators recorded for a request (approvals, the extension, products
-     * completed or skipped by hand, a preservation's renewals and its requested release), oldest first: a re-driven workflow applies them again.
+     * completed or skipped by hand, a preservation's renewals and its requested release), oldest first: a
+     * re-driven workflow applies them again.
      */
     @ActivityMethod
     List<LedgerEvent> decisions(String requestId);

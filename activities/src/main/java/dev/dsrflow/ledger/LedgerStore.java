@@ -77,7 +77,8 @@ public final class LedgerStore {
             String hash =
                     EventChain.hash(EventChain.GENESIS, spec.id(), 1, at, spec.requestedBy(), "FILED", null, detail);
             try (PreparedStatement ps = c.prepareStatement("with r as (insert into " + T + "requests (id, type, status,"
-                    + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext, idempotency_key, request_hash,"
+                    + " jurisdiction, subject_key, received_at, requested_by, spec_ciphertext,"
+                    + " idempotency_key, request_hash,"
                     + " head_seq, head_hash, head_jws, contact_ciphertext)"
                     + " values (?,?,?,?,?,?,?,?,?,?,1,?,?,?) on conflict do nothing returning id),"
                     + " k as (insert into " + T + "request_subject_keys (request_id, subject_key)"
@@ -141,7 +142,8 @@ public final class LedgerStore {
             // the status before this write comes back with the update (for metrics: a request ends once)
             try (PreparedStatement ps = c.prepareStatement("with old as (select id, status from " + T
                     + "requests where id=? for update) update " + T + "requests r set status=?, due_at=?, extended=?,"
-                    + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?, download=?::jsonb, report_blob=?,"
+                    + " approved_by=?, grace_ends_at=?, hold_expires_at=?, completed_at=?,"
+                    + " download=?::jsonb, report_blob=?,"
                     + " certificate=?, grace_configured_end=?, revision=?, updated_at=now() from old"
                     + " where r.id = old.id and r.revision < ?"
                     + " returning old.status")) {
@@ -268,7 +270,8 @@ public final class LedgerStore {
             List<LedgerEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select event_id, at, actor, kind, product, detail from " + T
                     + "request_events where request_id=? and actor <> 'system' and kind in"
-                    + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED','RENEWED','RELEASE_REQUESTED')"
+                    + " ('APPROVED','EXTENDED','PRODUCT_COMPLETED_BY_HAND','PRODUCT_SKIPPED',"
+                    + " 'RENEWED','RELEASE_REQUESTED')"
                     + " order by seq")) {
                 ps.setString(1, requestId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -426,7 +429,8 @@ public final class LedgerStore {
         return ids(
                 "select id from " + T
                         + "requests where type = 'PRESERVATION' and approved_by is not null and status not in"
-                        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED') order by received_at, id",
+                        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')"
+                        + " order by received_at, id",
                 null);
     }
 
@@ -486,12 +490,15 @@ public final class LedgerStore {
     }
 
     private void upsertProducts(Connection c, RequestSnapshot s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into " + T + "product_tasks as t (request_id, product, status, attempts,"
-                        + " updated_at, detail, result) values (?,?,?,?,?,?,?::jsonb) on conflict (request_id, product) do update set"
-                        + " status=excluded.status, attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
-                        + " result=excluded.result where (t.status, t.attempts, t.updated_at, t.detail, t.result) is distinct from"
-                        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail, excluded.result)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into " + T + "product_tasks as t (request_id, product, status, attempts,"
+                        + " updated_at, detail, result) values (?,?,?,?,?,?,?::jsonb)"
+                        + " on conflict (request_id, product) do update set status=excluded.status,"
+                        + " attempts=excluded.attempts, updated_at=excluded.updated_at, detail=excluded.detail,"
+                        + " result=excluded.result"
+                        + " where (t.status, t.attempts, t.updated_at, t.detail, t.result) is distinct from"
+                        + " (excluded.status, excluded.attempts, excluded.updated_at, excluded.detail,"
+                        + " excluded.result)")) {
             for (ProductSnapshot p : s.products()) {
                 ps.setString(1, s.id());
                 ps.setString(2, p.product());

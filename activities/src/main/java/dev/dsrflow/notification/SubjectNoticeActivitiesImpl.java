@@ -3,7 +3,7 @@ package dev.dsrflow.notification;
 import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.codec.SealedContacts;
 import dev.dsrflow.ledger.LedgerStore;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
+import dev.dsrflow.report.ReportKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +97,7 @@ public final class SubjectNoticeActivitiesImpl implements SubjectNoticeActivitie
     }
 
     private byte[] accessReport(String requestId) {
-        try (InputStream in = blobs.open(AccessReportActivitiesImpl.htmlKey(requestId))) {
+        try (InputStream in = blobs.open(ReportKeys.html(requestId))) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the access report", e);

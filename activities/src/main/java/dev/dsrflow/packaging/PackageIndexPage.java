@@ -8,8 +8,8 @@ final class PackageIndexPage {
 
     static String render(PackageManifest manifest) {
         StringBuilder html = new StringBuilder(2048);
-        html.append(
-                        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your information</title></head><body>\n")
+        html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your"
+                        + " information</title></head><body>\n")
                 .append("<h1>Your information</h1>\n<p>This package holds a copy of your information from ")
                 .append(manifest.products().size())
                 .append(" products: ")

@@ -21,32 +21,22 @@ public final class AccessReportActivitiesImpl implements AccessReportActivities 
         this.blobs = blobs;
     }
 
-    /** Blob key of a request's JSON report. */
-    public static String jsonKey(String requestId) {
-        return "reports/" + requestId + ".json";
-    }
-
-    /** Blob key of a request's HTML report. */
-    public static String htmlKey(String requestId) {
-        return "reports/" + requestId + ".html";
-    }
-
     @Override
     public AccessReportRef build(AccessReportInput input) {
         AccessReport report = AccessReport.of(input);
         try {
-            try (OutputStream out = blobs.create(jsonKey(input.requestId()))) {
+            try (OutputStream out = blobs.create(ReportKeys.json(input.requestId()))) {
                 out.write(json.writeValueAsBytes(report));
             }
-            try (OutputStream out = blobs.create(htmlKey(input.requestId()))) {
+            try (OutputStream out = blobs.create(ReportKeys.html(input.requestId()))) {
                 out.write(AccessReportPage.render(report).getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the access report", e);
         }
         return new AccessReportRef(
-                jsonKey(input.requestId()),
-                htmlKey(input.requestId()),
+                ReportKeys.json(input.requestId()),
+                ReportKeys.html(input.requestId()),
                 report.totalItems(),
                 report.distinctCategories());
     }

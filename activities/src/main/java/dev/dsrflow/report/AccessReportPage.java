@@ -8,8 +8,8 @@ final class AccessReportPage {
 
     static String render(AccessReport r) {
         StringBuilder h = new StringBuilder(4096);
-        h.append(
-                        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Access report</title></head><body>\n")
+        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Access"
+                        + " report</title></head><body>\n")
                 .append("<h1>Information we hold about you</h1>\n<p>Request ")
                 .append(esc(r.requestId()))
                 .append(": ")

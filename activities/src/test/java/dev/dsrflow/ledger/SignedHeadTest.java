@@ -121,7 +121,8 @@ class SignedHeadTest {
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement ps =
                     c.prepareStatement("insert into ledger.requests (id, type, status, jurisdiction,"
-                            + " subject_key, received_at, requested_by, spec_ciphertext) values ('old', 'ACCESS', 'IN_PROGRESS',"
+                            + " subject_key, received_at, requested_by, spec_ciphertext) values ('old',"
+                            + " 'ACCESS', 'IN_PROGRESS',"
                             + " 'GDPR', 'sk-1', now(), 'ops', '\\x01')")) {
                 ps.executeUpdate();
             }

@@ -160,7 +160,8 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
     /** A valid filing of the given type (legal process included for preservations). */
     protected static String filing(String type) {
         String legal = type.equals("PRESERVATION")
-                ? ", \"legalProcess\": {\"kind\": \"SUBPOENA\", \"reference\": \"case-2026-0042\", \"authority\": \"District court\"}"
+                ? ", \"legalProcess\": {\"kind\": \"SUBPOENA\", \"reference\": \"case-2026-0042\","
+                        + " \"authority\": \"District court\"}"
                 : "";
         return "{\"type\": \"" + type + "\", \"subject\": {\"userId\": \"" + SUBJECT_USER + "\", \"email\": \""
                 + SUBJECT_EMAIL + "\"}, \"jurisdiction\": \"GDPR\"" + legal + "}";

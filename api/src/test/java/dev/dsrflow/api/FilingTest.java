@@ -105,7 +105,8 @@ class FilingTest extends ApiTestSupport {
     void productsDefaultToEveryRegisteredProductAndAListNarrowsThem() {
         String body = "{\"type\": \"ACCESS\", \"subject\": {\"phone\": \"+1 555 0100\"}, \"jurisdiction\": \"CCPA\","
                 + " \"products\": [\"messaging\"], \"categories\": [\"MESSAGES\"],"
-                + " \"dateRange\": {\"from\": \"2024-01-01T00:00:00Z\", \"to\": \"2025-01-01T00:00:00Z\"}, \"note\": \"by phone\"}";
+                + " \"dateRange\": {\"from\": \"2024-01-01T00:00:00Z\", \"to\": \"2025-01-01T00:00:00Z\"},"
+                + " \"note\": \"by phone\"}";
         Answer a = post("/v1/requests", body, "ops");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         String id = a.json().path("id").asText();
@@ -223,7 +224,8 @@ class FilingTest extends ApiTestSupport {
                         "subject"),
                 Arguments.of(
                         "blank identifiers",
-                        "{\"type\": \"ACCESS\", \"subject\": {\"userId\": \" \", \"email\": \"\"}, \"jurisdiction\": \"GDPR\"}",
+                        "{\"type\": \"ACCESS\", \"subject\": {\"userId\": \" \", \"email\": \"\"},"
+                                + " \"jurisdiction\": \"GDPR\"}",
                         "subject"),
                 Arguments.of(
                         "unknown type", "{\"type\": \"ERASE\", " + subject + ", \"jurisdiction\": \"GDPR\"}", "type"),
@@ -243,12 +245,14 @@ class FilingTest extends ApiTestSupport {
                 Arguments.of(
                         "from after to",
                         "{" + base
-                                + ", \"dateRange\": {\"from\": \"2025-01-01T00:00:00Z\", \"to\": \"2024-01-01T00:00:00Z\"}}",
+                                + ", \"dateRange\": {\"from\": \"2025-01-01T00:00:00Z\", \"to\":"
+                                + " \"2024-01-01T00:00:00Z\"}}",
                         "dateRange.from"),
                 Arguments.of(
                         "empty range",
                         "{" + base
-                                + ", \"dateRange\": {\"from\": \"2025-01-01T00:00:00Z\", \"to\": \"2025-01-01T00:00:00Z\"}}",
+                                + ", \"dateRange\": {\"from\": \"2025-01-01T00:00:00Z\", \"to\":"
+                                + " \"2025-01-01T00:00:00Z\"}}",
                         "dateRange.from"),
                 Arguments.of(
                         "bad instant", "{" + base + ", \"dateRange\": {\"from\": \"yesterday\"}}", "dateRange.from"),
@@ -266,12 +270,14 @@ class FilingTest extends ApiTestSupport {
                 Arguments.of(
                         "bad legal process kind",
                         "{\"type\": \"PRESERVATION\", " + subject
-                                + ", \"jurisdiction\": \"OTHER\", \"legalProcess\": {\"kind\": \"LETTER\", \"reference\": \"r\"}}",
+                                + ", \"jurisdiction\": \"OTHER\", \"legalProcess\": {\"kind\": \"LETTER\","
+                                + " \"reference\": \"r\"}}",
                         "legalProcess.kind"),
                 Arguments.of(
                         "legal process expired",
                         "{\"type\": \"PRESERVATION\", " + subject
-                                + ", \"jurisdiction\": \"OTHER\", \"legalProcess\": {\"kind\": \"SUBPOENA\", \"reference\": \"r\", \"expiresAt\": \"2001-01-01T00:00:00Z\"}}",
+                                + ", \"jurisdiction\": \"OTHER\", \"legalProcess\": {\"kind\": \"SUBPOENA\","
+                                + " \"reference\": \"r\", \"expiresAt\": \"2001-01-01T00:00:00Z\"}}",
                         "legalProcess.expiresAt"),
                 Arguments.of(
                         "format on a deletion",
@@ -288,19 +294,23 @@ class FilingTest extends ApiTestSupport {
                 Arguments.of("unknown field", "{" + base + ", \"ssn\": \"078-05-1120\"}", "ssn"),
                 Arguments.of(
                         "unknown nested field",
-                        "{\"type\": \"ACCESS\", \"subject\": {\"userId\": \"u-1\", \"ssn\": \"078-05-1120\"}, \"jurisdiction\": \"GDPR\"}",
+                        "{\"type\": \"ACCESS\", \"subject\": {\"userId\": \"u-1\", \"ssn\": \"078-05-1120\"},"
+                                + " \"jurisdiction\": \"GDPR\"}",
                         "subject.ssn"),
                 Arguments.of(
                         "bad email",
-                        "{\"type\": \"ACCESS\", \"subject\": {\"email\": \"ada at example\"}, \"jurisdiction\": \"GDPR\"}",
+                        "{\"type\": \"ACCESS\", \"subject\": {\"email\": \"ada at example\"}, \"jurisdiction\":"
+                                + " \"GDPR\"}",
                         "subject.email"),
                 Arguments.of(
                         "bad phone",
-                        "{\"type\": \"ACCESS\", \"subject\": {\"phone\": \"call me maybe\"}, \"jurisdiction\": \"GDPR\"}",
+                        "{\"type\": \"ACCESS\", \"subject\": {\"phone\": \"call me maybe\"}, \"jurisdiction\":"
+                                + " \"GDPR\"}",
                         "subject.phone"),
                 Arguments.of(
                         "bad user id",
-                        "{\"type\": \"ACCESS\", \"subject\": {\"userId\": \"ada lovelace\"}, \"jurisdiction\": \"GDPR\"}",
+                        "{\"type\": \"ACCESS\", \"subject\": {\"userId\": \"ada lovelace\"}, \"jurisdiction\":"
+                                + " \"GDPR\"}",
                         "subject.userId"),
                 Arguments.of(
                         "subject not an object",

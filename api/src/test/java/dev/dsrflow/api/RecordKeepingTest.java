@@ -13,7 +13,7 @@ import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.PackageLayout;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
+import dev.dsrflow.report.ReportKeys;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -95,8 +95,8 @@ class RecordKeepingTest extends ApiTestSupport {
             execute("update ledger.requests set contact_ciphertext = '\\x0102' where id = '" + id + "'");
             put(PackageLayout.packageKey(id));
             put(PackageLayout.staging(id, "content") + "a.json");
-            put(AccessReportActivitiesImpl.jsonKey(id));
-            put(AccessReportActivitiesImpl.htmlKey(id));
+            put(ReportKeys.json(id));
+            put(ReportKeys.html(id));
         }
         // completion (fixtures: an hour after filing) plus 25 months
         Instant now = BASE.plus(Duration.ofHours(1))
@@ -132,8 +132,8 @@ class RecordKeepingTest extends ApiTestSupport {
         assertThat(blobs.exists(PackageLayout.packageKey(old))).isFalse();
         assertThat(blobs.exists(PackageLayout.staging(old, "content") + "a.json"))
                 .isFalse();
-        assertThat(blobs.exists(AccessReportActivitiesImpl.jsonKey(old))).isFalse();
-        assertThat(blobs.exists(AccessReportActivitiesImpl.htmlKey(old))).isFalse();
+        assertThat(blobs.exists(ReportKeys.json(old))).isFalse();
+        assertThat(blobs.exists(ReportKeys.html(old))).isFalse();
         assertThat(count("select count(*) from ledger.requests where sealed_erased_at is not null and id = '" + old
                         + "'"))
                 .isEqualTo(1);
@@ -197,9 +197,7 @@ class RecordKeepingTest extends ApiTestSupport {
             assertThat(blobs.exists(PackageLayout.staging(id, "content") + "a.json"))
                     .as(id)
                     .isTrue();
-            assertThat(blobs.exists(AccessReportActivitiesImpl.jsonKey(id)))
-                    .as(id)
-                    .isTrue();
+            assertThat(blobs.exists(ReportKeys.json(id))).as(id).isTrue();
             JsonNode history = get("/v1/requests/" + id + "/history", "auditor").json();
             assertThat(history.path("verified").asBoolean()).isTrue();
             assertThat(history.toString()).doesNotContain(RecordKeeping.EVENT);

@@ -45,7 +45,10 @@ final class BaselineBench implements AutoCloseable {
         return out;
     }
 
-    /** Starts {@code requests} fan-outs over {@code n} queues ({@code steps} activities each) at the given concurrency. */
+    /**
+     * Starts {@code requests} fan-outs over {@code n} queues ({@code steps} activities each) at the given
+     * concurrency.
+     */
     RunResult run(String label, int n, int steps, int requests, int concurrency, int eventSample)
             throws InterruptedException {
         List<String> queues = queues(n);

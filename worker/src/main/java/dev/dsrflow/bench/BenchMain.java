@@ -199,7 +199,8 @@ public final class BenchMain {
         double ratio = Samples.ratio(view.percentileMillis(99), health.percentileMillis(99));
         extra.add(String.format(
                 Locale.ROOT,
-                "GET under %d clients for %.0f s (%.0f calls/s, %d failed): /v1/requests/{id} p50/p99 %s ms (%d calls), /health p50/p99 %s ms (%d calls), p99 ratio %s",
+                "GET under %d clients for %.0f s (%.0f calls/s, %d failed): /v1/requests/{id} p50/p99 %s ms (%d"
+                        + " calls), /health p50/p99 %s ms (%d calls), p99 ratio %s",
                 options.getClients,
                 o.wallSeconds(),
                 (view.size() + health.size()) / o.wallSeconds(),
@@ -272,7 +273,8 @@ public final class BenchMain {
                             .orElse(Double.NaN);
             extra.add(String.format(
                     Locale.ROOT,
-                    "parked deletions: %d filed over the API in %.0f s (%.1f/s, POST p50/p99 %s ms, %d failed), %d seen in GRACE_PERIOD %.0f s later",
+                    "parked deletions: %d filed over the API in %.0f s (%.1f/s, POST p50/p99 %s ms, %d failed),"
+                            + " %d seen in GRACE_PERIOD %.0f s later",
                     filed.completed(),
                     filed.wallSeconds(),
                     filed.completed() / filed.wallSeconds(),
@@ -282,7 +284,9 @@ public final class BenchMain {
                     settle));
             extra.add(String.format(
                     Locale.ROOT,
-                    "  dsrflow process (API, orchestrator, product workers; Temporal apart): heap after GC %.0f MB before, %.0f MB parked (+%.0f MB, %.1f KB per deletion); RSS %.0f -> %.0f MB; Temporal (%s) RSS %.0f MB",
+                    "  dsrflow process (API, orchestrator, product workers; Temporal apart): heap after GC %.0f"
+                            + " MB before, %.0f MB parked (+%.0f MB, %.1f KB per deletion); RSS %.0f -> %.0f MB;"
+                            + " Temporal (%s) RSS %.0f MB",
                     before.heapMb(),
                     after.heapMb(),
                     delta,

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The embedded runtime (the Temporal test server in this JVM or the real server as a child
- * process, PostgreSQL, API, orchestrator, demo products), in a scratch data directory, with {@code bench-1..bench-N} declared in the product
+ * process, PostgreSQL, API, orchestrator, demo products), in a scratch data directory, with {@code
+ * bench-1..bench-N} declared in the product
  * registry and served by {@link NoopProductHandler} workers on a worker factory of their own.
  */
 final class BenchRuntime implements AutoCloseable {

@@ -69,7 +69,10 @@ final class CpuMeter {
         }
     }
 
-    /** Fields of /proc/pid/stat after the command name: [0]=state, [1]=ppid, ... [11]=utime, [12]=stime, [13]=cutime, [14]=cstime. */
+    /**
+     * Fields of /proc/pid/stat after the command name: [0]=state, [1]=ppid, ... [11]=utime, [12]=stime,
+     * [13]=cutime, [14]=cstime.
+     */
     private static List<String> stat(long pid) throws IOException {
         String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         return List.of(s.substring(s.lastIndexOf(')') + 2).split(" "));

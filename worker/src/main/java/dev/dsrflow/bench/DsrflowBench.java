@@ -1,5 +1,7 @@
 package dev.dsrflow.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsrflow.workflow.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.function.Consumer;
  */
 final class DsrflowBench {
     private static final Set<String> FAILED = Set.of("CANCELLED", "REJECTED", "RELEASED", "EXPIRED", "FAILED");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpApi api;
     private final WorkflowClient client;
@@ -51,12 +54,10 @@ final class DsrflowBench {
 
     /** The JSON body of a filing about a fresh synthetic subject. */
     static String body(String type, List<String> products) {
-        StringBuilder p = new StringBuilder();
-        for (String id : products) {
-            p.append(p.length() == 0 ? "" : ",").append('"').append(id).append('"');
-        }
-        return "{\"type\":\"" + type + "\",\"jurisdiction\":\"GDPR\",\"subject\":{\"userId\":\"bench-"
-                + UUID.randomUUID() + "\"},\"products\":[" + p + "]}";
+        ObjectNode filing = JSON.createObjectNode().put("type", type).put("jurisdiction", "GDPR");
+        filing.putObject("subject").put("userId", "bench-" + UUID.randomUUID());
+        products.forEach(filing.putArray("products")::add);
+        return filing.toString();
     }
 
     /** Files {@code requests} requests of {@code type} on {@code products}, each followed to COMPLETED. */

@@ -2,6 +2,8 @@ package dev.dsrflow.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.runtime.Dsrflow;
 import dev.dsrflow.runtime.LocalPorts;
@@ -38,8 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,7 @@ final class LedgerScaleBench implements Callable<Integer> {
     static final double LIST_P99_TARGET_MS = 200;
     static final double OVERVIEW_TARGET_MS = 100;
     static final double CSV_LIVE_HEAP_TARGET_MB = 128;
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--requests", description = "requests seeded into the ledger (default 1000000)")
     int requests = 1_000_000;
@@ -254,9 +254,9 @@ final class LedgerScaleBench implements Callable<Integer> {
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
                         } else {
-                            Matcher m = TOTAL.matcher(r.body());
-                            if (m.find()) {
-                                total[0] = m.group(1);
+                            JsonNode count = JSON.readTree(r.body()).path("total");
+                            if (count.isNumber()) {
+                                total[0] = count.asText();
                             }
                         }
                     }
@@ -321,7 +321,8 @@ final class LedgerScaleBench implements Callable<Integer> {
         say(String.format(
                 Locale.ROOT,
                 "CSV export of every row: HTTP %d, %,d rows, %.0f MB in %.1f s (%.0f rows/s), first byte after %.0f ms;"
-                        + " live heap %.0f MB before, peak %.0f MB while streaming (+%.0f MB); RSS %.0f -> peak %.0f MB",
+                        + " live heap %.0f MB before, peak %.0f MB while streaming (+%.0f MB); RSS %.0f -> peak"
+                        + " %.0f MB",
                 status,
                 Math.max(0, lines - 1),
                 bytes / 1048576.0,

@@ -416,7 +416,8 @@ final class ScaleBench implements Callable<Integer> {
                     parkedHistory);
             lines.add(String.format(
                     Locale.ROOT,
-                    "parked: %,d deletions filed in %.0f s (%.1f/s, POST p50/p99 %s ms, %d failed%s), %,d in GRACE_PERIOD"
+                    "parked: %,d deletions filed in %.0f s (%.1f/s, POST p50/p99 %s ms, %d failed%s), %,d in"
+                            + " GRACE_PERIOD"
                             + " %.0f s later; heap after GC %.0f MB before, %.0f MB parked; RSS %.0f -> %.0f MB;"
                             + " Temporal RSS %.0f MB; a parked deletion's history %d events; ACCESS filed on top:"
                             + " to-done p50 %.0f ms on the empty server, %.0f ms on the parked one",

@@ -77,8 +77,8 @@ final class EmbeddedInfrastructure implements Closeable {
                 infra.summary
                         .append("  Mail:       SMTP on 127.0.0.1:")
                         .append(infra.mail.port())
-                        .append(
-                                " (embedded GreenMail: notices are kept in memory; demo mailbox at /console/mailbox)\n");
+                        .append(" (embedded GreenMail: notices are kept in memory; demo mailbox at"
+                                + " /console/mailbox)\n");
             }
             return infra;
         } catch (IOException | RuntimeException e) {

@@ -12,7 +12,10 @@ public enum ProcessRole {
     ORCHESTRATOR,
     /** Product workers only (the demo products named in {@code dsrflow.product-workers.products}). */
     PRODUCTS,
-    /** The benchmark command ({@code dev.dsrflow.bench}): starts the embedded runtime itself, measures, prints, exits. */
+    /**
+     * The benchmark command ({@code dev.dsrflow.bench}): starts the embedded runtime itself, measures,
+     * prints, exits.
+     */
     BENCH;
 
     /** Parses a command-line role, e.g. {@code api} or {@code orchestrator}. */

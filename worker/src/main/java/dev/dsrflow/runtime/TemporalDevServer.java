@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * attributes are registered at every start (the CLI's {@code --search-attribute} only applies to
  * a new database file). The binary comes from {@code DSRFLOW_TEMPORAL_CLI}, then the project's
  * {@code .dsrflow/tools/temporal/bin/temporal} (installed by {@code bin/install-test-tools}),
- * searched upward from the working directory, then {@code PATH}.
+ * searched upward from the working directory, then {@code PATH}. Its Web UI is served read-only
+ * ({@link ReadOnlyUiGate}): the UI lists, reads and decodes, and never terminates, cancels or signals.
  */
 public final class TemporalDevServer implements Closeable {
     /** Where {@code bin/install-test-tools} puts the pinned CLI, relative to the project root. */
@@ -46,6 +47,7 @@ public final class TemporalDevServer implements Closeable {
 
     private final Options options;
     private final Process process;
+    private ReadOnlyUiGate uiGate;
 
     /**
      * How to start the server.
@@ -110,6 +112,7 @@ public final class TemporalDevServer implements Closeable {
         Options options = requested.withFreePorts();
         Files.createDirectories(options.dbFile().toAbsolutePath().getParent());
         Files.createDirectories(options.log().toAbsolutePath().getParent());
+        int uiBehindGate = options.uiPort() == 0 ? 0 : LocalPorts.next();
         List<String> command = new ArrayList<>(List.of(
                 options.binary().toString(),
                 "server",
@@ -142,7 +145,8 @@ public final class TemporalDevServer implements Closeable {
         if (options.uiPort() == 0) {
             command.add("--headless");
         } else {
-            command.addAll(List.of("--ui-port", String.valueOf(options.uiPort()), "--ui-disable-news-fetch"));
+            // the UI itself on a loopback port of its own, behind the read-only gate on the public one
+            command.addAll(List.of("--ui-port", String.valueOf(uiBehindGate), "--ui-disable-news-fetch"));
             if (options.codecEndpoint() != null) {
                 command.addAll(List.of("--ui-codec-endpoint", options.codecEndpoint()));
             }
@@ -158,6 +162,9 @@ public final class TemporalDevServer implements Closeable {
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "temporal-dev-server-stop"));
         try {
             server.awaitReadyAndRegister();
+            if (uiBehindGate != 0) {
+                server.uiGate = ReadOnlyUiGate.open(options.uiPort(), uiBehindGate);
+            }
             return server;
         } catch (IOException | RuntimeException e) {
             server.kill();
@@ -191,6 +198,7 @@ public final class TemporalDevServer implements Closeable {
 
     /** Kills the server at once (SIGKILL), as a crash would: nothing is flushed but what SQLite committed. */
     public void kill() {
+        closeUiGate();
         process.destroyForcibly();
         waitForExit(Duration.ofSeconds(10));
     }
@@ -198,9 +206,17 @@ public final class TemporalDevServer implements Closeable {
     /** Stops the server (SIGTERM, then SIGKILL after 10 s). */
     @Override
     public void close() {
+        closeUiGate();
         process.destroy();
         if (!waitForExit(Duration.ofSeconds(10))) {
             kill();
+        }
+    }
+
+    private void closeUiGate() {
+        if (uiGate != null) {
+            uiGate.close();
+            uiGate = null;
         }
     }
 

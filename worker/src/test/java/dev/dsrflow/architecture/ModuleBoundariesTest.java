@@ -109,7 +109,10 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
-    /** Inside workflows: the shared request lifecycle (fan-out, batches, journal) knows no request type and no holds. */
+    /**
+     * Inside workflows: the shared request lifecycle (fan-out, batches, journal) knows no request type and
+     * no holds.
+     */
     @Test
     void theSharedLifecycleKnowsNoRequestTypeAndNoHoldRegistry() {
         noClasses()

@@ -2,6 +2,8 @@ package dev.dsrflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,18 @@ class ReportTest {
     void pollingBacksOffToFourTimesTheFirstInterval() {
         assertThat(DsrflowBench.nextPoll(250, 250)).isEqualTo(375);
         assertThat(DsrflowBench.nextPoll(900, 250)).isEqualTo(1000);
+    }
+
+    @Test
+    void aFilingNamesItsTypeTheProductsAndAFreshSyntheticSubject() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(DsrflowBench.body("DELETION", List.of("bench-1", "bench-2")));
+        JsonNode second = json.readTree(DsrflowBench.body("DELETION", List.of("bench-1")));
+        assertThat(first.path("type").asText()).isEqualTo("DELETION");
+        assertThat(first.path("jurisdiction").asText()).isEqualTo("GDPR");
+        assertThat(first.path("products").toString()).isEqualTo("[\"bench-1\",\"bench-2\"]");
+        assertThat(first.path("subject").path("userId").asText()).startsWith("bench-");
+        assertThat(second.path("subject").path("userId").asText())
+                .isNotEqualTo(first.path("subject").path("userId").asText());
     }
 }

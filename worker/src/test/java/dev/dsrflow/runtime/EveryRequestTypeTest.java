@@ -129,7 +129,7 @@ class EveryRequestTypeTest {
     }
 
     @Test
-    void aLegalHoldDefersADeletionUntilLegalReleasesIt() throws Exception {
+    void aLegalHoldOnAUserIdDefersADeletionNamedByTheirEmailUntilLegalReleasesIt() throws Exception {
         String hold = file("legal", """
         {"type":"PRESERVATION","subject":{"userId":"u-0088"},"jurisdiction":"OTHER","products":["messaging"],
          "legalProcess":{"kind":"COURT_ORDER","reference":"case-2026-0042","authority":"District Court"}}""");
@@ -148,8 +148,10 @@ class EveryRequestTypeTest {
                         .asLong())
                 .isPositive();
 
+        // the same person named by e-mail: profile resolves it to the held user id
         String deletion = file("ops", """
-        {"type":"DELETION","subject":{"userId":"u-0088"},"jurisdiction":"GDPR","products":["messaging","profile"]}""");
+        {"type":"DELETION","subject":{"email":"user0088@example.com"},"jurisdiction":"GDPR",
+         "products":["messaging","profile"]}""");
         awaitStatus(deletion, "AWAITING_APPROVAL");
         assertThat(api.post("/v1/requests/" + deletion + "/approve", "ops2", "{}")
                         .status())

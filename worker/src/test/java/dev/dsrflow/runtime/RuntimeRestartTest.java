@@ -90,6 +90,27 @@ class RuntimeRestartTest {
                 .contains(ui);
     }
 
+    /** The UI shows a workflow but refuses to act on it, and says so to the UI (no buttons). */
+    private static void assertTheWebUiReadsButCannotAct(int uiPort, String workflowId) throws Exception {
+        ApiClient ui = new ApiClient(uiPort);
+        assertThat(ui.get("/api/v1/settings", null)
+                        .body()
+                        .path("DisableWriteActions")
+                        .asBoolean())
+                .as("the UI is told write actions are off")
+                .isTrue();
+        String workflow = "/api/v1/namespaces/default/workflows/" + workflowId;
+        ApiClient.Answer read = ui.get(workflow, null);
+        assertThat(read.status()).as("reading a workflow through the UI").isEqualTo(200);
+        assertThat(read.raw()).contains(workflowId);
+        for (String action : List.of("/terminate", "/cancel", "/signal/cancel", "/reset")) {
+            assertThat(ui.post(workflow + action, null, "{\"reason\":\"from the UI\"}")
+                            .status())
+                    .as("POST " + action + " through the UI")
+                    .isEqualTo(403);
+        }
+    }
+
     @Test
     void onTheRealServerRequestsSurviveARestartBecauseTemporalKeptThemAndNothingIsReDriven() throws Exception {
         int uiPort = LocalPorts.next();
@@ -106,7 +127,8 @@ class RuntimeRestartTest {
         String completed = file(first, """
         {"type":"ACCESS","subject":{"userId":"u-0611"},"jurisdiction":"GDPR","products":["profile"]}""");
         String manual = file(first, """
-        {"type":"ACCESS","subject":{"userId":"u-0612"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0612"},
+        "jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
         String inGrace = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0614"},"jurisdiction":"GDPR","products":["profile","content"]}""");
         String download = file(first, """
@@ -123,6 +145,7 @@ class RuntimeRestartTest {
         JsonNode graceBefore = awaitStatus(first, inGrace, "GRACE_PERIOD");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> first.get("/v1/requests/" + manual, "ops").raw().contains("\"MANUAL\""));
+        assertTheWebUiReadsButCannotAct(uiPort, WorkflowIds.request(manual));
         List<String> ids = List.of(completed, manual, inGrace);
         Map<String, List<String>> runs = new HashMap<>();
         ids.forEach(id -> runs.put(id, runsOf(id)));
@@ -259,7 +282,8 @@ class RuntimeRestartTest {
         String unapproved = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0632"},"jurisdiction":"GDPR","products":["profile","content"]}""");
         String manual = file(first, """
-        {"type":"ACCESS","subject":{"userId":"u-0633"},"jurisdiction":"GDPR","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0633"},
+        "jurisdiction":"GDPR","products":["profile","support-tickets"]}""");
         String download = file(first, """
         {"type":"DOWNLOAD","subject":{"userId":"u-0634"},"jurisdiction":"GDPR","products":["profile"]}""");
         awaitStatus(first, unapproved, "AWAITING_APPROVAL");
@@ -338,7 +362,8 @@ class RuntimeRestartTest {
         String completed = file(first, """
         {"type":"ACCESS","subject":{"userId":"u-0601"},"jurisdiction":"GDPR","products":["profile"]}""");
         String manual = file(first, """
-        {"type":"ACCESS","subject":{"userId":"u-0602"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0602"},
+        "jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
         String unapproved = file(first, """
         {"type":"DELETION","subject":{"userId":"u-0603"},"jurisdiction":"GDPR","products":["profile","content"]}""");
         String inGrace = file(first, """

@@ -65,7 +65,8 @@ class TemporalServerCrashTest {
         awaitStatus(onHold, "AWAITING_APPROVAL");
         approve(onHold, "ops2");
         String manual = file("ops", """
-        {"type":"ACCESS","subject":{"userId":"u-0902"},"jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
+        {"type":"ACCESS","subject":{"userId":"u-0902"},
+        "jurisdiction":"CCPA","products":["profile","support-tickets"]}""");
         awaitStatus(onHold, "WAITING_ON_HOLD");
         await("manual task of " + manual)
                 .atMost(Duration.ofSeconds(60))

@@ -59,7 +59,8 @@ class WorkerCrashTest {
 
     private static String file(String type, String userId) throws Exception {
         ApiClient.Answer filed = api.post("/v1/requests", "ops", """
-        {"type":"%s","subject":{"userId":"%s"},"jurisdiction":"GDPR","products":["profile","content","messaging","connections"]}""".formatted(type, userId));
+        {"type":"%s","subject":{"userId":"%s"},"jurisdiction":"GDPR",
+        "products":["profile","content","messaging","connections"]}""".formatted(type, userId));
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
         return filed.body().get("id").asText();
     }
@@ -156,7 +157,8 @@ class WorkerCrashTest {
 
     private static int count(Connection c, String requestId, String product) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(
-                "select count(*) from ledger.request_events where request_id = ? and product = ? and kind = 'PRODUCT_DONE'")) {
+                "select count(*) from ledger.request_events where request_id = ? and product = ? and kind ="
+                        + " 'PRODUCT_DONE'")) {
             ps.setString(1, requestId);
             ps.setString(2, product);
             try (ResultSet rs = ps.executeQuery()) {

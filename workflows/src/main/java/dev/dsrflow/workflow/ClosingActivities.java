@@ -27,7 +27,7 @@ public interface ClosingActivities {
     /**
      * An access request's report, then its last write and notice.
      *
-     * @param report the report to build (its blob key is {@code AccessReportActivitiesImpl.jsonKey})
+     * @param report the report to build (its blob key is {@code ReportKeys.json})
      * @param closing the last write and notice, made once the report is stored
      */
     record AccessClosing(AccessReportInput report, Closing closing) {}

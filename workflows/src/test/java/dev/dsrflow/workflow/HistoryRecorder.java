@@ -172,7 +172,10 @@ class HistoryRecorder {
         }
     }
 
-    /** Records a deletion with no grace period left (nothing restricted): {@code -Dtest=HistoryRecorder#recordNoGrace}. */
+    /**
+     * Records a deletion with no grace period left (nothing restricted): {@code
+     * -Dtest=HistoryRecorder#recordNoGrace}.
+     */
     @Test
     void recordNoGrace() throws Exception {
         try (TestRig rig = new TestRig(List.of(

@@ -128,14 +128,7 @@ class ActionsController {
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView retry(
             @PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body, Authentication user) {
-        String reason = RequestActions.checkReason(reason(body));
-        return actions.act(
-                id,
-                RequestUpdates.RETRY_PRODUCT,
-                new ProductAction(user.getName(), product, reason),
-                user,
-                RequestActions.OWNER,
-                false);
+        return onProduct(id, RequestUpdates.RETRY_PRODUCT, product, RequestActions.checkReason(reason(body)), user);
     }
 
     @Post(value = "/products/{product}/complete", consumes = MediaType.APPLICATION_JSON)
@@ -144,14 +137,8 @@ class ActionsController {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView complete(
             @PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body, Authentication user) {
-        String reason = RequestActions.requireReason(reason(body));
-        return actions.act(
-                id,
-                RequestUpdates.COMPLETE_PRODUCT,
-                new ProductAction(user.getName(), product, reason),
-                user,
-                RequestActions.OWNER,
-                false);
+        return onProduct(
+                id, RequestUpdates.COMPLETE_PRODUCT, product, RequestActions.requireReason(reason(body)), user);
     }
 
     @Post(value = "/products/{product}/skip", consumes = MediaType.APPLICATION_JSON)
@@ -160,14 +147,7 @@ class ActionsController {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ActionBody.class)))
     RequestView skip(
             @PathVariable String id, @PathVariable String product, @Body @Nullable byte[] body, Authentication user) {
-        String reason = RequestActions.requireReason(reason(body));
-        return actions.act(
-                id,
-                RequestUpdates.SKIP_PRODUCT,
-                new ProductAction(user.getName(), product, reason),
-                user,
-                RequestActions.OWNER,
-                false);
+        return onProduct(id, RequestUpdates.SKIP_PRODUCT, product, RequestActions.requireReason(reason(body)), user);
     }
 
     @Post(value = "/renew", consumes = MediaType.APPLICATION_JSON)
@@ -202,6 +182,12 @@ class ActionsController {
                 user,
                 RequestActions.LEGAL,
                 false);
+    }
+
+    /** A product action, taken by whoever owns the request's type (LEGAL on a preservation). */
+    private RequestView onProduct(String id, String update, String product, String reason, Authentication user) {
+        return actions.act(
+                id, update, new ProductAction(user.getName(), product, reason), user, RequestActions.OWNER, false);
     }
 
     private static String reason(byte[] body) {

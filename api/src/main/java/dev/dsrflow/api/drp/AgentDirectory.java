@@ -113,7 +113,10 @@ class AgentDirectory {
                         .toList();
     }
 
-    /** An Ed25519 public key from its raw 32 bytes, given in hex (as configured) or base64 (as DRP 0.9.1+ publishes it). */
+    /**
+     * An Ed25519 public key from its raw 32 bytes, given in hex (as configured) or base64 (as DRP 0.9.1+
+     * publishes it).
+     */
     static PublicKey verifyKey(String encoded, String agentId) {
         String text = encoded.trim();
         byte[] raw;

@@ -66,8 +66,8 @@ class DrpStore {
     boolean reserve(DrpRequest r) {
         return update(
                         "insert into " + T + "drp_requests (request_id, agent_id, agent_request_id, exercise, regime,"
-                                + " status_callback, relied_on_agent, received_at, settled) values (?, ?, ?, ?, ?, ?, ?,"
-                                + " ?, ?) on conflict do nothing",
+                                + " status_callback, relied_on_agent, received_at, settled)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                         r.requestId(),
                         r.agentId(),
                         r.agentRequestId(),

@@ -169,7 +169,8 @@ class DeadlineNotices {
     private boolean claim(Channel channel, Due due) throws SQLException {
         try (Connection c = ledger.getConnection();
                 PreparedStatement ps = c.prepareStatement("insert into " + T
-                        + "deadline_notices as n (request_id, level, claimed_until) values (?, ?, now() + make_interval(secs => ?))"
+                        + "deadline_notices as n (request_id, level, claimed_until) values (?, ?, now() +"
+                        + " make_interval(secs => ?))"
                         + " on conflict (request_id, level) do update set claimed_until = excluded.claimed_until,"
                         + " attempts = n.attempts + 1 where n.sent_at is null and n.claimed_until <= now()")) {
             ps.setString(1, due.requestId());

@@ -1,5 +1,6 @@
 package dev.dsrflow.api.requests;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dsrflow.ledger.DownloadInfo;
@@ -23,8 +24,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -35,13 +34,13 @@ import javax.sql.DataSource;
 public class LedgerQueries {
     private static final String COLUMNS =
             "r.id, r.type, r.status, r.jurisdiction, r.subject_key, r.received_at, r.due_at,"
-                    + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at, r.completed_at, r.download::text,"
-                    + " r.certificate, array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
-                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys, r.grace_configured_end";
+                    + " r.extended, r.requested_by, r.approved_by, r.grace_ends_at, r.hold_expires_at,"
+                    + " r.completed_at, r.download::text, r.certificate,"
+                    + " array(select k.subject_key from ledger.request_subject_keys k where k.request_id = r.id"
+                    + " order by k.subject_key <> r.subject_key, k.subject_key) as subject_keys,"
+                    + " r.grace_configured_end";
     /** Matches counted exactly; a larger total is the planner's estimate. */
     public static final int EXACT_TOTAL = 20_000;
-
-    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*(\\d+)");
 
     /** Rows fetched per round trip while an export streams. */
     private static final int STREAM_BATCH = 1000;
@@ -214,14 +213,17 @@ public class LedgerQueries {
     }
 
     /** The planner's estimate of the rows matching {@code where}. */
-    private static long estimate(Connection c, String where, List<Object> params) throws SQLException {
+    private long estimate(Connection c, String where, List<Object> params) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("explain (format json) select 1 from ledger.requests r" + where)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                Matcher rows = PLAN_ROWS.matcher(rs.getString(1));
-                return rows.find() ? Long.parseLong(rows.group(1)) : 0;
+                return readPlan(rs.getString(1))
+                        .path(0)
+                        .path("Plan")
+                        .path("Plan Rows")
+                        .asLong(0);
             }
         }
     }
@@ -329,9 +331,9 @@ public class LedgerQueries {
             }
         }
         if (f.subjectKeys() != null && !f.subjectKeys().isEmpty()) {
-            clauses.add(
-                    "exists (select 1 from ledger.request_subject_keys k where k.request_id = r.id and k.subject_key in ("
-                            + placeholders(f.subjectKeys().size()) + "))");
+            clauses.add("exists (select 1 from ledger.request_subject_keys k"
+                    + " where k.request_id = r.id and k.subject_key in ("
+                    + placeholders(f.subjectKeys().size()) + "))");
             params.addAll(f.subjectKeys());
         }
         if (f.dueBefore() != null) {
@@ -408,6 +410,15 @@ public class LedgerQueries {
             return json.readValue(text, DownloadInfo.class);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable download info in the ledger", e);
+        }
+    }
+
+    /** PostgreSQL's {@code explain (format json)} answer: an array holding one {@code {"Plan": ...}}. */
+    private JsonNode readPlan(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable query plan", e);
         }
     }
 

@@ -53,9 +53,9 @@ class RequestsController {
     @Secured({Roles.PRIVACY_OPS, Roles.LEGAL})
     @Operation(
             summary = "File a request",
-            description =
-                    "PRIVACY_OPS files ACCESS, DOWNLOAD and DELETION; LEGAL files PRESERVATION. The same"
-                            + " Idempotency-Key with the same body answers 200 with the existing request; with another body, 409.")
+            description = "PRIVACY_OPS files ACCESS, DOWNLOAD and DELETION; LEGAL files PRESERVATION. The same"
+                    + " Idempotency-Key with the same body answers 200 with the existing request; with"
+                    + " another body, 409.")
     @RequestBody(
             required = true,
             content =

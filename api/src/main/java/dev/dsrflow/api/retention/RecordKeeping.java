@@ -4,7 +4,7 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.ledger.LedgerEvent;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.packaging.PackageLayout;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
+import dev.dsrflow.report.ReportKeys;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -126,7 +126,7 @@ public final class RecordKeeping {
     private void deleteBlobs(String requestId) throws IOException {
         blobs.deletePrefix(PackageLayout.staging(requestId));
         blobs.deletePrefix(PackageLayout.packageKey(requestId));
-        blobs.deletePrefix(AccessReportActivitiesImpl.jsonKey(requestId));
-        blobs.deletePrefix(AccessReportActivitiesImpl.htmlKey(requestId));
+        blobs.deletePrefix(ReportKeys.json(requestId));
+        blobs.deletePrefix(ReportKeys.html(requestId));
     }
 }

@@ -106,7 +106,8 @@ final class PrivacyCenterPage {
                 <html lang="en">
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s - Privacy center</title></head>
-                <body style="font-family: sans-serif; line-height: 1.5; max-width: 40em; margin: 2em auto; padding: 0 1em;">
+                <body style="font-family: sans-serif; line-height: 1.5; max-width: 40em; \
+                margin: 2em auto; padding: 0 1em;">
                 <main>
                 <h1>%s</h1>
                 %s

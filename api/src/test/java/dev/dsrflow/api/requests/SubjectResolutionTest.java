@@ -44,7 +44,8 @@ class SubjectResolutionTest extends ApiTestSupport {
     void theViewShowsEveryKeyOfThePersonAndASearchByAnotherIdentifierFindsTheRequest() {
         Answer filed = post(
                 "/v1/requests",
-                "{\"type\": \"ACCESS\", \"subject\": {\"email\": \" User0009@Example.com\"}, \"jurisdiction\": \"GDPR\","
+                "{\"type\": \"ACCESS\", \"subject\": {\"email\": \" User0009@Example.com\"}, \"jurisdiction\":"
+                        + " \"GDPR\","
                         + " \"products\": [\"profile\", \"messaging\"]}",
                 "ops");
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);

@@ -187,8 +187,8 @@ public final class LoyaltyPointsHandler implements ProductHandler {
     private static String render(List<Entry> entries, ExportFormat format) {
         StringBuilder b = new StringBuilder();
         if (format == ExportFormat.HTML) {
-            b.append(
-                    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Loyalty points</title></head><body>\n");
+            b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Loyalty"
+                    + " points</title></head><body>\n");
             b.append("<table><tr><th>earned at</th><th>points</th><th>reason</th></tr>\n");
             entries.forEach(e -> b.append("<tr><td>")
                     .append(e.earnedAt())

@@ -5,8 +5,8 @@ import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.report.AccessReport;
-import dev.dsrflow.report.AccessReportActivitiesImpl;
 import dev.dsrflow.report.AccessReportInput;
+import dev.dsrflow.report.ReportKeys;
 import dev.dsrflow.workflow.ClosingActivities;
 import dev.dsrflow.workflow.lifecycle.CancelRule;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
@@ -51,7 +51,7 @@ public final class AccessWorkflowImpl extends RequestWorkflowBase implements Acc
         // the report's key and headline numbers are known here; it is built in the same local activity as the last
         // write
         AccessReport report = AccessReport.of(input);
-        String blob = AccessReportActivitiesImpl.jsonKey(spec.id());
+        String blob = ReportKeys.json(spec.id());
         state.setReportBlob(blob);
         end(
                 RequestStatus.COMPLETED,

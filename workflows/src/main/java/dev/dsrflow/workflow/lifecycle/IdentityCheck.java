@@ -16,7 +16,8 @@ import java.time.Instant;
 /**
  * {@code AWAITING_VERIFICATION}: the subject proves control of their address with a 6-digit code
  * mailed to it (drawn from a CSPRNG in the notice activity, kept only as its keyed hash). A code
- * is good for the policy's code lifetime (default {@link #CODE_TTL}) and {@link #MAX_TRIES} tries; {@link #MAX_RESENDS} new codes may
+ * is good for the policy's code lifetime (default {@link #CODE_TTL}) and {@link #MAX_TRIES} tries; {@link
+ * #MAX_RESENDS} new codes may
  * be asked for; a request still unverified {@link #WINDOW} after receipt is rejected
  * {@code UNVERIFIED} (a durable timer).
  *

@@ -18,7 +18,10 @@ public final class OrchestratorStubs {
 
     private OrchestratorStubs() {}
 
-    /** A regular activity stub on the orchestrator's queue, for steps that may take long ({@code startToClose} each). */
+    /**
+     * A regular activity stub on the orchestrator's queue, for steps that may take long ({@code
+     * startToClose} each).
+     */
     public static <T> T regular(Class<T> activities, Duration startToClose) {
         return Workflow.newActivityStub(
                 activities,

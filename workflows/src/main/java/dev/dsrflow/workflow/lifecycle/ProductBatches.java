@@ -127,7 +127,10 @@ public final class ProductBatches {
         return out;
     }
 
-    /** The batch's id derives from the request's workflow id as {@link WorkflowIds#request} names it (replays agree). */
+    /**
+     * The batch's id derives from the request's workflow id as {@link WorkflowIds#request} names it
+     * (replays agree).
+     */
     private static ChildWorkflowOptions options(StepContext context, ProductStep step, int round, int index) {
         return ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(WorkflowIds.productBatch(

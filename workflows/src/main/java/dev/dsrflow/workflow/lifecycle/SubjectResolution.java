@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Resolves a request's subject to every identifier of the person before any product step, so a
  * legal hold follows the person, not the identifier it was filed with: asks every product of the
- * catalogue that declares {@link Capability#RESOLVE} (named in the request or not), unions the answers with the filed identifiers,
+ * catalogue that declares {@link Capability#RESOLVE} (named in the request or not), unions the answers
+ * with the filed identifiers,
  * and asks again about identifiers a product has not seen yet, at most {@link #MAX_ROUNDS} rounds.
  * The keys of every identifier are computed beside the workflow ({@link SubjectKeyActivities}: the
  * HMAC secret is not in the workflow) and recorded in the request's state, and from there in the

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deletion's registry calls as local activities ({@link HoldClaims}): each attempt of a call is delivered to the registry, then loses its answer
+ * The deletion's registry calls as local activities ({@link HoldClaims}): each attempt of a call is
+ * delivered to the registry, then loses its answer
  * (as if the worker died before recording the marker); the local retry carries the same update
  * id, so the registry applies every call once.
  */

@@ -216,7 +216,8 @@ class BatchPayloadSizeTest {
             System.out.printf(
                     Locale.ROOT,
                     "PAYLOAD %s of %d products: snapshot with full results %d B; update result (compact snapshot) %d B;"
-                            + " ledger write of %d events %d B; batch input %d B; batch result (%d products) %d B; %s input %d B%n",
+                            + " ledger write of %d events %d B; batch input %d B; batch result (%d products) %d"
+                            + " B; %s input %d B%n",
                     type,
                     PRODUCTS,
                     full,
