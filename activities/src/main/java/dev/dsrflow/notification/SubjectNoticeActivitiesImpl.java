@@ -25,7 +25,9 @@ public final class SubjectNoticeActivitiesImpl implements SubjectNoticeActivitie
     private final VerificationCodes codes;
     private final MailTransport transport;
     private final BlobStore blobs;
+    private final NoticeObserver observer;
 
+    /** Tells {@code observer} how each send ended (for the metrics; {@link NoticeObserver#NONE}: nobody). */
     public SubjectNoticeActivitiesImpl(
             LedgerStore ledger,
             SealedContacts contacts,
@@ -33,7 +35,8 @@ public final class SubjectNoticeActivitiesImpl implements SubjectNoticeActivitie
             NoticeMail mail,
             VerificationCodes codes,
             MailTransport transport,
-            BlobStore blobs) {
+            BlobStore blobs,
+            NoticeObserver observer) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.outbox = outbox;
@@ -41,6 +44,7 @@ public final class SubjectNoticeActivitiesImpl implements SubjectNoticeActivitie
         this.codes = codes;
         this.transport = transport;
         this.blobs = blobs;
+        this.observer = observer;
     }
 
     @Override
@@ -83,8 +87,10 @@ public final class SubjectNoticeActivitiesImpl implements SubjectNoticeActivitie
                     report ? accessReport(notice.requestId()) : null));
         } catch (RuntimeException e) {
             outbox.release(notice.id());
+            observer.attempted(notice.kind(), false);
             throw e;
         }
+        observer.attempted(notice.kind(), true);
         outbox.markSent(notice.id(), hash);
         LOG.info("notice {} sent", notice.id());
         return hash;

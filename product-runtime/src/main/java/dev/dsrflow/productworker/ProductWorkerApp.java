@@ -10,10 +10,13 @@ import dev.dsrflow.product.ProductSettings;
 import dev.dsrflow.temporal.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * {@code _SECRET_KEY}, as the orchestrator reads them; the worker then adds
  * {@code software.amazon.awssdk:s3} and {@code url-connection-client} to its dependencies), else
  * the directory {@code DSRFLOW_BLOB_DIR} (default {@code data/blobs}). With
- * {@code DSRFLOW_METRICS_PORT} set, the worker serves the Temporal SDK's worker metrics at
- * {@code GET /metrics} on that port in the Prometheus text format (for the team's own scrape; no
- * credentials, so keep the port inside the cluster).
+ * {@code DSRFLOW_METRICS_PORT} set, the worker serves the Temporal SDK's worker metrics and the
+ * product's attempts and retries at {@code GET /metrics} on that port in the Prometheus text
+ * format (for the team's own scrape; no credentials, so keep the port inside the cluster). Traces
+ * continue through the worker when it is given a tracing interceptor ({@link #interceptors}).
  */
 public final class ProductWorkerApp {
     private static final Logger log = LoggerFactory.getLogger(ProductWorkerApp.class);
@@ -54,6 +58,7 @@ public final class ProductWorkerApp {
     private CodecKeys codecKeys;
     private WorkflowClient client;
     private Integer metricsPort;
+    private List<WorkerInterceptor> interceptors = List.of();
 
     private ProductWorkerApp(ProductHandler handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -106,6 +111,17 @@ public final class ProductWorkerApp {
         return this;
     }
 
+    /**
+     * Runs these Temporal worker interceptors around the product's activities. To continue each
+     * request's trace through this worker, pass Temporal's {@code OpenTracingWorkerInterceptor}
+     * (artifact {@code io.temporal:temporal-opentracing}) built on your tracer, e.g. OpenTelemetry's
+     * OpenTracing shim: the trace context arrives in the activity's Temporal headers.
+     */
+    public ProductWorkerApp interceptors(WorkerInterceptor... interceptors) {
+        this.interceptors = List.of(interceptors);
+        return this;
+    }
+
     /** Reads configuration from this map instead of the process environment. */
     public ProductWorkerApp environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -135,7 +151,15 @@ public final class ProductWorkerApp {
                             .setDataConverter(EncryptedDataConverter.create(keys))
                             .build());
         }
-        WorkerFactory factory = WorkerFactory.newInstance(connected);
+        List<WorkerInterceptor> around = new ArrayList<>(interceptors);
+        if (metrics != null) {
+            around.add(metrics.counters());
+        }
+        WorkerFactory factory = WorkerFactory.newInstance(
+                connected,
+                WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(around.toArray(WorkerInterceptor[]::new))
+                        .build());
         String product = handler.descriptor().id();
         ProductWorkers.register(
                 factory,

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
+import dev.dsrflow.product.activity.ProductActivityCounters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -16,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * A product worker's own {@code GET /metrics}: the Temporal SDK's worker and client metrics
  * ({@code temporal_*}: activity latencies and failures, schedule-to-start, slots, polls, by task
- * queue and activity type) in the Prometheus text format, so the team running the worker sees
- * which of its activities fail or queue up. Labels are the SDK's (task queue, activity type,
- * namespace): never a request id or a subject key.
+ * queue and activity type) and the product's attempts and retries ({@code dsrflow_product_*},
+ * see {@link ProductActivityCounters}) in the Prometheus text format, so the team running the
+ * worker sees which of its activities fail, retry or queue up. Labels are task queues, activity
+ * types, product ids and outcomes: never a request id or a subject key.
  */
 final class WorkerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,6 +60,11 @@ final class WorkerMetrics implements AutoCloseable {
     /** The scope the worker's service stubs report through. */
     Scope scope() {
         return scope;
+    }
+
+    /** Counts the product's activity attempts and retries into this registry (a worker interceptor). */
+    ProductActivityCounters counters() {
+        return new ProductActivityCounters(registry);
     }
 
     /** The port {@code /metrics} answers on. */

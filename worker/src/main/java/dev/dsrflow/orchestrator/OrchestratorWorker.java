@@ -4,6 +4,7 @@ import dev.dsrflow.blob.BlobStore;
 import dev.dsrflow.certificate.CertificateSigner;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
+import dev.dsrflow.notification.NoticeObserver;
 import dev.dsrflow.notification.NoticeOutbox;
 import dev.dsrflow.notification.SubjectNoticeActivitiesImpl;
 import dev.dsrflow.packaging.DownloadLinks;
@@ -13,6 +14,7 @@ import dev.dsrflow.workflow.holds.HoldRegistryWorkers;
 import dev.dsrflow.workflow.holds.HoldRegistryWorkflowImpl;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -38,7 +40,8 @@ final class OrchestratorWorker {
             DownloadLinks links,
             CertificateSigner signer,
             SubjectKey subjectKey,
-            SubjectMail mail) {
+            SubjectMail mail,
+            @Nullable NoticeObserver noticeMetrics) {
         Worker worker = factory.newWorker(
                 TaskQueues.ORCHESTRATOR,
                 WorkerOptions.newBuilder()
@@ -62,6 +65,7 @@ final class OrchestratorWorker {
                 mail.notices(),
                 mail.codes(),
                 mail.transport(),
-                blobs));
+                blobs,
+                noticeMetrics != null ? noticeMetrics : NoticeObserver.NONE));
     }
 }

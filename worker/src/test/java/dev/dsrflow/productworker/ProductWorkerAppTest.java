@@ -18,13 +18,25 @@ import dev.dsrflow.product.activity.ProductTask;
 import dev.dsrflow.productworker.example.LoyaltyPointsHandler;
 import dev.dsrflow.productworker.example.LoyaltyStore;
 import dev.dsrflow.runtime.LocalPorts;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.opentracingshim.OpenTracingShim;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.opentracing.OpenTracingClientInterceptor;
+import io.temporal.opentracing.OpenTracingOptions;
+import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +155,8 @@ class ProductWorkerAppTest {
                         .as("the erase the worker ran, by its product's task queue")
                         .containsPattern("temporal_activity_execution_latency_seconds_count\\{[^}]*"
                                 + "task_queue=\"dsr-product-loyalty\"[^}]*} [1-9]")
+                        .containsPattern("dsrflow_product_attempts_total\\{[^}]*outcome=\"success\"[^}]*"
+                                + "product=\"loyalty\"[^}]*step=\"ProductErase\"[^}]*} 1")
                         .doesNotContain("m2@example.com")
                         .doesNotContain("r-2");
             });
@@ -149,6 +164,71 @@ class ProductWorkerAppTest {
         assertThatThrownBy(() -> http.send(scrape, HttpResponse.BodyHandlers.ofString()))
                 .as("a stopped worker stops serving its metrics")
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aWorkerGivenATracingInterceptorContinuesTheRequestsTrace() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build()) {
+            OpenTracingOptions tracing = OpenTracingOptions.newBuilder()
+                    .setTracer(OpenTracingShim.createTracerShim(otel))
+                    .build();
+            WorkflowClient tracedClient = WorkflowClient.newInstance(
+                    stubs,
+                    WorkflowClientOptions.newBuilder()
+                            .setDataConverter(EncryptedDataConverter.create(CodecKeys.parse(CODEC_KEYS)))
+                            .setInterceptors(new OpenTracingClientInterceptor(tracing))
+                            .build());
+            WorkerFactory tracedOrchestrator = WorkerFactory.newInstance(
+                    tracedClient,
+                    WorkerFactoryOptions.newBuilder()
+                            .setWorkerInterceptors(new OpenTracingWorkerInterceptor(tracing))
+                            .build());
+            tracedOrchestrator
+                    .newWorker("traced-probe")
+                    .registerWorkflowImplementationTypes(ProductStepProbe.Impl.class);
+            tracedOrchestrator.start();
+            LoyaltyStore backend = new LoyaltyStore();
+            backend.earn("m-3", "m3@example.com", null, Instant.parse("2025-03-01T10:00:00Z"), 5, "purchase");
+            SubjectRef subject = new SubjectRef(new SubjectIdentifiers(null, "m3@example.com", null), "sk-m3");
+
+            try (RunningProductWorker worker = loyaltyWorker(backend, Map.of())
+                    .interceptors(new OpenTracingWorkerInterceptor(tracing))
+                    .start()) {
+                tracedClient
+                        .newWorkflowStub(
+                                ProductStepProbe.class,
+                                WorkflowOptions.newBuilder()
+                                        .setWorkflowId("dsr-r-3")
+                                        .setTaskQueue("traced-probe")
+                                        .build())
+                        .erase(new ProductTask(
+                                "r-3", "loyalty", subject, ProductScope.EVERYTHING, ExportFormat.JSON, null, null));
+            } finally {
+                tracedOrchestrator.shutdownNow();
+                tracedOrchestrator.awaitTermination(5, TimeUnit.SECONDS);
+            }
+
+            List<SpanData> finished = await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            spans::getFinishedSpanItems,
+                            all -> all.stream().anyMatch(s -> s.getName().equals("RunActivity:ProductErase")));
+            SpanData started = finished.stream()
+                    .filter(s -> s.getName().equals("StartWorkflow:ProductStepProbe"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(finished)
+                    .filteredOn(s -> s.getName().equals("RunActivity:ProductErase"))
+                    .as("the product's activity, run by the standalone worker, is in the caller's trace")
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.getTraceId()).isEqualTo(started.getTraceId()));
+            assertThat(finished.toString()).doesNotContain("m3@example.com").doesNotContain("sk-m3");
+        }
     }
 
     @Test

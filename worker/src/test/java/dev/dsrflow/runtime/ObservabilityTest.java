@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.dsrflow.notification.DemoMailbox;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ class ObservabilityTest {
     private static final List<String> IDENTIFIERS = List.of("u-0042", "user0042@example.com", "u-0077");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBJECT_KEY = "sk-[0-9a-f]{40}";
+    private static final String PRIVACY_OPS = "privacy-ops@example.com";
 
     @TempDir
     static Path dataDir;
@@ -73,6 +75,7 @@ class ObservabilityTest {
                         Map.entry("dsrflow.observability.refresh-interval", "200ms"),
                         Map.entry("dsrflow.observability.temporal-report-interval", "500ms"),
                         Map.entry("dsrflow.observability.notice-scan-interval", "200ms"),
+                        Map.entry("dsrflow.observability.deadline-email", PRIVACY_OPS),
                         Map.entry(
                                 "dsrflow.observability.deadline-webhook",
                                 "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook")));
@@ -125,7 +128,11 @@ class ObservabilityTest {
                                         Map.of("task_queue", "dsr-product-profile"))
                                 && m.any(
                                         "temporal_workflow_task_execution_latency_seconds_count",
-                                        Map.of("task_queue", "dsr-orchestrator")));
+                                        Map.of("task_queue", "dsr-orchestrator"))
+                                && m.sum(
+                                                "dsrflow_notices_total",
+                                                Map.of("channel", "email", "kind", "ACCESS_READY", "outcome", "sent"))
+                                        >= 1);
         assertThat(seen.sum("dsrflow_requests_filed_total", Map.of("type", "ACCESS", "jurisdiction", "GDPR")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(seen.sum(
@@ -141,6 +148,11 @@ class ObservabilityTest {
         assertThat(seen.sum("dsrflow_ledger_write_seconds_count", Map.of("operation", "record")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(seen.sum("dsrflow_ledger_up", Map.of())).isEqualTo(1);
+        assertThat(seen.sum(
+                        "dsrflow_notices_total",
+                        Map.of("channel", "email", "kind", "ACKNOWLEDGEMENT", "outcome", "sent")))
+                .as("the subject's mail through the outbox counts as a notice sent")
+                .isGreaterThanOrEqualTo(1);
         String raw = api.get("/metrics", "metrics").raw();
         assertThat(raw).as("no request id in a label").doesNotContain(completedId);
         IDENTIFIERS.forEach(id -> assertThat(raw).doesNotContain(id));
@@ -195,6 +207,17 @@ class ObservabilityTest {
         assertThat(sent.get(1).get("requestType").asText()).isEqualTo("ACCESS");
         assertThat(sent.get(1).get("jurisdiction").asText()).isEqualTo("OTHER");
         assertThat(sent.toString()).doesNotContain("u-0077");
+        List<DemoMailbox.Mail> mailed = dsrflow.context().getBean(DemoMailbox.class).received().stream()
+                .filter(mail ->
+                        mail.to().contains(PRIVACY_OPS) && mail.subject().contains(overdueId))
+                .toList();
+        assertThat(mailed)
+                .as("privacy ops are mailed each escalation once, through the subjects' relay")
+                .extracting(DemoMailbox.Mail::subject)
+                .containsExactly(
+                        "dsrflow: request " + overdueId + " is due soon",
+                        "dsrflow: request " + overdueId + " is overdue");
+        assertThat(mailed.toString() + mailed.get(1).text()).doesNotContain("u-0077");
 
         PrometheusText m = await().atMost(Duration.ofSeconds(10))
                 .until(
@@ -203,7 +226,9 @@ class ObservabilityTest {
         assertThat(m.sum("dsrflow_requests_open", Map.of("type", "ACCESS"))).isGreaterThanOrEqualTo(1);
         assertThat(m.sum("dsrflow_product_tasks_waiting", Map.of("product", "support-tickets")))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(m.sum("dsrflow_notices_total", Map.of("kind", "OVERDUE", "outcome", "sent")))
+        assertThat(m.sum("dsrflow_notices_total", Map.of("channel", "webhook", "kind", "OVERDUE", "outcome", "sent")))
+                .isEqualTo(1);
+        assertThat(m.sum("dsrflow_notices_total", Map.of("channel", "email", "kind", "OVERDUE", "outcome", "sent")))
                 .isEqualTo(1);
     }
 

@@ -30,7 +30,15 @@ class SeparateProcessesTest {
 
     @BeforeAll
     static void startEverythingSeparately() throws Exception {
-        cluster = new LocalCluster(dir, Map.of("DSRFLOW_DELETION_GRACE_PERIOD", "PT0S"));
+        cluster = new LocalCluster(
+                dir,
+                Map.of(
+                        "DSRFLOW_DELETION_GRACE_PERIOD",
+                        "PT0S",
+                        "DSRFLOW_SECURITY_USERS_METRICS_PASSWORD_HASH",
+                        "$2a$10$NImxGTtBuxDPouUuQ3oVjeub6glClk9S/l2iF3X01g4RYEyyBKE5K", // bcrypt of "metrics"
+                        "DSRFLOW_SECURITY_USERS_METRICS_ROLES",
+                        "METRICS"));
         processes = List.of(cluster.start("api"), cluster.start("orchestrator"), cluster.start("products"));
         processes.forEach(LocalCluster.DsrflowProcess::awaitReady);
     }
@@ -115,6 +123,38 @@ class SeparateProcessesTest {
                 .until(
                         () -> cluster.api().get("/v1/requests/" + id, "ops").body(),
                         v -> status.equals(v.path("status").asText()));
+    }
+
+    @Test
+    void everyProcessServesItsOwnMetricsWithTheTemporalMetricsOfItsWorkers() throws Exception {
+        List<String> roles = List.of("api", "orchestrator", "products");
+        for (int i = 0; i < roles.size(); i++) {
+            String role = roles.get(i);
+            ApiClient process = processes.get(i).http();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        ApiClient.Answer scrape = process.get("/metrics", "metrics");
+                        assertThat(scrape.status())
+                                .as(role + ": " + scrape.raw())
+                                .isEqualTo(200);
+                        PrometheusText metrics = PrometheusText.parse(scrape.raw());
+                        assertThat(metrics.any("jvm_memory_used_bytes", Map.of()))
+                                .as(role)
+                                .isTrue();
+                        if (role.equals("api")) {
+                            assertThat(metrics.sum("dsrflow_ledger_up", Map.of()))
+                                    .as(role)
+                                    .isEqualTo(1);
+                        } else {
+                            String queue = role.equals("orchestrator") ? "dsr-orchestrator" : "dsr-product-profile";
+                            assertThat(metrics.any("temporal_num_pollers", Map.of("task_queue", queue)))
+                                    .as(role + " reports the pollers of its own workers")
+                                    .isTrue();
+                        }
+                    });
+            assertThat(process.get("/metrics", null).status()).as(role).isEqualTo(401);
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param serviceName the {@code service.name} of exported spans
  * @param deadlineWebhook the URL a deadline warning or breach is POSTed to (JSON, no identifiers);
  *     none: no notice is sent (the ledger event stays)
+ * @param deadlineEmail the privacy-ops address a deadline warning or breach is mailed to, through
+ *     the SMTP relay of the subjects' notices (no identifiers); none: no mail
  * @param noticeScanInterval how often the ledger is scanned for deadline events without a notice
  */
 @ConfigurationProperties("dsrflow.observability")
@@ -29,6 +31,7 @@ public record ObservabilitySettings(
         @Nullable String otlpEndpoint,
         @NotNull @Bindable(defaultValue = "dsrflow") String serviceName,
         @Nullable String deadlineWebhook,
+        @Nullable String deadlineEmail,
         @NotNull @Bindable(defaultValue = "30s") Duration noticeScanInterval) {
 
     boolean exportsTraces() {
@@ -37,5 +40,9 @@ public record ObservabilitySettings(
 
     boolean sendsDeadlineNotices() {
         return deadlineWebhook != null && !deadlineWebhook.isBlank();
+    }
+
+    boolean mailsDeadlineNotices() {
+        return deadlineEmail != null && !deadlineEmail.isBlank();
     }
 }

@@ -1,70 +1,18 @@
 package dev.dsrflow.api.observability;
 
-import dev.dsrflow.temporal.TaskQueues;
-import io.micrometer.core.instrument.Counter;
+import dev.dsrflow.product.activity.ProductActivityCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
-import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.activity.ActivityInfo;
-import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
-import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
-import io.temporal.common.interceptors.WorkerInterceptorBase;
 import jakarta.inject.Singleton;
 
 /**
- * Counts each attempt of a product activity by product, step and outcome, and the retries
- * (attempts after the first), on the worker that runs it. The Temporal SDK's own
- * {@code temporal_activity_*} metrics give latencies; these give the per-product view.
+ * The product activity counters ({@code dsrflow_product_attempts_total},
+ * {@code dsrflow_product_retries_total}) on every worker of this process, in its registry.
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)
-class ProductActivityMetrics extends WorkerInterceptorBase {
-    private final MeterRegistry registry;
-
+class ProductActivityMetrics extends ProductActivityCounters {
     ProductActivityMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
-
-    @Override
-    public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
-        return new ActivityInboundCallsInterceptorBase(next) {
-            private ActivityInfo info;
-
-            @Override
-            public void init(ActivityExecutionContext context) {
-                info = context.getInfo();
-                super.init(context);
-            }
-
-            @Override
-            public ActivityOutput execute(ActivityInput input) {
-                String product = TaskQueues.productOf(info.getActivityTaskQueue());
-                if (product == null) {
-                    return super.execute(input);
-                }
-                if (info.getAttempt() > 1) {
-                    Counter.builder("dsrflow.product.retries")
-                            .description("Product activity attempts after the first")
-                            .tag("product", product)
-                            .tag("step", info.getActivityType())
-                            .register(registry)
-                            .increment();
-                }
-                boolean ok = false;
-                try {
-                    ActivityOutput output = super.execute(input);
-                    ok = true;
-                    return output;
-                } finally {
-                    Counter.builder("dsrflow.product.attempts")
-                            .description("Product activity attempts by outcome")
-                            .tag("product", product)
-                            .tag("step", info.getActivityType())
-                            .tag("outcome", ok ? "success" : "failure")
-                            .register(registry)
-                            .increment();
-                }
-            }
-        };
+        super(registry);
     }
 }

@@ -12,6 +12,7 @@ import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.notification.MailTransport;
 import dev.dsrflow.notification.NoticeMail;
+import dev.dsrflow.notification.NoticeObserver;
 import dev.dsrflow.notification.NoticeOutbox;
 import dev.dsrflow.notification.SubjectNoticeActivitiesImpl;
 import dev.dsrflow.notification.VerificationCodes;
@@ -80,8 +81,8 @@ public class TemporalTestFactory {
         OrchestratorWorkflows.register(orchestrator);
         OrchestratorWorkflows.registerActivities(
                 orchestrator, env.getWorkflowClient(), ledger, blobs, links, signer, subjectKey);
-        orchestrator.registerActivitiesImplementations(
-                new SubjectNoticeActivitiesImpl(ledger, contacts, new NoticeOutbox(db), mail, codes, transport, blobs));
+        orchestrator.registerActivitiesImplementations(new SubjectNoticeActivitiesImpl(
+                ledger, contacts, new NoticeOutbox(db), mail, codes, transport, blobs, NoticeObserver.NONE));
         for (ProductSettings product : catalog.all()) {
             if (!product.descriptor().automated()) {
                 continue;

@@ -22,6 +22,7 @@ import dev.dsrflow.model.SubjectIdentifiers;
 import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.model.Verification;
 import dev.dsrflow.notification.NoticeMail;
+import dev.dsrflow.notification.NoticeObserver;
 import dev.dsrflow.notification.NoticeOutbox;
 import dev.dsrflow.notification.NoticeSettings;
 import dev.dsrflow.notification.StatusTokens;
@@ -333,7 +334,8 @@ public final class TestRig implements AutoCloseable {
                         new StatusTokens(LINK_SECRET)),
                 new VerificationCodes(LINK_SECRET),
                 mailbox,
-                blobs));
+                blobs,
+                NoticeObserver.NONE));
         env.start();
     }
 
