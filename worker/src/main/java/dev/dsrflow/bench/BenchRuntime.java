@@ -83,6 +83,11 @@ final class BenchRuntime implements AutoCloseable {
         for (String id : benchProducts(products)) {
             NoopProductHandler.declare(props, id);
         }
+        // What is measured is dsrflow's cost per request against the bare fan-out, so no product of the
+        // bench's runtime declares RESOLVE: the demo profile, which owns identity, would otherwise be asked
+        // for the person's other identifiers before every request (one more activity, 7 more events; the
+        // README gives that cost apart). --set dsrflow.products.profile.capabilities=... puts it back.
+        props.put("dsrflow.products.profile.capabilities", "LOCATE,EXPORT,RESTRICT,ERASE,VERIFY,PRESERVE,RELEASE");
         if (temporalAddress != null) {
             props.put("dsrflow.temporal.address", temporalAddress); // the env map only decides what is embedded
         }
