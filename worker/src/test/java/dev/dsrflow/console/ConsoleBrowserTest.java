@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
         browser.driver()
                 .findElement(By.cssSelector("button[name=decision][value=approve]"))
                 .click();
-        assertThat(browser.text(By.id("bulk-summary"))).isEqualTo("1 approved, 0 refused.");
+        assertThat(bulkSummary()).isEqualTo("1 approved, 0 refused.");
 
         browser.open("/console/requests/" + id);
         browser.script("window.consoleMarker = 'same page';");
@@ -186,7 +186,7 @@ class ConsoleBrowserTest {
                 .findElement(By.cssSelector("button[name=decision][value=approve]"))
                 .click();
 
-        assertThat(browser.text(By.id("bulk-summary"))).isEqualTo("4 approved, 1 refused.");
+        assertThat(bulkSummary()).isEqualTo("4 approved, 1 refused.");
         WebElement refused = browser.driver().findElement(By.cssSelector("tr[data-request='" + own + "']"));
         assertThat(refused.getAttribute("data-ok")).isEqualTo("false");
         assertThat(refused.getText()).contains("The requester cannot approve their own request (four eyes)");
@@ -637,5 +637,11 @@ class ConsoleBrowserTest {
         String url = browser.driver().getCurrentUrl();
         return url.substring(url.indexOf("/console/requests/") + "/console/requests/".length())
                 .replaceAll("[?#].*$", "");
+    }
+    /** The summary of a bulk decision: the decision posts a form, so it is read once the answer's page shows it. */
+    private String bulkSummary() {
+        return browser.waitUntil(d -> d.findElements(By.id("bulk-summary")).isEmpty()
+                ? null
+                : d.findElement(By.id("bulk-summary")).getText());
     }
 }
