@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsrflow.codec.SealedSpecs;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.workflow.WorkflowIds;
 import dev.dsrflow.workflow.WorkflowTypes;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -38,15 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class ActionsTest extends ApiTestSupport {
-    @Inject
-    LedgerStore ledger;
-
-    @Inject
-    SubjectKey subjectKey;
-
-    @Inject
-    SealedSpecs sealed;
-
     @Inject
     WorkflowClient temporal;
 
@@ -455,7 +443,7 @@ class ActionsTest extends ApiTestSupport {
 
     /** A deletion awaiting approval whose workflow runs on a queue no worker polls: updates never answer. */
     private String stuckDeletion() {
-        String id = new LedgerFixtures(ledger, subjectKey, sealed)
+        String id = fixtures()
                 .insert(new LedgerFixtures.Row(
                         RequestType.DELETION,
                         RequestStatus.AWAITING_APPROVAL,
@@ -530,7 +518,7 @@ class ActionsTest extends ApiTestSupport {
 
     @Test
     void anActionAnswers503WhenNoWorkerRunsTheRequestsWorkflow() {
-        String id = new LedgerFixtures(ledger, subjectKey, sealed)
+        String id = fixtures()
                 .insert(new LedgerFixtures.Row(
                         RequestType.DELETION,
                         RequestStatus.AWAITING_APPROVAL,

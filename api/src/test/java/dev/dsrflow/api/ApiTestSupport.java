@@ -8,6 +8,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrflow.codec.SealedSpecs;
+import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.testing.TestDatabase;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -55,6 +58,15 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
 
     @Inject
     protected DataSource dataSource;
+
+    @Inject
+    protected LedgerStore ledger;
+
+    @Inject
+    protected SubjectKey subjectKey;
+
+    @Inject
+    protected SealedSpecs sealed;
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -137,6 +149,11 @@ public abstract class ApiTestSupport implements TestPropertyProvider {
     }
 
     /** The ids of a list's items, in the list's order (the list must answer 200). */
+    /** Writes requests straight into this test's ledger. */
+    protected LedgerFixtures fixtures() {
+        return new LedgerFixtures(ledger, subjectKey, sealed);
+    }
+
     protected List<String> listedIds(String query, String user) {
         Answer a = get("/v1/requests" + query, user);
         assertThat(a.status()).as(a.body()).isEqualTo(200);

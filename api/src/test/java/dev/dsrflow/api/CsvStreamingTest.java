@@ -3,7 +3,6 @@ package dev.dsrflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dsrflow.ledger.LedgerStore;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -34,9 +33,6 @@ class CsvStreamingTest extends ApiTestSupport {
     EmbeddedServer server;
 
     /** Injected so that the ledger's schema exists before the rows are seeded. */
-    @Inject
-    LedgerStore ledger;
-
     @BeforeAll
     void seed() {
         execute("insert into ledger.requests (id, type, status, jurisdiction, subject_key, received_at, due_at,"

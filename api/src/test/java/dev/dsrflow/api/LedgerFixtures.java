@@ -75,29 +75,7 @@ final class LedgerFixtures {
                 RequestPolicy.DEFAULT,
                 RecordedCatalogue.NONE);
         ledger.file(new NewRequest(spec, sealed.seal(spec), subjectKey.all(row.subject()), null, null));
-        List<ProductSnapshot> products = row.products().stream()
-                .map(p -> new ProductSnapshot(
-                        p, statuses.getOrDefault(p, ProductTaskStatus.DONE), 1, row.receivedAt(), "exported", null))
-                .toList();
-        RequestSnapshot snapshot = new RequestSnapshot(
-                id,
-                1,
-                row.type(),
-                row.status(),
-                row.jurisdiction(),
-                spec.subjectKey(),
-                row.receivedAt(),
-                row.dueAt(),
-                false,
-                row.requestedBy(),
-                null,
-                null,
-                null,
-                row.status().isFinal() ? row.receivedAt().plusSeconds(3600) : null,
-                row.download(),
-                null,
-                null,
-                products);
+        RequestSnapshot snapshot = snapshot(id, 1, row, row.status(), statuses, spec.subjectKey());
         ledger.record(new LedgerEntry(
                 snapshot,
                 List.of(
@@ -111,6 +89,44 @@ final class LedgerFixtures {
                                 row.products().get(0),
                                 "done"))));
         return id;
+    }
+
+    /** The request's next revision in another status, with every product DONE. */
+    void recordStatus(String id, long revision, Row row, RequestStatus status) {
+        ledger.record(new LedgerEntry(
+                snapshot(id, revision, row, status, Map.of(), subjectKey.primary(row.subject())), List.of()));
+    }
+
+    private static RequestSnapshot snapshot(
+            String id,
+            long revision,
+            Row row,
+            RequestStatus status,
+            Map<String, ProductTaskStatus> statuses,
+            String subjectKey) {
+        List<ProductSnapshot> products = row.products().stream()
+                .map(p -> new ProductSnapshot(
+                        p, statuses.getOrDefault(p, ProductTaskStatus.DONE), 1, row.receivedAt(), "exported", null))
+                .toList();
+        return new RequestSnapshot(
+                id,
+                revision,
+                row.type(),
+                status,
+                row.jurisdiction(),
+                subjectKey,
+                row.receivedAt(),
+                row.dueAt(),
+                false,
+                row.requestedBy(),
+                null,
+                null,
+                null,
+                status.isFinal() ? row.receivedAt().plusSeconds(3600) : null,
+                row.download(),
+                null,
+                null,
+                products);
     }
 
     void recordDownload(String id, long revision, RequestType type, DownloadInfo download) {

@@ -3,16 +3,12 @@ package dev.dsrflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsrflow.codec.SealedSpecs;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.model.SubjectKey;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,15 +22,6 @@ class ListOrderTest extends ApiTestSupport {
     private static final Instant NOW = Instant.now();
     private static final SubjectIdentifiers SUBJECT = new SubjectIdentifiers("u-sort", null, null);
 
-    @Inject
-    LedgerStore ledger;
-
-    @Inject
-    SubjectKey subjectKey;
-
-    @Inject
-    SealedSpecs sealed;
-
     private String dueSoonDeletion;
     private String dueLaterAccess;
     private String overdueDownload;
@@ -47,7 +34,7 @@ class ListOrderTest extends ApiTestSupport {
 
     @BeforeAll
     void requests() {
-        LedgerFixtures fixtures = new LedgerFixtures(ledger, subjectKey, sealed);
+        LedgerFixtures fixtures = fixtures();
         dueSoonDeletion = fixtures.insert(
                 row(RequestType.DELETION, RequestStatus.IN_PROGRESS, 20, 3, List.of("content", "messaging", "profile")),
                 Map.of("messaging", ProductTaskStatus.RUNNING, "profile", ProductTaskStatus.SKIPPED));

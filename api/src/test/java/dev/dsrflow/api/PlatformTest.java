@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.blob.BlobStore;
-import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.DownloadInfo;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.DownloadLinks;
 import dev.dsrflow.packaging.PackageLayout;
 import io.micronaut.http.HttpRequest;
@@ -35,23 +32,10 @@ class PlatformTest extends ApiTestSupport {
     private static final byte[] ZIP = "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1);
 
     @Inject
-    LedgerStore ledger;
-
-    @Inject
-    SubjectKey subjectKey;
-
-    @Inject
-    SealedSpecs sealed;
-
-    @Inject
     BlobStore blobs;
 
     @Inject
     DownloadLinks tokens;
-
-    private LedgerFixtures fixtures() {
-        return new LedgerFixtures(ledger, subjectKey, sealed);
-    }
 
     private String download(RequestType type) {
         return fixtures()

@@ -3,16 +3,12 @@ package dev.dsrflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsrflow.codec.SealedSpecs;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.model.SubjectKey;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,15 +24,6 @@ class ReadingTest extends ApiTestSupport {
             new SubjectIdentifiers("u-grace", "grace@example.com", "+44 20 7946 0001");
     private static final SubjectIdentifiers ALAN = new SubjectIdentifiers("u-alan", "alan@example.com", null);
 
-    @Inject
-    LedgerStore ledger;
-
-    @Inject
-    SubjectKey subjectKey;
-
-    @Inject
-    SealedSpecs sealed;
-
     private String overdueAccess;
     private String completedDeletion;
     private String ccpaDownload;
@@ -49,7 +36,7 @@ class ReadingTest extends ApiTestSupport {
 
     @BeforeAll
     void requests() {
-        LedgerFixtures fixtures = new LedgerFixtures(ledger, subjectKey, sealed);
+        LedgerFixtures fixtures = fixtures();
         overdueAccess = fixtures.insert(new LedgerFixtures.Row(
                 RequestType.ACCESS,
                 RequestStatus.IN_PROGRESS,

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.api.retention.RecordKeeping;
 import dev.dsrflow.blob.BlobStore;
-import dev.dsrflow.codec.SealedSpecs;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.model.SubjectKey;
 import dev.dsrflow.packaging.PackageLayout;
 import dev.dsrflow.report.ReportKeys;
 import io.micronaut.http.HttpRequest;
@@ -47,15 +44,6 @@ class RecordKeepingTest extends ApiTestSupport {
     private static final SubjectIdentifiers ALAN = new SubjectIdentifiers("u-alan", "alan@example.com", null);
 
     @Inject
-    LedgerStore ledger;
-
-    @Inject
-    SubjectKey subjectKey;
-
-    @Inject
-    SealedSpecs sealed;
-
-    @Inject
     BlobStore blobs;
 
     @Inject
@@ -81,7 +69,7 @@ class RecordKeepingTest extends ApiTestSupport {
 
     @BeforeAll
     void requests() throws IOException {
-        LedgerFixtures fixtures = new LedgerFixtures(ledger, subjectKey, sealed);
+        LedgerFixtures fixtures = fixtures();
         old = fixtures.insert(row(RequestType.DOWNLOAD, RequestStatus.COMPLETED, GRACE, BASE));
         recent = fixtures.insert(row(
                 RequestType.ACCESS,
@@ -158,7 +146,7 @@ class RecordKeepingTest extends ApiTestSupport {
 
     @Test
     void twoProcessesSweepingAtOnceEraseEachRequestOnce() throws Exception {
-        LedgerFixtures fixtures = new LedgerFixtures(ledger, subjectKey, sealed);
+        LedgerFixtures fixtures = fixtures();
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             many.add(fixtures.insert(row(RequestType.ACCESS, RequestStatus.COMPLETED, GRACE, BASE)));

@@ -9,17 +9,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.dsrflow.api.requests.FilingBody;
-import dev.dsrflow.codec.SealedSpecs;
 import dev.dsrflow.ledger.EventChain;
 import dev.dsrflow.ledger.HistoryVerifier;
-import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.RequestFingerprint;
 import dev.dsrflow.ledger.StoredEvent;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
 import dev.dsrflow.model.SubjectIdentifiers;
-import dev.dsrflow.model.SubjectKey;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,15 +34,6 @@ class SignedHistoryTest extends ApiTestSupport {
     private static final SubjectIdentifiers SUBJECT = new SubjectIdentifiers("u-head", "head@example.com", null);
 
     @Inject
-    LedgerStore ledger;
-
-    @Inject
-    SubjectKey subjectKey;
-
-    @Inject
-    SealedSpecs sealed;
-
-    @Inject
     RequestFingerprint fingerprint;
 
     @Override
@@ -54,7 +42,7 @@ class SignedHistoryTest extends ApiTestSupport {
     }
 
     private String recorded() {
-        return new LedgerFixtures(ledger, subjectKey, sealed)
+        return fixtures()
                 .insert(new LedgerFixtures.Row(
                         RequestType.ACCESS,
                         RequestStatus.COMPLETED,

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrflow.ledger.LedgerStore;
+import dev.dsrflow.ledger.ListPlans;
 import dev.dsrflow.runtime.Dsrflow;
 import dev.dsrflow.runtime.LocalPorts;
 import dev.dsrflow.runtime.ProcessRole;
@@ -79,7 +80,10 @@ final class LedgerScaleBench implements Callable<Integer> {
     @Option(names = "--no-csv", negatable = false, description = "skip the CSV export")
     boolean noCsv;
 
-    @Option(names = "--explain", negatable = false, description = "print EXPLAIN (ANALYZE) of the overview queries")
+    @Option(
+            names = "--explain",
+            negatable = false,
+            description = "print EXPLAIN (ANALYZE) of the overview queries and of each list")
     boolean explain;
 
     @Option(names = "--verbose", negatable = false, description = "keep dsrflow's log at INFO")
@@ -131,7 +135,7 @@ final class LedgerScaleBench implements Callable<Integer> {
             }
             overview(db);
             if (explain) {
-                explainLists(db);
+                explainLists(dsrflow.context().getBean(ListPlans.class));
             }
         } finally {
             delete(dataDir);
@@ -191,7 +195,8 @@ final class LedgerScaleBench implements Callable<Integer> {
         }
     }
 
-    private void lists(Client api) throws Exception {
+    /** The lists the bench times, label and query string. */
+    private static Map<String, String> listCases() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("no filter (total of all)", "");
@@ -204,8 +209,12 @@ final class LedgerScaleBench implements Callable<Integer> {
         filters.put("dueBefore=now-365d", "dueBefore=" + now.minus(365, ChronoUnit.DAYS));
         filters.put(
                 "status=AWAITING_APPROVAL,type=DELETION,GDPR",
-                "status=AWAITING_APPROVAL&type=DELETION" + "&jurisdiction=GDPR");
+                "status=AWAITING_APPROVAL&type=DELETION&jurisdiction=GDPR");
         filters.put("product=bench-7&status=FAILED", "product=bench-7&status=FAILED");
+        return filters;
+    }
+
+    private void lists(Client api) throws Exception {
         say("");
         Timing health = concurrently(api, "/health");
         say(String.format(
@@ -221,7 +230,7 @@ final class LedgerScaleBench implements Callable<Integer> {
                 health.p99,
                 "-",
                 health.errors));
-        for (Map.Entry<String, String> f : filters.entrySet()) {
+        for (Map.Entry<String, String> f : listCases().entrySet()) {
             String path = "/v1/requests" + (f.getValue().isEmpty() ? "" : "?" + f.getValue());
             Timing t = concurrently(api, path);
             say(String.format(
@@ -399,29 +408,13 @@ final class LedgerScaleBench implements Callable<Integer> {
         }
     }
 
-    /** EXPLAIN of the count and the page the list runs for status, type and jurisdiction together. */
-    private void explainLists(DataSource db) throws SQLException {
-        String where = " where r.type in ('DELETION') and r.status in ('AWAITING_APPROVAL')"
-                + " and r.jurisdiction in ('GDPR')";
-        Map<String, String> queries = new LinkedHashMap<>();
-        queries.put(
-                "list status+type+jurisdiction: the capped count",
-                "select count(*) from (select 1 from ledger.requests r" + where + " limit 20001) m");
-        queries.put(
-                "list status+type+jurisdiction: the first page",
-                "with m as materialized (select r.id, r.received_at from ledger.requests r" + where + "),"
-                        + " p as (select id, received_at from m order by received_at desc, id limit 50 offset 0)"
-                        + " select r.* from p join ledger.requests r on r.id = p.id order by p.received_at desc, p.id");
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement()) {
-            for (Map.Entry<String, String> q : queries.entrySet()) {
-                say("  " + q.getKey());
-                try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + q.getValue())) {
-                    while (rs.next()) {
-                        say("      " + rs.getString(1));
-                    }
-                }
-            }
+    /** EXPLAIN ANALYZE of the count and the first page each timed list runs, as the API runs them. */
+    private void explainLists(ListPlans plans) {
+        say("");
+        say("what each list runs (EXPLAIN ANALYZE of the count and the first page, newest first)");
+        for (Map.Entry<String, String> f : listCases().entrySet()) {
+            say("  " + f.getKey());
+            plans.explain(f.getValue()).forEach(line -> say("      " + line));
         }
     }
 

@@ -1,6 +1,7 @@
 -- Seeds :n requests into an empty ledger for LedgerScaleBench (never run against a real ledger).
 -- Spreads: two years of receipts, more of them recent; ACCESS 45%, DELETION 40%, DOWNLOAD 12%,
--- PRESERVATION 3%; GDPR 50%, CCPA 35%, OTHER 15%; most old requests final, about 1% of them still
+-- PRESERVATION 3%; GDPR 50%, CCPA 35%, OTHER 15%; due a calendar month (GDPR) or 45 days after receipt, 3%
+-- extended (three months, 90 days); most old requests final, about 1% of them still
 -- open past their due date (overdue); 1 to 8 of :products products per request, 1% naming all;
 -- one event per request, and 1% of requests with 100 events. Hashes are filler: the seeded
 -- chains do not verify.
@@ -24,8 +25,9 @@ select s.*,
 create temporary table dated on commit drop as
 select d.*,
        case when type = 'PRESERVATION' then null
+            when jurisdiction = 'GDPR' and extended then received_at + interval '3 months'
+            when jurisdiction = 'GDPR' then received_at + interval '1 month'
             when extended then received_at + interval '90 days'
-            when jurisdiction = 'GDPR' then received_at + interval '30 days'
             else received_at + interval '45 days' end as due_at
   from seeded d;
 

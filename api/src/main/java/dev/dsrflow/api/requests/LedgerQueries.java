@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -44,8 +43,6 @@ public class LedgerQueries {
 
     /** Rows fetched per round trip while an export streams. */
     private static final int STREAM_BATCH = 1000;
-
-    private static final String FINAL = "('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')";
 
     /** Product task statuses that count as done in a list's progress. */
     private static final String SETTLED = java.util.Arrays.stream(ProductTaskStatus.values())
@@ -139,45 +136,19 @@ public class LedgerQueries {
      * One page of requests matching the filter in the given order, without products but with
      * how many of them are settled. The total is counted exactly up to {@link #EXACT_TOTAL}
      * matches (the count stops there, so it never costs more); above that it is PostgreSQL's
-     * estimate and the page says so. A match of at most that many rows is gathered first (from
-     * the list index, which carries every column an order sorts by) and then sorted, so a filter
-     * whose rows lie far apart in list order (overdue, a rare status of one product) never walks
-     * the whole ledger for one page; a larger match walks the index of the order, and reads the
-     * full rows and the product counts of the page only.
+     * estimate and the page says so. Where the count and the page's keys come from is {@link
+     * ListQuery}'s choice; the full rows and the product counts are read for the page only.
      */
     public RequestPage list(RequestFilter filter, ListOrder order) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
+        ListQuery query = new ListQuery(filter, order);
         return read(c -> {
-            long counted;
-            boolean oneProduct = oneProductOnly(filter);
-            String counting = oneProduct
-                    ? "select count(*) from (select 1 from ledger.product_tasks p where p.product = ? limit ?) m"
-                    : "select count(*) from (select 1 from ledger.requests r" + where + " limit ?) m";
-            try (PreparedStatement ps = c.prepareStatement(counting)) {
-                bind(ps, append(oneProduct ? List.copyOf(filter.products()) : params, EXACT_TOTAL + 1));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    counted = rs.getLong(1);
-                }
-            }
+            long counted = count(c, query);
             boolean exact = counted <= EXACT_TOTAL;
-            long total = exact ? counted : Math.max(EXACT_TOTAL + 1, estimate(c, where, params));
+            long total = exact ? counted : Math.max(EXACT_TOTAL + 1, estimate(c, query.where(), query.params()));
             List<ListedRequest> items = new ArrayList<>();
             if (!exact || counted > (long) filter.page() * filter.size()) {
-                String keys = "select r.id, r.received_at, r.due_at, r.status, r.type from ledger.requests r" + where;
-                String page = exact
-                        ? "with m as materialized (" + keys + ")," + " p as (select * from m order by " + order.sql("m")
-                                + " limit ? offset ?)"
-                        : "with p as materialized (" + keys + " order by " + order.sql("r") + " limit ? offset ?)";
-                String sql = page + " select " + COLUMNS
-                        + ", n.products_done, n.products_total from p join ledger.requests r on r.id = p.id"
-                        + " cross join lateral (select count(*) filter (where t.status in " + SETTLED
-                        + ") products_done,"
-                        + " count(*) products_total from ledger.product_tasks t where t.request_id = p.id) n"
-                        + " order by " + order.sql("p");
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    bind(ps, append(append(params, filter.size()), (long) filter.page() * filter.size()));
+                try (PreparedStatement ps = c.prepareStatement(pageSql(query, exact))) {
+                    bind(ps, query.pageParams());
                     Instant now = Instant.now();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -192,24 +163,51 @@ public class LedgerQueries {
     }
 
     /**
-     * Whether the filter names one product and nothing else: its requests are counted from the
-     * product's own index ({@code product_tasks_product_request}), one entry per request (the
-     * product and request are the key), instead of joining each of up to {@link #EXACT_TOTAL}
-     * requests to its product tasks.
+     * What PostgreSQL did for the count and the page of a list (EXPLAIN ANALYZE, run once each):
+     * for the benchmark and for an operator asking why a list is slow.
      */
-    private static boolean oneProductOnly(RequestFilter f) {
-        return f.products() != null
-                && f.products().size() == 1
-                && empty(f.types())
-                && empty(f.statuses())
-                && empty(f.jurisdictions())
-                && empty(f.subjectKeys())
-                && f.dueBefore() == null
-                && f.overdue() == null;
+    public List<String> explain(RequestFilter filter, ListOrder order) {
+        ListQuery query = new ListQuery(filter, order);
+        return read(c -> {
+            List<String> plan = new ArrayList<>(List.of("count:"));
+            plan.addAll(explain(c, query.countSql(), append(query.countParams(), EXACT_TOTAL + 1)));
+            plan.add("page:");
+            plan.addAll(explain(c, pageSql(query, count(c, query) <= EXACT_TOTAL), query.pageParams()));
+            return plan;
+        });
     }
 
-    private static boolean empty(Collection<?> values) {
-        return values == null || values.isEmpty();
+    /** The matches, counted up to one more than {@link #EXACT_TOTAL}. */
+    private static long count(Connection c, ListQuery query) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query.countSql())) {
+            bind(ps, append(query.countParams(), EXACT_TOTAL + 1));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> explain(Connection c, String sql, List<Object> params) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The page: its keys as {@link ListQuery} finds them, then their rows and product counts. */
+    private static String pageSql(ListQuery query, boolean small) {
+        return query.pageKeysSql(small) + " select " + COLUMNS
+                + ", n.products_done, n.products_total from p join ledger.requests r on r.id = p.id"
+                + " cross join lateral (select count(*) filter (where t.status in " + SETTLED + ") products_done,"
+                + " count(*) products_total from ledger.product_tasks t where t.request_id = p.id) n"
+                + " order by " + query.order().sql("p");
     }
 
     /** The planner's estimate of the rows matching {@code where}. */
@@ -240,9 +238,9 @@ public class LedgerQueries {
      * many rows match. The caller must close the rows (it holds a connection until then).
      */
     public Rows stream(RequestFilter filter) {
-        List<Object> params = new ArrayList<>();
-        String sql = "select " + COLUMNS + " from ledger.requests r" + where(filter, params)
-                + " order by r.received_at desc, r.id";
+        ListQuery query = new ListQuery(filter, ListOrder.RECEIVED_DESC);
+        String sql =
+                "select " + COLUMNS + " from ledger.requests r" + query.where() + " order by r.received_at desc, r.id";
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -250,7 +248,7 @@ public class LedgerQueries {
             c.setAutoCommit(false); // PostgreSQL reads with a cursor (fetch size) only inside a transaction
             PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(STREAM_BATCH);
-            bind(ps, params);
+            bind(ps, query.params());
             return new Rows(c, ps.executeQuery());
         } catch (SQLException e) {
             closeQuietly(c);
@@ -314,53 +312,6 @@ public class LedgerQueries {
                 // nothing more to free
             }
         }
-    }
-
-    private static String where(RequestFilter f, List<Object> params) {
-        List<String> clauses = new ArrayList<>();
-        in(clauses, params, "r.type", f.types());
-        in(clauses, params, "r.status", f.statuses());
-        in(clauses, params, "r.jurisdiction", f.jurisdictions());
-        if (f.products() != null) {
-            if (f.products().isEmpty()) {
-                clauses.add("false");
-            } else {
-                clauses.add("exists (select 1 from ledger.product_tasks p where p.request_id = r.id and p.product in ("
-                        + placeholders(f.products().size()) + "))");
-                params.addAll(f.products());
-            }
-        }
-        if (f.subjectKeys() != null && !f.subjectKeys().isEmpty()) {
-            clauses.add("exists (select 1 from ledger.request_subject_keys k"
-                    + " where k.request_id = r.id and k.subject_key in ("
-                    + placeholders(f.subjectKeys().size()) + "))");
-            params.addAll(f.subjectKeys());
-        }
-        if (f.dueBefore() != null) {
-            // a request is never due before it was received (DeadlinePolicy): the second clause changes
-            // no answer, but lets a page start its walk of the list order at that date
-            clauses.add("r.due_at < ? and r.received_at < ?");
-            params.add(Timestamp.from(f.dueBefore()));
-            params.add(Timestamp.from(f.dueBefore()));
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            clauses.add("r.due_at < now() and r.status not in " + FINAL);
-        } else if (Boolean.FALSE.equals(f.overdue())) {
-            clauses.add("not (r.due_at is not null and r.due_at < now() and r.status not in " + FINAL + ")");
-        }
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-    }
-
-    private static void in(
-            List<String> clauses, List<Object> params, String column, Collection<? extends Enum<?>> values) {
-        if (values != null && !values.isEmpty()) {
-            clauses.add(column + " in (" + placeholders(values.size()) + ")");
-            values.forEach(v -> params.add(v.name()));
-        }
-    }
-
-    private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

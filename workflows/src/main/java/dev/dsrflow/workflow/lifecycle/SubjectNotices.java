@@ -20,8 +20,9 @@ import java.util.Map;
  * A request's notices to its data subject, sent by an activity with retries (through the
  * ledger's outbox: each is sent once, its key {@code <requestId>:<kind>:<seq>}). A request
  * filed without a contact address sends none and schedules nothing. Notices go out beside the
- * work, not before it (a relay that is down never holds a request up); the request waits for
- * them only before its workflow closes ({@link #awaitSent}).
+ * work, not before it (a relay that is down never holds a request up), one after another in
+ * the order they were dispatched; the request waits for them only before its workflow closes
+ * ({@link #awaitSent}).
  */
 public final class SubjectNotices {
     private final RequestState state;
@@ -89,8 +90,18 @@ public final class SubjectNotices {
         }
     }
 
+    /**
+     * Sends the notice once the one dispatched before it is out (or has failed for good), so the
+     * subject reads them in the order they happened: the acknowledgement never arrives after
+     * the report, even when its first attempt fails after the send and is retried.
+     */
     private void dispatch(SubjectNotice notice) {
-        pending.add(Async.procedure(activities::send, notice));
+        Promise<Void> sent = pending.isEmpty()
+                ? Async.procedure(activities::send, notice)
+                : pending.get(pending.size() - 1)
+                        .handle((done, failure) -> null)
+                        .thenCompose(previous -> Async.procedure(activities::send, notice));
+        pending.add(sent);
     }
 
     /** Waits until every notice dispatched so far has been sent (before the workflow closes). */
