@@ -419,15 +419,10 @@ final class LedgerScaleBench implements Callable<Integer> {
     }
 
     private void target(String what, double value, double limit, String unit, boolean valid) {
-        boolean pass = valid && !Double.isNaN(value) && value <= limit;
+        // FAIL: the figure is not a measurement (errors, missing rows); MISS: measured, over the target
+        String verdict = !valid || Double.isNaN(value) ? "FAIL" : value <= limit ? "PASS" : "MISS";
         targets.add(String.format(
-                Locale.ROOT,
-                "  %-4s %-64s %8.1f %s (target <= %.0f)",
-                pass ? "PASS" : "MISS",
-                what,
-                value,
-                unit,
-                limit));
+                Locale.ROOT, "  %-4s %-64s %8.1f %s (target <= %.0f)", verdict, what, value, unit, limit));
     }
 
     private static long count(Connection c, String table) throws SQLException {
