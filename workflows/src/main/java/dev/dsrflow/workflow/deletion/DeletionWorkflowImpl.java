@@ -125,8 +125,8 @@ public final class DeletionWorkflowImpl extends RequestWorkflowBase implements D
                 held.isEmpty()
                         ? "no product is held"
                         : held.size() + " products deferred by legal holds: " + String.join(", ", held));
-        // granted products are erased from here, or by batch children over more products than the batch size;
-        // held ones stay here, DEFERRED, and are erased here once their hold lifts
+        // granted products are erased inline (promises scheduled from here), or by batch children over more
+        // products than the batch size; held ones stay here, DEFERRED, and are erased here once their hold lifts
         fanOut.run(
                 state.products(), ProductStep.ERASE, StepContext.of(state, null), erasure::run, erasure.batchHooks());
         state.moveTo(RequestStatus.IN_PROGRESS);

@@ -6,6 +6,7 @@ import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.workflow.holds.ClaimLease;
 import dev.dsrflow.workflow.lifecycle.BatchOutcome;
+import dev.dsrflow.workflow.lifecycle.BatchStep;
 import dev.dsrflow.workflow.lifecycle.ProductCalls;
 import dev.dsrflow.workflow.lifecycle.ProductFanOut;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
@@ -29,11 +30,12 @@ import java.util.function.Supplier;
 
 /**
  * A deletion's erasure of its products around the one erase-and-verify routine
- * ({@link EraseAndVerify}): for a product erased from the request, wait while held, claim the
- * erase from the hold registry (refused: DEFERRED again), run the routine, and release the claim
- * (also when the erase failed, so a FAILED product holds no claim); for products erased by batch
- * children, use the claims granted when erasure began and release them when the batch returns.
- * Either way each run's calls go into the product's {@link ErasureTally}, so the certificate
+ * ({@link EraseAndVerify}): for a product erased on its own (a held one once its hold lifts, an
+ * operator's retry), wait while held, claim the erase from the hold registry (refused: DEFERRED
+ * again), run the routine, and release the claim (also when the erase failed, so a FAILED
+ * product holds no claim); for products erased in batches (children, or inline in the request
+ * when they fit in one), use the claims granted when erasure began and release them as they
+ * finish. Either way each run's calls go into the product's {@link ErasureTally}, so the certificate
  * counts what every call really erased (a later operator retry is a new call that counts from
  * zero, so nothing is counted twice), and every residue a verification found is journalled.
  *
@@ -43,6 +45,10 @@ import java.util.function.Supplier;
  * claimed again instead.
  */
 final class Erasure {
+    /** How a run whose claim lease is nearly over ends: the product is claimed again and erased from the request. */
+    private static final StepOutcome RECLAIM =
+            new StepOutcome(ProductTaskStatus.PENDING, "claim lease nearly over; claiming again", null);
+
     /** The erase calls' context, read when a call starts: the subject is resolved after construction. */
     private final Supplier<StepContext> context;
 
@@ -77,13 +83,32 @@ final class Erasure {
     }
 
     /**
-     * Around erase batches (products granted when erasure began, erased by batch children): uses
-     * those grants before the batches start (no registry call), and when a batch returns adds
-     * each product's run to its tally, journals each residue, and releases the batch's claims in
-     * one Update.
+     * Around erase batches (products granted when erasure began, erased by batch children, or
+     * inline by the request when they fit in one batch): uses those grants before the batches
+     * start (no registry call), and as products finish adds each one's run to its tally,
+     * journals each residue, and releases their claims in one Update. Inline, each call's
+     * timeout is bounded by the product's claim lease as for a product erased on its own; when
+     * too little of the lease is left for the next call, the product comes back PENDING and is
+     * claimed again and erased from the request.
      */
     ProductFanOut.BatchHooks batchHooks() {
         return new ProductFanOut.BatchHooks() {
+            @Override
+            public BatchStep inline(ProductStep step) {
+                return (stubs, stepContext, product) -> {
+                    EraseAndVerify run = routine(product, stepContext);
+                    return run.run().handle((outcome, failure) -> {
+                        if (failure == null) {
+                            return BatchOutcome.of(product, outcome, run.calls(), 0);
+                        }
+                        if (failure instanceof LeaseSpent) {
+                            return BatchOutcome.of(product, RECLAIM, run.calls(), 0);
+                        }
+                        return BatchOutcome.ofFailure(product, failure, run.calls(), run.failedCallItems(failure));
+                    });
+                };
+            }
+
             @Override
             public void beforeBatches(List<String> batched) {
                 holds.useGrants(batched);
@@ -101,7 +126,7 @@ final class Erasure {
         };
     }
 
-    /** The fan-out work for one product erased from the request. */
+    /** The fan-out work for one product erased on its own: a held one, an operator's retry, a renewed claim. */
     StepOutcome run(ProductTaskState task) {
         while (true) {
             if (task.status() == ProductTaskStatus.DEFERRED) {
@@ -124,18 +149,12 @@ final class Erasure {
                 continue;
             }
             String product = task.product();
-            EraseAndVerify erasure = new EraseAndVerify(
-                    () -> withinLease(product),
-                    ProductCalls.task(ProductStep.ERASE, context.get(), product),
-                    products.catalog()
-                            .find(product)
-                            .map(EraseAndVerify::verifiable)
-                            .orElse(false));
+            EraseAndVerify erasure = routine(product, context.get());
             long failedCallItems = 0;
             try {
                 return erasure.run().get();
             } catch (LeaseSpent spent) {
-                journal.note("PRODUCT_RECLAIMED", product, "claim lease nearly over; claiming again");
+                journal.note("PRODUCT_RECLAIMED", product, RECLAIM.detail());
             } catch (ActivityFailure failure) {
                 failedCallItems = erasure.failedCallItems(failure);
                 throw failure;
@@ -144,6 +163,14 @@ final class Erasure {
                 holds.release(product);
             }
         }
+    }
+
+    /** One run of the product's erase and verify, each call within the product's claim lease. */
+    private EraseAndVerify routine(String product, StepContext stepContext) {
+        return new EraseAndVerify(
+                () -> withinLease(product),
+                ProductCalls.task(ProductStep.ERASE, stepContext, product),
+                products.catalog().find(product).map(EraseAndVerify::verifiable).orElse(false));
     }
 
     /** Adds one run to the product's tally; returns the residue notes to journal. */

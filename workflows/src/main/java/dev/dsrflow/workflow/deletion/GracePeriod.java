@@ -54,7 +54,7 @@ final class GracePeriod {
         this.state = state;
         this.journal = journal;
         this.products = products;
-        this.batches = new ProductBatches(state);
+        this.batches = new ProductBatches(state, products);
     }
 
     /** Runs the grace period; true when it passed, false when the request was cancelled in it. */

@@ -54,7 +54,7 @@ public final class DownloadWorkflowImpl extends RequestWorkflowBase implements D
             return;
         }
         Instant expiresAt = WorkflowClock.now().plus(spec.policy().linkTtl());
-        boolean byReference = state.products().size() > new ProductBatches(state).size();
+        boolean byReference = state.products().size() > new ProductBatches(state, products).size();
         PackageInfo pkg = packaging.build(new PackageRequest(
                 spec.id(),
                 spec.subjectKey(),

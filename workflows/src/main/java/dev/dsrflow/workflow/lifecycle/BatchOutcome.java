@@ -9,7 +9,8 @@ import java.util.List;
  * How one product of a batch ended, as the batch child reports it to the request's workflow.
  *
  * @param product product id
- * @param status DONE, NO_DATA or FAILED
+ * @param status DONE, NO_DATA or FAILED; PENDING when the product must run again from the request
+ *     (a deletion's erase whose claim must be renewed)
  * @param detail a note without subject identifiers
  * @param result the result the product's task keeps, or null when it failed
  * @param calls every call's result in order, for a step of several calls ({@link BatchStep}); else empty

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Schedules each product's step as promises (no workflow thread per product): one call per
- * product ({@link ProductCalls}), or the chain a {@link BatchStep} registered for the step
+ * product ({@link BatchStep#oneCall}), or the chain a {@link BatchStep} registered for the step
  * runs. Cancelling the batch (the request was cancelled) cancels its activities and ends the
  * batch cancelled.
  */
@@ -27,13 +27,10 @@ public final class ProductBatchWorkflowImpl implements ProductBatchWorkflow {
     public ProductBatchResult run(ProductBatch batch) {
         ProductStubs stubs = new ProductStubs(batch.catalogue().toCatalog());
         ProductStep step = batch.step();
-        BatchStep chain = chains.get(step);
+        BatchStep chain = chains.getOrDefault(step, BatchStep.oneCall(step));
         List<Promise<BatchOutcome>> outcomes = new ArrayList<>();
         for (String product : batch.products()) {
-            outcomes.add(
-                    chain != null
-                            ? chain.run(stubs, batch.context(), product)
-                            : ProductCalls.inBatch(step, stubs, batch.context(), product));
+            outcomes.add(chain.run(stubs, batch.context(), product));
         }
         List<BatchOutcome> out = new ArrayList<>();
         for (Promise<BatchOutcome> outcome : outcomes) {

@@ -6,6 +6,7 @@ import dev.dsrflow.product.RecordedCatalogue;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.workflow.WorkflowIds;
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
@@ -25,6 +26,9 @@ import java.util.Map;
  * Splits a request's product step into batches run by child workflows
  * ({@link ProductBatchWorkflow}) once the request has more products than its batch size, so
  * the request's own history grows by a handful of events per batch instead of per product.
+ * Products that fit in one batch run inline: the request schedules each product's call (or
+ * chain of calls) itself, as promises, exactly as a batch child would, with no child and no
+ * workflow thread per product.
  *
  * <p>The batch size is the request's {@code policy.productBatchSize}, or {@link #DEFAULT_SIZE}.
  * It is part of the workflow's input, so a replay always splits the same way.
@@ -51,17 +55,26 @@ public final class ProductBatches {
      */
     public static final int DEFAULT_SIZE = 50;
 
-    /** A batch that was started, and its result to come. */
-    public record Started(ProductBatch batch, Promise<ProductBatchResult> result) {}
+    /**
+     * Work that was started, and its outcomes to come: a batch child, or one product run inline.
+     *
+     * @param label what runs, for a failure's detail ("batch 3", "product profile")
+     * @param products its products, in order
+     * @param result one outcome per product, in order
+     */
+    public record Started(String label, List<String> products, Promise<List<BatchOutcome>> result) {}
 
     private final RequestState state;
-    private final ProductCatalog catalog;
+    private final ProductStubs stubs;
     private final Map<ProductStep, Integer> rounds = new EnumMap<>(ProductStep.class);
 
-    /** Batches for a request; each batch carries its products' entries of the request's recorded catalogue. */
-    public ProductBatches(RequestState state) {
+    /**
+     * Batches for a request, whose products are called through {@code stubs} (built from its recorded
+     * catalogue); each batch child carries its products' entries of that catalogue.
+     */
+    public ProductBatches(RequestState state, ProductStubs stubs) {
         this.state = state;
-        this.catalog = state.spec().catalogue().toCatalog();
+        this.stubs = stubs;
     }
 
     /** Products per batch for this request. */
@@ -75,51 +88,65 @@ public final class ProductBatches {
         return products > size();
     }
 
-    /** Starts one child per batch of {@code products} (in order) and returns them, running. */
-    public List<Started> start(ProductStep step, StepContext context, List<String> products) {
+    /**
+     * Starts the step over {@code products} (in order) and returns it, running: one child per batch
+     * when they outnumber the batch size, else each product inline, scheduled from the request as
+     * {@code inline} says (the chain the step's batch children run, or {@link BatchStep#oneCall}).
+     */
+    public List<Started> start(ProductStep step, StepContext context, List<String> products, BatchStep inline) {
+        if (!runsInBatches(products.size())) {
+            List<Started> started = new ArrayList<>();
+            for (String product : products) {
+                Promise<BatchOutcome> outcome = inline.run(stubs, context, product);
+                started.add(new Started("product " + product, List.of(product), outcome.thenApply(o -> List.of(o))));
+            }
+            return started;
+        }
         state.useCompactSnapshots(); // thousands of products: snapshots without step results (see RequestState)
         int round = rounds.merge(step, 1, Integer::sum);
         int size = size();
+        ProductCatalog catalog = stubs.catalog();
         List<Started> started = new ArrayList<>();
         for (int from = 0, index = 0; from < products.size(); from += size, index++) {
             List<String> part = List.copyOf(products.subList(from, Math.min(products.size(), from + size)));
             ProductBatch batch = new ProductBatch(step, index, context, part, RecordedCatalogue.of(catalog.only(part)));
             ProductBatchWorkflow child =
                     Workflow.newChildWorkflowStub(ProductBatchWorkflow.class, options(context, step, round, index));
-            started.add(new Started(batch, Async.function(child::run, batch)));
+            started.add(new Started(
+                    "batch " + index, part, Async.function(child::run, batch).thenApply(ProductBatchResult::outcomes)));
         }
         return started;
     }
 
     /**
-     * The outcomes of a finished batch. A batch child that failed (it should not: it catches its
-     * activities' failures) fails each of its products, for an operator; when the request itself
-     * is being cancelled the cancellation goes on.
+     * The outcomes of finished work. A batch child that failed (it should not: it catches its
+     * activities' failures), or an inline call that ended without an outcome (cancelled on its
+     * own), fails each of its products, for an operator; when the request itself is being
+     * cancelled the cancellation goes on.
      */
     public static List<BatchOutcome> outcomes(Started started) {
         try {
-            return started.result().get().outcomes();
+            return started.result().get();
         } catch (CanceledFailure cancelled) {
             throw cancelled;
-        } catch (ChildWorkflowFailure failure) {
+        } catch (ChildWorkflowFailure | ActivityFailure failure) {
             if (CancellationScope.current().isCancelRequested()) {
-                throw new CanceledFailure("the request was cancelled while batch "
-                        + started.batch().index() + " ran");
+                throw new CanceledFailure("the request was cancelled while " + started.label() + " ran");
             }
-            String why = "batch " + started.batch().index() + " failed: "
+            String why = started.label() + " failed: "
                     + (failure.getCause() == null
                             ? failure.getMessage()
                             : failure.getCause().getClass().getSimpleName());
-            return started.batch().products().stream()
+            return started.products().stream()
                     .map(p -> new BatchOutcome(p, ProductTaskStatus.FAILED, why, null, List.of(), 0))
                     .toList();
         }
     }
 
-    /** Runs a step over the products in batches and waits for every batch: outcomes by product. */
+    /** Runs a step of one call per product over the products and waits for all: outcomes by product. */
     public Map<String, StepOutcome> runAll(ProductStep step, StepContext context, List<String> products) {
         Map<String, StepOutcome> out = new LinkedHashMap<>();
-        for (Started started : start(step, context, products)) {
+        for (Started started : start(step, context, products, BatchStep.oneCall(step))) {
             for (BatchOutcome outcome : outcomes(started)) {
                 out.put(outcome.product(), outcome.toStepOutcome());
             }

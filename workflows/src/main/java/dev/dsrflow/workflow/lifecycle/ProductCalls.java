@@ -75,9 +75,9 @@ public final class ProductCalls {
     }
 
     /**
-     * Runs the step's one call for a product inside a batch child, as a promise (no workflow thread
-     * per product): an activity that exhausted its retries makes a FAILED outcome, a cancellation
-     * goes on.
+     * Runs the step's one call for a product in a batch (a child's, or the request's own inline), as
+     * a promise (no workflow thread per product): an activity that exhausted its retries makes a
+     * FAILED outcome, a cancellation goes on.
      */
     static Promise<BatchOutcome> inBatch(ProductStep step, ProductStubs stubs, StepContext context, String product) {
         return start(step, stubs.of(product), task(step, context, product)).handle((result, failure) -> {

@@ -24,14 +24,14 @@ import java.util.Set;
  * again), completes it by hand or skips it. A MANUAL product waits for an operator from the
  * start. Every transition is written to the ledger.
  *
- * <p>A step given as a {@link ProductStep} over more products than the request's batch size
- * runs in batch child workflows ({@link ProductBatches}): the request marks the batch's
- * products RUNNING, starts the batches and applies each batch's outcomes as it finishes (one
- * ledger write per workflow task, whatever the number of products). The per-product state
- * machine stays here: products that come back FAILED wait for an operator, and an operator's
- * retry runs the product directly from the request (bounded by operator actions). The batched
- * path keeps one workflow thread for the whole step plus one per retried product, instead of
- * one per product.
+ * <p>The PENDING products run as {@link ProductBatches} starts them: in batch child workflows
+ * when they outnumber the request's batch size, else inline, each product's call (or chain of
+ * calls, {@link BatchStep}) scheduled from here as promises. Either way the request marks them
+ * RUNNING and applies their outcomes as they finish (one ledger write per workflow task,
+ * whatever the number of products), in one loop on the step's one workflow thread. The
+ * per-product state machine stays here: products that come back FAILED wait for an operator,
+ * and an operator's retry, or a DEFERRED product, runs the product directly from the request
+ * ({@code direct}), on a workflow thread of its own (bounded by operator actions and holds).
  */
 public final class ProductFanOut {
 
@@ -43,16 +43,28 @@ public final class ProductFanOut {
 
     /**
      * What a step does around its batches besides the per-product state machine (a deletion's
-     * erase: consume the hold claims before, record the tally and release the claims after).
+     * erase: its chain of calls, consuming the hold claims before, recording the tally and
+     * releasing the claims after).
      */
     public interface BatchHooks {
         /** No extra work. */
         BatchHooks NONE = new BatchHooks() {};
 
+        /**
+         * How the request runs the step for one product inline (products that fit in one batch):
+         * as a batch child runs it, one call unless the step is more.
+         */
+        default BatchStep inline(ProductStep step) {
+            return BatchStep.oneCall(step);
+        }
+
         /** Before the batches start, with the products about to run in them. */
         default void beforeBatches(List<String> products) {}
 
-        /** A batch's outcomes, before they are applied; returns extra ledger events to write with them. */
+        /**
+         * Outcomes of finished products (of one or more batches), before they are applied; returns
+         * extra ledger events to write with them.
+         */
         default List<RequestJournal.Note> afterBatch(List<BatchOutcome> outcomes) {
             return List.of();
         }
@@ -68,19 +80,15 @@ public final class ProductFanOut {
         this.stubs = stubs;
     }
 
-    /**
-     * Drives every task through {@code step}: in batch child workflows when the PENDING tasks
-     * outnumber the request's batch size, else one product at a time as
-     * {@link #run(Collection, ProductWork)} does.
-     */
+    /** Drives every task through {@code step}, a step of one call per product. */
     public void run(Collection<ProductTaskState> tasks, ProductStep step, StepContext context) {
         run(tasks, step, context, task -> ProductCalls.run(step, stubs, context, task.product()), BatchHooks.NONE);
     }
 
     /**
      * As {@link #run(Collection, ProductStep, StepContext)}, with the request's own work for a
-     * product run from here ({@code direct}: unsplit requests, operator retries, DEFERRED products
-     * once their hold lifts) and hooks around the batches.
+     * product run from here ({@code direct}: operator retries, DEFERRED products once their hold
+     * lifts) and hooks around the batches.
      */
     public void run(
             Collection<ProductTaskState> tasks,
@@ -91,20 +99,21 @@ public final class ProductFanOut {
         List<ProductTaskState> pending = tasks.stream()
                 .filter(t -> t.status() == ProductTaskStatus.PENDING)
                 .toList();
-        if (!batches.runsInBatches(pending.size())) {
-            run(tasks, direct);
-            return;
+        List<ProductBatches.Started> open = new ArrayList<>();
+        if (!pending.isEmpty()) {
+            List<String> products =
+                    pending.stream().map(ProductTaskState::product).toList();
+            hooks.beforeBatches(products);
+            open.addAll(batches.start(step, context, products, hooks.inline(step)));
+            String where = batches.runsInBatches(products.size()) ? " in a batch" : "";
+            List<RequestJournal.Note> running = new ArrayList<>();
+            for (ProductTaskState task : pending) {
+                task.countAttempt();
+                task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + where, WorkflowClock.now());
+                running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
+            }
+            journal.noteAll(running);
         }
-        List<String> batched = pending.stream().map(ProductTaskState::product).toList();
-        hooks.beforeBatches(batched);
-        List<ProductBatches.Started> open = new ArrayList<>(batches.start(step, context, batched));
-        List<RequestJournal.Note> running = new ArrayList<>();
-        for (ProductTaskState task : pending) {
-            task.countAttempt();
-            task.moveTo(ProductTaskStatus.RUNNING, "attempt " + task.attempts() + " in a batch", WorkflowClock.now());
-            running.add(new RequestJournal.Note("PRODUCT_RUNNING", task.product(), "attempt " + task.attempts()));
-        }
-        journal.noteAll(running);
         Map<String, ProductTaskState> byProduct = new HashMap<>();
         tasks.forEach(t -> byProduct.put(t.product(), t));
         Set<String> driven = new HashSet<>();
@@ -113,18 +122,20 @@ public final class ProductFanOut {
             Workflow.await(() -> open.stream().anyMatch(b -> b.result().isCompleted())
                     || tasks.stream().anyMatch(t -> needsDriver(t, driven))
                     || open.isEmpty() && tasks.stream().allMatch(t -> t.status().isSettled()));
-            List<RequestJournal.Note> settled = new ArrayList<>();
-            for (ProductBatches.Started batch : List.copyOf(open)) {
-                if (batch.result().isCompleted()) {
-                    open.remove(batch);
-                    List<BatchOutcome> outcomes = ProductBatches.outcomes(batch);
-                    settled.addAll(hooks.afterBatch(outcomes));
-                    for (BatchOutcome outcome : outcomes) {
-                        apply(byProduct.get(outcome.product()), outcome, settled);
-                    }
+            List<BatchOutcome> finished = new ArrayList<>();
+            for (ProductBatches.Started started : List.copyOf(open)) {
+                if (started.result().isCompleted()) {
+                    open.remove(started);
+                    finished.addAll(ProductBatches.outcomes(started));
                 }
             }
-            journal.noteAll(settled);
+            if (!finished.isEmpty()) {
+                List<RequestJournal.Note> settled = new ArrayList<>(hooks.afterBatch(finished));
+                for (BatchOutcome outcome : finished) {
+                    apply(byProduct.get(outcome.product()), outcome, settled);
+                }
+                journal.noteAll(settled);
+            }
             // products retried by an operator, or DEFERRED, run from here (one driver each for the rest of the step)
             for (ProductTaskState task :
                     tasks.stream().filter(t -> needsDriver(t, driven)).toList()) {
@@ -147,13 +158,6 @@ public final class ProductFanOut {
         }
         task.moveTo(outcome.status(), outcome.detail(), WorkflowClock.now());
         notes.add(new RequestJournal.Note("PRODUCT_" + outcome.status(), task.product(), outcome.detail()));
-    }
-
-    /** Drives every task to a settled status; throws only when the enclosing scope is cancelled. */
-    public void run(Collection<ProductTaskState> tasks, ProductWork work) {
-        List<Promise<Void>> all =
-                tasks.stream().map(t -> Async.procedure(() -> drive(t, work))).toList();
-        Promise.allOf(all).get();
     }
 
     private static boolean needsDriver(ProductTaskState task, Set<String> driven) {

@@ -45,7 +45,7 @@ public abstract class RequestWorkflowBase implements RequestWorkflow {
         this.journal = new RequestJournal(state);
         this.controls = new RequestControls(state, journal, cancelRule);
         this.products = new ProductStubs(catalog);
-        this.fanOut = new ProductFanOut(journal, new ProductBatches(state), products);
+        this.fanOut = new ProductFanOut(journal, new ProductBatches(state, products), products);
         this.deadline = new DeadlineWatch(state, journal, spec.policy());
         this.notices = new SubjectNotices(state);
         this.identity = new IdentityCheck(state, journal, notices);

@@ -50,10 +50,12 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -210,6 +212,7 @@ public final class TestRig implements AutoCloseable {
         private final List<Class<?>> workflowTypes = new ArrayList<>();
         private Duration awaitAtMost = Duration.ofSeconds(20);
         private Function<DataSource, NoticeOutbox> noticeOutbox = NoticeOutbox::new;
+        private final List<WorkerInterceptor> interceptors = new ArrayList<>();
 
         /** In-memory products, one per descriptor (the default). */
         public Builder memoryProducts(List<ProductDescriptor> descriptors) {
@@ -263,6 +266,12 @@ public final class TestRig implements AutoCloseable {
             return this;
         }
 
+        /** Interceptors on every worker of the rig (a probe that watches what workflows do). */
+        public Builder workerInterceptors(WorkerInterceptor... probes) {
+            interceptors.addAll(List.of(probes));
+            return this;
+        }
+
         public Builder awaitAtMost(Duration limit) {
             this.awaitAtMost = limit;
             return this;
@@ -275,12 +284,17 @@ public final class TestRig implements AutoCloseable {
 
     private TestRig(Builder b) {
         awaitAtMost = b.awaitAtMost;
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(b.converter)
                         .build())
-                .setInitialTime(T0)
-                .build());
+                .setInitialTime(T0);
+        if (!b.interceptors.isEmpty()) {
+            options.setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder()
+                    .setWorkerInterceptors(b.interceptors.toArray(WorkerInterceptor[]::new))
+                    .build());
+        }
+        env = TestWorkflowEnvironment.newInstance(options.build());
         client = env.getWorkflowClient();
         ledger = ledger();
         try {
