@@ -2,13 +2,11 @@ package dev.dsrflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.RequestPolicy;
 import dev.dsrflow.model.RequestSpec;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
-import dev.dsrflow.product.ProductDescriptor;
 import dev.dsrflow.product.activity.ProductStep;
 import dev.dsrflow.temporal.TaskQueues;
 import dev.dsrflow.workflow.access.AccessWorkflow;
@@ -19,7 +17,6 @@ import dev.dsrflow.workflow.testing.FanOutBaselineImpl;
 import dev.dsrflow.workflow.testing.TestRig;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -38,25 +35,15 @@ import org.junit.jupiter.api.Test;
  * one), and the deadline timer's cancellation (now left to lapse).
  */
 class BoundedHistoryTest {
-    private static final List<String> EIGHT =
-            List.of("profile", "content", "messaging", "connections", "commerce", "ads", "telemetry", "partners");
+    private static final List<String> EIGHT = TestRig.EIGHT;
     /** As the benchmark files its requests: no grace period, approved by configuration. */
     private static final RequestPolicy BENCH =
             new RequestPolicy(Duration.ZERO, Duration.ofDays(4), Duration.ofDays(30), Duration.ofDays(7), true);
 
     private static final TestRig RIG = TestRig.builder()
-            .memoryProducts(descriptors())
+            .memoryProducts(TestRig.eight())
             .workflows(FanOutBaselineImpl.class)
             .build();
-
-    private static List<ProductDescriptor> descriptors() {
-        InformationCategory[] cats = InformationCategory.values();
-        List<ProductDescriptor> out = new ArrayList<>();
-        for (int i = 0; i < EIGHT.size(); i++) {
-            out.add(TestRig.product(EIGHT.get(i), true, cats[i]));
-        }
-        return out;
-    }
 
     @AfterAll
     static void close() {

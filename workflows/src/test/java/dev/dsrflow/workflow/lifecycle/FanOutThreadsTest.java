@@ -2,14 +2,12 @@ package dev.dsrflow.workflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsrflow.catalogue.InformationCategory;
 import dev.dsrflow.ledger.RequestSnapshot;
 import dev.dsrflow.ledger.StoredEvent;
 import dev.dsrflow.model.Jurisdiction;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.model.RequestType;
-import dev.dsrflow.product.ProductDescriptor;
 import dev.dsrflow.workflow.OperatorAction;
 import dev.dsrflow.workflow.ProductAction;
 import dev.dsrflow.workflow.WorkflowIds;
@@ -24,7 +22,6 @@ import io.temporal.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowOutboundCallsInterceptorBase;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.unsafe.WorkflowUnsafe;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,22 +37,12 @@ import org.junit.jupiter.api.Test;
  * by a worker interceptor.
  */
 class FanOutThreadsTest {
-    private static final List<String> EIGHT =
-            List.of("profile", "content", "messaging", "connections", "commerce", "ads", "telemetry", "partners");
+    private static final List<String> EIGHT = TestRig.EIGHT;
 
     private final TestRig rig = TestRig.builder()
-            .memoryProducts(descriptors())
+            .memoryProducts(TestRig.eight())
             .workerInterceptors(new FanOutThreads())
             .build();
-
-    private static List<ProductDescriptor> descriptors() {
-        InformationCategory[] cats = InformationCategory.values();
-        List<ProductDescriptor> out = new ArrayList<>();
-        for (int i = 0; i < EIGHT.size(); i++) {
-            out.add(TestRig.product(EIGHT.get(i), true, cats[i]));
-        }
-        return out;
-    }
 
     @AfterEach
     void close() {

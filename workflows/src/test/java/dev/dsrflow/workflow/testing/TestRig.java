@@ -125,6 +125,20 @@ public final class TestRig implements AutoCloseable {
         return sharedLedger;
     }
 
+    /** Eight products, as the benchmark's requests name them. */
+    public static final List<String> EIGHT =
+            List.of("profile", "content", "messaging", "connections", "commerce", "ads", "telemetry", "partners");
+
+    /** {@link #EIGHT} as automated products, each with an information category of its own. */
+    public static List<ProductDescriptor> eight() {
+        InformationCategory[] cats = InformationCategory.values();
+        List<ProductDescriptor> out = new ArrayList<>();
+        for (int i = 0; i < EIGHT.size(); i++) {
+            out.add(product(EIGHT.get(i), true, cats[i]));
+        }
+        return out;
+    }
+
     /** A product with every step's capability (not RESOLVE: it owns no identity), automated unless said otherwise. */
     public static ProductDescriptor product(String id, boolean automated, InformationCategory... categories) {
         return new ProductDescriptor(
