@@ -64,6 +64,7 @@ final class LedgerScaleBench implements Callable<Integer> {
     static final double OVERVIEW_TARGET_MS = 100;
     static final double CSV_LIVE_HEAP_TARGET_MB = 128;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXACT_MEDIAN = "median days to complete";
 
     @Option(names = "--requests", description = "requests seeded into the ledger (default 1000000)")
     int requests = 1_000_000;
@@ -216,6 +217,13 @@ final class LedgerScaleBench implements Callable<Integer> {
 
     private void lists(Client api) throws Exception {
         say("");
+        // a running server has compiled its list path and read its indexes: so does this one before any
+        // figure is taken, or the first filter timed would pay for everyone's warm-up
+        for (String query : listCases().values()) {
+            for (int i = 0; i < 20; i++) {
+                api.get("/v1/requests" + (query.isEmpty() ? "" : "?" + query), "application/json");
+            }
+        }
         Timing health = concurrently(api, "/health");
         say(String.format(
                 Locale.ROOT,
@@ -369,7 +377,7 @@ final class LedgerScaleBench implements Callable<Integer> {
         // nothing reads this one: the console takes the median of the last 200 completions (one page of
         // status=COMPLETED) and Grafana reads dsrflow_request_completion_seconds; it is the exact figure
         queries.put(
-                "median days to complete (exact, sorts the range)",
+                EXACT_MEDIAN + " (exact, sorts the range; reference only)",
                 "select percentile_cont(0.5) within group (order by extract(epoch from completed_at - received_at)"
                         + " / 86400) from ledger.requests where status = 'COMPLETED'"
                         + " and completed_at >= now() - interval '30 days'");
@@ -396,7 +404,9 @@ final class LedgerScaleBench implements Callable<Integer> {
                 }
                 double median = Samples.median(ms);
                 say(String.format(Locale.ROOT, "  %-46s %8.1f  %s", q.getKey(), median, answer));
-                target("overview: " + q.getKey(), median, OVERVIEW_TARGET_MS, "ms", true);
+                if (!q.getKey().startsWith(EXACT_MEDIAN)) { // a reference figure, not one the console reads
+                    target("overview: " + q.getKey(), median, OVERVIEW_TARGET_MS, "ms", true);
+                }
                 if (explain) {
                     try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + q.getValue())) {
                         while (rs.next()) {

@@ -21,8 +21,8 @@ class LedgerScaleBenchTest {
 
         assertThat(bench.call()).isZero();
 
-        // ten lists, the export, five overview numbers; none failed (a MISS is only slow)
-        assertThat(bench.targets()).hasSize(16).noneMatch(line -> line.startsWith("  FAIL"));
+        // ten lists, the export, four overview numbers (the exact median is a reference); none FAILed
+        assertThat(bench.targets()).hasSize(15).noneMatch(line -> line.startsWith("  FAIL"));
         assertThat(bench.targets()).anyMatch(line -> line.contains("CSV export") && line.contains("1500 rows"));
     }
 }

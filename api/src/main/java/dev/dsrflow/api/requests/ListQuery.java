@@ -88,7 +88,10 @@ final class ListQuery {
             return "select count(*) from (select 1 from ledger.product_tasks t where t.product = ?"
                     + statusesOfRequest() + " limit ?) m";
         }
-        return "select count(*) from (select 1 from ledger.requests r" + where() + " limit ?) m";
+        // a due-date filter's matches are a range of due dates: counted in that order, the planner reads
+        // that range (requests_open_due_keys, requests_due_id), not the whole of requests_open_due_window
+        String inOrder = byDueWindow() ? " order by r.due_at" : "";
+        return "select count(*) from (select 1 from ledger.requests r" + where() + inOrder + " limit ?) m";
     }
 
     /** The parameters of {@link #countSql()} before its limit. */
