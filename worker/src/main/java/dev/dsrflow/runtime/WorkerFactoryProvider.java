@@ -25,11 +25,11 @@ class WorkerFactoryProvider {
             @Value("${dsrflow.worker.max-workflow-threads:2400}") int maxWorkflowThreads) {
         // metrics per product and tracing, when on (api/observability); the sticky cache bounds what a
         // worker holds of the workflows it runs (their state and threads), however many wait in Temporal.
-        // A cached request holds one workflow thread per product it is driving (ProductFanOut), so a
-        // step over 64 products with 32 requests in flight needs ~2,100: with the SDK's 600 the pool
-        // ran out, workflow tasks were rejected and timed out, and throughput at N=64 fell to 0.36 x.
-        // An idle thread costs its stack, committed as used; the bound stays, so a burst beyond it
-        // still degrades (tasks retried) instead of exhausting the process.
+        // A cached request used to hold one workflow thread per product it drove, and with the SDK's
+        // 600 the pool ran out at 64 products x 32 requests (tasks rejected, throughput 0.36 x). Products
+        // are now scheduled as promises (ProductFanOut), so a request holds one thread, plus one per
+        // product an operator retries or a hold defers; the headroom stays for those. An idle thread
+        // costs its stack; the bound stays, so a burst beyond it degrades instead of exhausting the process.
         return WorkerFactory.newInstance(
                 client,
                 WorkerFactoryOptions.newBuilder()
