@@ -3,6 +3,7 @@ package dev.dsrflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -157,7 +158,16 @@ class RuntimeRestartTest {
         ids.forEach(id -> runs.put(id, runsOf(id)));
         assertThat(runs.values()).allSatisfy(r -> assertThat(r).hasSize(1));
 
+        // the stop is orderly: the workers end their polls before the connection to the server closes
+        ListAppender<ILoggingEvent> stopping = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        stopping.start();
+        root.addAppender(stopping);
         dsrflow.close();
+        root.detachAppender(stopping);
+        assertThat(stopping.list)
+                .as("warnings while stopping")
+                .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
         await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(linkExpires));
         // forced, the start-up re-drive tries every unfinished request: the server still has each workflow; the
         // catalogue changed meanwhile (support-tickets automated now), which the requests filed before never see
