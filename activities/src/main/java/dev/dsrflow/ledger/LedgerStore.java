@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  */
 public final class LedgerStore {
     private static final String T = LedgerSchema.SCHEMA + ".";
-    private static final String FINAL = "'COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED'";
+    private static final String FINAL = LedgerSchema.FINAL_STATUSES;
 
     private final DataSource dataSource;
     private final SigningKeys headKeys;
@@ -336,12 +336,12 @@ public final class LedgerStore {
         return inTransaction("erase-sealed", c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select r.id from " + T + "requests r"
-                    + " where r.sealed_erased_at is null and r.status in (" + FINAL + ")"
+                    + " where r.sealed_erased_at is null and r.status in " + FINAL
                     + " and coalesce(r.completed_at, r.updated_at) < ?"
                     + " and not exists (select 1 from " + T + "request_subject_keys k join " + T
                     + "request_subject_keys hk on hk.subject_key = k.subject_key join " + T
                     + "requests h on h.id = hk.request_id where k.request_id = r.id and h.type = 'PRESERVATION'"
-                    + " and h.status not in (" + FINAL + "))"
+                    + " and h.status not in " + FINAL + ")"
                     + " order by coalesce(r.completed_at, r.updated_at), r.id limit ? for update of r skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(finishedBefore));
                 ps.setInt(2, limit);
@@ -376,8 +376,7 @@ public final class LedgerStore {
 
     /** Ids of requests not yet in a final status, oldest first. */
     public List<String> unfinished() {
-        return ids(
-                "select id from " + T + "requests where status not in (" + FINAL + ") order by received_at, id", null);
+        return ids("select id from " + T + "requests where status not in " + FINAL + " order by received_at, id", null);
     }
 
     /**
@@ -428,9 +427,8 @@ public final class LedgerStore {
     public List<String> approvedPreservations() {
         return ids(
                 "select id from " + T
-                        + "requests where type = 'PRESERVATION' and approved_by is not null and status not in"
-                        + " ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')"
-                        + " order by received_at, id",
+                        + "requests where type = 'PRESERVATION' and approved_by is not null and status not in "
+                        + FINAL + " order by received_at, id",
                 null);
     }
 

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrflow.ledger.LedgerSchema;
 import dev.dsrflow.ledger.LedgerStore;
 import dev.dsrflow.ledger.ListPlans;
 import dev.dsrflow.runtime.Dsrflow;
@@ -360,7 +361,7 @@ final class LedgerScaleBench implements Callable<Integer> {
     }
 
     private void overview(DataSource db) throws SQLException {
-        String open = "status not in ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')";
+        String open = "status not in " + LedgerSchema.FINAL_STATUSES;
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put(
                 "open by status",

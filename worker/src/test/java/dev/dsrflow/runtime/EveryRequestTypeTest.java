@@ -3,17 +3,27 @@ package dev.dsrflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrflow.temporal.SearchAttributeNames;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -21,30 +31,43 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every request type end to end over the API on the default runtime and its demo products
  * (real rows in PostgreSQL): a download the subject fetches through the signed link, and a
  * legal hold that defers a deletion until legal releases it. The runtime is started as the run
  * command starts it, with nothing said about Temporal: it finds the real server's CLI in the
- * project's tools folder.
+ * project's tools folder. The subjects' identifiers reach no log line, no workflow id or search
+ * attribute, no link, and nothing the Temporal server stores or logs in plain text.
  */
 class EveryRequestTypeTest {
     @TempDir
     static Path dataDir;
 
+    /** Every identifier a test here files a request with (the e-mail resolves to the user id). */
+    private static final List<String> IDENTIFIERS =
+            List.of("user0077@example.com", "user0088@example.com", "u-0088", "user0077", "user0088");
+
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
     private static Dsrflow dsrflow;
     private static ApiClient api;
     private static int port;
 
     @BeforeAll
     static void start() throws Exception {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LOG.setContext(logging);
+        LOG.start();
+        logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(LOG);
+        logging.getLogger("dev.dsrflow").setLevel(Level.DEBUG);
         dsrflow = Dsrflow.start(
                 ProcessRole.ALL,
                 Map.of(),
@@ -59,9 +82,28 @@ class EveryRequestTypeTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopAndScanWhatWasKept() throws Exception {
         if (dsrflow != null) {
             dsrflow.close();
+        }
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(LOG);
+        logging.getLogger("dev.dsrflow").setLevel(null);
+        assertThat(LOG.list).as("log lines captured").isNotEmpty();
+        for (ILoggingEvent event : LOG.list) {
+            String line = event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(IDENTIFIERS);
+        }
+        // the server's SQLite database (histories, visibility) and its log: payloads are encrypted, ids are not
+        // personal
+        try (Stream<Path> kept = Files.list(dataDir.resolve("temporal"))) {
+            for (Path file : kept.filter(Files::isRegularFile).toList()) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(bytes)
+                        .as("what Temporal keeps in %s", file.getFileName())
+                        .doesNotContain(IDENTIFIERS);
+            }
         }
     }
 
@@ -110,7 +152,7 @@ class EveryRequestTypeTest {
          "products":["profile","messaging","content"],"format":"JSON"}""");
         JsonNode done = awaitStatus(id, "COMPLETED");
         String url = done.path("download").path("url").asText();
-        assertThat(url).contains("/v1/packages/");
+        assertThat(url).contains("/v1/packages/").doesNotContain(IDENTIFIERS);
 
         HttpResponse<byte[]> zip = HttpClient.newHttpClient()
                 .send(
@@ -198,6 +240,22 @@ class EveryRequestTypeTest {
         JsonNode done = awaitStatus(deletion, "COMPLETED");
         assertThat(statusOf(done, "messaging")).isEqualTo("DONE");
         assertThat(done.get("certificate")).isNotNull();
+
+        WorkflowServiceStubs stubs =
+                dsrflow.context().getBean(WorkflowClient.class).getWorkflowServiceStubs();
+        List<WorkflowExecutionInfo> workflows = stubs.blockingStub()
+                .listWorkflowExecutions(ListWorkflowExecutionsRequest.newBuilder()
+                        .setNamespace("default")
+                        .setPageSize(1000)
+                        .build())
+                .getExecutionsList();
+        assertThat(workflows).as("the requests' workflows").hasSizeGreaterThanOrEqualTo(2);
+        for (WorkflowExecutionInfo workflow : workflows) {
+            assertThat(workflow.getExecution().getWorkflowId()).doesNotContain(IDENTIFIERS);
+            assertThat(workflow.getSearchAttributes().toString())
+                    .as("search attributes of %s", workflow.getExecution().getWorkflowId())
+                    .doesNotContain(IDENTIFIERS);
+        }
     }
 
     private static String statusOf(JsonNode view, String product) {

@@ -36,8 +36,7 @@ import org.slf4j.LoggerFactory;
 class LedgerGauges {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerGauges.class);
     private static final String T = LedgerSchema.SCHEMA + ".";
-    private static final String OPEN =
-            "status not in ('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')";
+    private static final String OPEN = "status not in " + LedgerSchema.FINAL_STATUSES;
 
     private final DataSource ledger;
     private final RequestPolicy policy;

@@ -1,5 +1,6 @@
 package dev.dsrflow.api.requests;
 
+import dev.dsrflow.ledger.LedgerSchema;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,7 @@ import java.util.List;
  * </ul>
  */
 final class ListQuery {
-    static final String FINAL = "('COMPLETED','CANCELLED','REJECTED','RELEASED','EXPIRED','FAILED')";
+    private static final String FINAL = LedgerSchema.FINAL_STATUSES;
 
     /** The distinct windows between receipt and due date, one index probe each (a loose index scan). */
     private static final String WINDOWS = "w(v) as (select min(extract(epoch from due_at - received_at))"

@@ -154,7 +154,7 @@ final class Erasure {
             try {
                 return erasure.run().get();
             } catch (LeaseSpent spent) {
-                journal.note("PRODUCT_RECLAIMED", product, RECLAIM.detail());
+                journal.note("PRODUCT_" + RECLAIM.status(), product, RECLAIM.detail()); // as an inline run records it
             } catch (ActivityFailure failure) {
                 failedCallItems = erasure.failedCallItems(failure);
                 throw failure;

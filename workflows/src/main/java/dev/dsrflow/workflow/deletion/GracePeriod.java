@@ -3,10 +3,8 @@ package dev.dsrflow.workflow.deletion;
 import dev.dsrflow.model.ProductTaskStatus;
 import dev.dsrflow.model.RequestStatus;
 import dev.dsrflow.product.activity.ProductStep;
-import dev.dsrflow.product.activity.ProductStepResult;
 import dev.dsrflow.workflow.lifecycle.DeadlinePolicy;
 import dev.dsrflow.workflow.lifecycle.ProductBatches;
-import dev.dsrflow.workflow.lifecycle.ProductCalls;
 import dev.dsrflow.workflow.lifecycle.ProductStubs;
 import dev.dsrflow.workflow.lifecycle.ProductTaskState;
 import dev.dsrflow.workflow.lifecycle.RequestJournal;
@@ -15,8 +13,6 @@ import dev.dsrflow.workflow.lifecycle.RequestState;
 import dev.dsrflow.workflow.lifecycle.StepContext;
 import dev.dsrflow.workflow.lifecycle.StepOutcome;
 import dev.dsrflow.workflow.lifecycle.WorkflowClock;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -106,37 +102,14 @@ final class GracePeriod {
         return out;
     }
 
-    /** Runs one call per product in parallel; failures are recorded, never fatal (best effort). */
+    /**
+     * Runs one call per product in parallel (inline, or in batch children over the batch size);
+     * a product whose call failed is named, never fatal (best effort).
+     */
     private void all(List<String> ids, String kind, ProductStep step) {
         if (ids.isEmpty()) {
             return;
         }
-        if (batches.runsInBatches(ids.size())) {
-            allInBatches(ids, kind, step);
-            return;
-        }
-        StepContext context = StepContext.of(state, null);
-        List<Promise<ProductStepResult>> calls = new ArrayList<>();
-        for (String id : ids) {
-            calls.add(ProductCalls.start(step, products.of(id), ProductCalls.task(step, context, id)));
-        }
-        long items = 0;
-        List<String> failed = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            try {
-                items += calls.get(i).get().items();
-            } catch (ActivityFailure f) {
-                failed.add(ids.get(i));
-            }
-        }
-        journal.note(
-                kind,
-                items + " items in " + (ids.size() - failed.size()) + " products"
-                        + (failed.isEmpty() ? "" : "; failed in " + String.join(", ", failed)));
-    }
-
-    /** As {@link #all}, in batch child workflows; a product whose call failed is named, never fatal. */
-    private void allInBatches(List<String> ids, String kind, ProductStep step) {
         Map<String, StepOutcome> outcomes = batches.runAll(step, StepContext.of(state, null), ids);
         long items = 0;
         List<String> failed = new ArrayList<>();
@@ -149,8 +122,10 @@ final class GracePeriod {
         }
         journal.note(
                 kind,
-                items + " items in " + (ids.size() - failed.size()) + " products in "
-                        + ((ids.size() + batches.size() - 1) / batches.size()) + " batches"
+                items + " items in " + (ids.size() - failed.size()) + " products"
+                        + (batches.runsInBatches(ids.size())
+                                ? " in " + ((ids.size() + batches.size() - 1) / batches.size()) + " batches"
+                                : "")
                         + (failed.isEmpty()
                                 ? ""
                                 : "; failed in " + failed.size() + " products: " + String.join(", ", failed)));
